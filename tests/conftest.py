@@ -1,0 +1,136 @@
+"""Shared fixtures: the running app and a headless Chromium that may only reach localhost.
+
+Browser tests are marked ``browser``. Without Chromium or Playwright they skip with a
+visible reason, except in CI (``CI=true``), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_PREFIXES = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _missing_browser(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_streamlit(script: str = "app.py", env: dict[str, str] | None = None):
+    """Start ``streamlit run`` on a free port; return (process, base URL)."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", script,
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy within 60 s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    proc, url = start_streamlit()
+    yield url
+    stop(proc)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        _missing_browser(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing_browser("Playwright is not installed (pip install -r requirements-dev.txt)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page whose requests outside localhost are refused and recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.blocked_requests = []
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            pg.blocked_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield pg
+    context.close()
+
+
+def map_frame(pg, timeout_ms: int = 30000):
+    """The streamlit-folium iframe that holds the Leaflet map, once Leaflet has drawn."""
+    pg.wait_for_selector("iframe[title*='streamlit_folium']", timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        for frame in pg.frames:
+            if "streamlit_folium" in frame.url and frame.locator(".leaflet-container").count():
+                return frame
+        pg.wait_for_timeout(100)
+    raise AssertionError("no Leaflet map appeared in the streamlit-folium iframe")
