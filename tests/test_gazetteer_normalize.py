@@ -1,0 +1,64 @@
+"""The spelling normaliser: the usual transliterations of one name meet, others do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer.normalize import demonym_stems, fold, name_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Al-Qusayr", "Qusair"),  # article prefix, ay/ai
+        ("al-Qouseir", "Qusayr"),  # ou/u, ei/ay
+        ("Buweida Al-Sharqiya", "Al Buwaydah ash Sharqiyah"),  # ei/ay, -a/-ah, sun letter
+        ("Buwaideh al-Sharqiyeh", "Buweida Al-Sharqiya"),  # -eh, -iyeh
+        ("Dahiyeh", "Dahieh"),  # ie/iy
+        ("Dahiya", "Dahiyah"),
+        ("Dabaa", "Daba'a"),  # hamza/ayn mark, doubled letter
+        ("Dabaa", "ad-Dab‘ah"),
+        ("Homs", "HOMS"),
+        ("Ḩimş", "Hims"),  # diacritics
+        ("Qana", "Kana"),  # q/k
+        ("Sidon", "sidon"),
+    ],
+)
+def test_variants_meet(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Homs", "Hama"),
+        ("Tripoli", "Tripolis"),
+        ("Beirut", "Berut Street"),
+        ("Dabaa", "Dara"),
+    ],
+)
+def test_different_names_stay_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+def test_article_alone_is_kept() -> None:
+    # "El" alone (or "As") is a name, not a prefix to drop.
+    assert name_key("El") == "el"
+    assert name_key("Al Ain") == name_key("Ain")
+
+
+def test_fold_only_removes_case_marks_and_punctuation() -> None:
+    assert fold("  Al-Quşayr ") == "al qusayr"
+    assert fold("U.S.") == "us"
+    assert fold("W.Va.") == "wva"
+    assert fold("Daba’a") == "dabaa"
+
+
+def test_demonym_stems() -> None:
+    assert "Lebanon" in demonym_stems("Lebanese")
+    assert "Syria" in demonym_stems("Syrian")
+    assert "Egypt" in demonym_stems("Egyptian")
+    assert "Israel" in demonym_stems("Israeli")
+    assert "Palestine" in demonym_stems("Palestinians")
+    assert "Britain" in demonym_stems("British")
+    assert demonym_stems("Al") == []
