@@ -1,0 +1,22 @@
+"""Entry point: ``streamlit run app.py``.
+
+Copies the vendored Leaflet/jQuery into ``static/`` (no CDN), then wires the pages.
+URL paths are fixed in ARCHITECTURE.md (URLs): the map is the default page at ``/``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.assets import install_static_assets
+
+st.set_page_config(page_title="Al-Qusayr map", layout="wide")
+install_static_assets()
+
+pages = [
+    st.Page("pages/map.py", title="Map", url_path="map", default=True),
+    st.Page("pages/article.py", title="Article", url_path="article"),
+    st.Page("pages/events.py", title="Events", url_path="events"),
+    st.Page("pages/places.py", title="Places", url_path="places"),
+]
+st.navigation(pages).run()

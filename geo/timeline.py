@@ -1,0 +1,147 @@
+"""Days on the map's timeline: which events show on a day, and how a step moves.
+
+The map page shows one day at a time. Events have a first and a last day (the
+siege covers weeks, "on Wednesday" one day), and an event shows on every day it
+covers. Stepping goes day by day, or jumps to the next day on which an event
+begins, so a reader can walk through the story without empty days.
+
+Everything here works on the pandas frame from ``geo.events.events_frame`` (one row
+per event and place, ``start``/``end`` as datetime64 days) and plain ``date``s.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+import pandas as pd
+
+#: The seed's story starts with the offensive on 19 May 2013; the slider starts there.
+STORY_START = date(2013, 5, 19)
+
+
+class View(StrEnum):
+    """What the map shows for the selected day."""
+
+    CUMULATIVE = "cumulative"  # everything up to the day; the day's events highlighted
+    DAY = "day"  # only the events that cover the day
+
+
+class Step(StrEnum):
+    """How Previous/Next move."""
+
+    DAY = "day"  # one calendar day
+    EVENT = "event"  # to the previous/next day on which an event begins
+
+
+class State(StrEnum):
+    """How an event relates to the selected day (drives the marker style)."""
+
+    TODAY = "today"  # the event covers the day
+    PAST = "past"  # the event ended before the day (cumulative view only)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The span of days the slider offers and the days on which events begin."""
+
+    first_day: date
+    last_day: date
+    event_days: tuple[date, ...]
+
+    @classmethod
+    def from_frame(cls, events: pd.DataFrame, story_start: date = STORY_START) -> Timeline:
+        """Build the timeline of an events frame.
+
+        The first day is ``story_start`` or the first event's day if earlier; the last
+        day is the last day any event covers (so a long event is reachable to its end).
+        """
+        starts = _days(events["start"])
+        ends = _days(events["end"].fillna(events["start"]))
+        if not starts:
+            return cls(story_start, story_start, ())
+        first = min(story_start, min(starts))
+        last = max(max(ends), max(starts))
+        return cls(first, last, tuple(sorted(set(starts))))
+
+    @property
+    def n_days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    def clamp(self, day: date) -> date:
+        """The day itself if on the timeline, else the nearest end."""
+        return min(max(day, self.first_day), self.last_day)
+
+    def step(self, day: date, forward: bool, by: Step = Step.DAY) -> date:
+        """The day one step before or after ``day``; stays put at either end."""
+        day = self.clamp(day)
+        if by == Step.DAY:
+            return self.clamp(day + timedelta(days=1 if forward else -1))
+        if forward:
+            i = bisect.bisect_right(self.event_days, day)
+            return self.event_days[i] if i < len(self.event_days) else day
+        i = bisect.bisect_left(self.event_days, day)
+        return self.event_days[i - 1] if i > 0 else day
+
+    def at_end(self, day: date, forward: bool = True, by: Step = Step.DAY) -> bool:
+        """True when a step in that direction would not move (Play stops there)."""
+        return self.step(day, forward, by) == self.clamp(day)
+
+
+def _days(column: pd.Series) -> list[date]:
+    return [d.date() for d in pd.to_datetime(column.dropna())]
+
+
+def visible_events(events: pd.DataFrame, day: date, view: View) -> pd.DataFrame:
+    """The rows to draw on ``day``, with a ``state`` column (``State`` values).
+
+    An event covers every day from ``start`` to ``end`` (``end`` missing: one day).
+    The day view keeps the events that cover the day; the cumulative view adds the
+    ones that ended before it, marked ``past`` so the map can fade them.
+    """
+    ts = pd.Timestamp(day)
+    start = events["start"]
+    end = events["end"].fillna(start)
+    today = (start <= ts) & (end >= ts)
+    keep = today if view == View.DAY else start <= ts
+    out = events.loc[keep].copy()
+    out["state"] = [State.TODAY.value if t else State.PAST.value for t in today[keep]]
+    return out
+
+
+def events_on(events: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The rows that cover ``day`` (the list beside the map)."""
+    return visible_events(events, day, View.DAY)
+
+
+def parse_day(text: str | None, default: date) -> date:
+    """A day from a URL parameter (``YYYY-MM-DD``); ``default`` if missing or malformed."""
+    if not text:
+        return default
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return default
+
+
+def read_events_table(path: str | Path) -> pd.DataFrame:
+    """An events frame from a CSV with the columns of ``events_frame`` (export format).
+
+    Lets the app show another events file than the seed's (``GEO_EVENTS_FILE``): the
+    benchmark's generated events, or a test's hostile text. Missing optional columns
+    are filled so the map code can rely on them.
+    """
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for name in ("start", "end"):
+        df[name] = pd.to_datetime(df.get(name, ""), errors="coerce").astype("datetime64[s]")
+    df["end"] = df["end"].fillna(df["start"])
+    for name in ("lat", "lon", "precision_km", "confidence", "excerpt_start"):
+        df[name] = pd.to_numeric(df.get(name, ""), errors="coerce")
+    for name in ("id", "title", "category", "date_phrase", "date_precision", "place_id",
+                 "place_name", "place_role", "country_code", "reported_by", "excerpt"):  # fmt: skip
+        if name not in df:
+            df[name] = ""
+    return df.dropna(subset=["start", "lat", "lon"]).reset_index(drop=True)

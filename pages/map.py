@@ -1,0 +1,364 @@
+"""Map page: the article's events on a map, day by day.
+
+Thin on purpose: state handling and drawing only. The base map comes from
+``geo.mapview.build_map`` with the same inputs on every rerun, so streamlit-folium
+keeps the Leaflet map in the browser and a timeline step only swaps the day's
+feature groups (``feature_group_to_add``). Loading events, the basemap and the day's
+marker data are cached as plain data; folium objects are built fresh each run.
+
+State lives in ``st.session_state`` under ``q_*`` keys (the widgets only mirror it),
+and is written to the URL after every run: ``?day=…&event=…&view=…&step=…`` (see
+ARCHITECTURE.md, URLs), so a copied link restores the view.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.basemap import load_basemap
+from geo.mapview import (
+    MAP_HEIGHT,
+    MAP_KEY,
+    EventLayers,
+    build_map,
+    category_style,
+    event_layers,
+    feature_groups,
+    format_day,
+    format_span,
+    popup_fragments,
+)
+from geo.timeline import Step, Timeline, View, events_on, parse_day, visible_events
+
+#: Another events file (CSV in the export's columns) instead of the seed's events.
+EVENTS_FILE_ENV = "GEO_EVENTS_FILE"
+#: Set to "off" to leave OpenStreetMap out entirely (no request leaves the machine).
+TILES_ENV = "GEO_TILES"
+PLAY_SECONDS = 1.5
+VIEW_LABELS = {View.CUMULATIVE.value: "Up to the day", View.DAY.value: "Day only"}
+
+
+# --- cached data (plain values, never folium objects) ---------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def load_events(path: str | None) -> pd.DataFrame:
+    """The events frame with popup HTML per row (read-only: shared between sessions)."""
+    if path:
+        from geo.timeline import read_events_table
+
+        df = read_events_table(path)
+    else:
+        from geo.events import events_frame, load_seed_events
+
+        df = events_frame(load_seed_events())
+    df = df.dropna(subset=["lat", "lon", "start"]).reset_index(drop=True)
+    if "passage" not in df:
+        df["passage"] = _passages(df)
+    return popup_fragments(df, _aliases(df))
+
+
+def _passages(df: pd.DataFrame) -> list[int | None]:
+    """The article paragraph holding each excerpt (for the popups' links)."""
+    try:
+        from geo.article import load_seed_article
+
+        article = load_seed_article()
+    except Exception:  # no article: popups simply go without a link
+        return [None] * len(df)
+    out: list[int | None] = []
+    for offset in pd.to_numeric(df.get("excerpt_start"), errors="coerce"):
+        paragraph = None if pd.isna(offset) else article.paragraph_at(int(offset))
+        out.append(paragraph.index if paragraph is not None else None)
+    return out
+
+
+def _aliases(df: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Other spellings of each place, to mark them in excerpts ("Qusayr", "Al-Qusayr")."""
+    try:
+        from geo.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    except Exception:
+        return {}
+    out = {}
+    for place_id in df["place_id"].dropna().unique():
+        place = gazetteer.get(str(place_id))
+        if place is not None:
+            out[str(place_id)] = tuple(place.aliases)
+    return out
+
+
+@st.cache_resource(show_spinner=False)
+def load_timeline(path: str | None) -> Timeline:
+    return Timeline.from_frame(load_events(path))
+
+
+@st.cache_resource(show_spinner=False)
+def basemap():
+    return load_basemap()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def day_layers(
+    path: str | None, day: date, view: str, selected: str | None, open_popup: bool
+) -> EventLayers:
+    """The day's markers as JSON: computed once per day/view/selection, then reused."""
+    visible = visible_events(load_events(path), day, View(view))
+    return event_layers(visible, selected=selected, open_popup=open_popup)
+
+
+# --- state ----------------------------------------------------------------------------
+
+
+def _init_state(df: pd.DataFrame, timeline: Timeline) -> None:
+    """Read the view from the URL once per session."""
+    if st.session_state.get("q_init"):
+        return
+    params = st.query_params
+    selected = params.get("event")
+    if selected and selected not in set(df["id"]):
+        by_event = df.loc[df.get("event_id", df["id"]).astype(str) == selected, "id"]
+        selected = str(by_event.iloc[0]) if len(by_event) else None
+    default_day = timeline.last_day
+    if selected:
+        default_day = df.loc[df["id"] == selected, "start"].iloc[0].date()
+    view = params.get("view", View.CUMULATIVE.value)
+    st.session_state.update(
+        q_init=True,
+        q_day=timeline.clamp(parse_day(params.get("day"), default_day)),
+        q_view=view if view in VIEW_LABELS else View.CUMULATIVE.value,
+        q_step=Step.EVENT.value if params.get("step") == Step.EVENT.value else Step.DAY.value,
+        q_selected=selected,
+        q_open=bool(selected),
+        q_center=None,
+        q_playing=False,
+        q_last_tick=0.0,
+    )
+    if selected:
+        row = df.loc[df["id"] == selected].iloc[0]
+        st.session_state.q_center = (float(row["lat"]), float(row["lon"]))
+
+
+def _write_url() -> None:
+    s = st.session_state
+    params = {"day": s.q_day.isoformat(), "view": s.q_view, "step": s.q_step}
+    if s.q_selected:
+        params["event"] = s.q_selected
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+
+
+def _step(timeline: Timeline, forward: bool) -> None:
+    s = st.session_state
+    s.q_day = timeline.step(s.q_day, forward, Step(s.q_step))
+
+
+def _on_slider() -> None:
+    st.session_state.q_day = st.session_state.w_day
+
+
+def _on_view() -> None:
+    st.session_state.q_view = st.session_state.w_view
+
+
+def _on_step_mode() -> None:
+    st.session_state.q_step = Step.EVENT.value if st.session_state.w_by_event else Step.DAY.value
+
+
+def _toggle_play(timeline: Timeline) -> None:
+    s = st.session_state
+    s.q_playing = not s.q_playing
+    if s.q_playing and timeline.at_end(s.q_day, True, Step(s.q_step)):
+        s.q_day = timeline.first_day  # Play at the end starts over
+    s.q_last_tick = time.monotonic()
+
+
+def _select(event_id: str, lat: float, lon: float) -> None:
+    s = st.session_state
+    s.q_selected = event_id
+    s.q_open = True
+    s.q_center = (lat, lon)
+
+
+def _on_map_click() -> None:
+    """A click on a marker selects its first event in the list (the day's first)."""
+    s = st.session_state
+    clicked = (s.get(MAP_KEY) or {}).get("last_object_clicked")
+    layers: EventLayers | None = s.get("q_layers")
+    if not clicked or layers is None:
+        return
+    group = layers.group_at(clicked["lat"], clicked["lng"])
+    if group is not None and group.event_ids:
+        if s.q_selected not in group.event_ids:
+            s.q_selected = group.event_ids[0]
+        s.q_open = True  # the markers are redrawn with the selection: reopen the popup
+
+
+def _md(text: object) -> str:
+    """Text safe in a Markdown label (button labels render Markdown)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
+
+
+# --- page -----------------------------------------------------------------------------
+
+
+def main() -> None:
+    path = os.environ.get(EVENTS_FILE_ENV) or None
+    df = load_events(path)
+    timeline = load_timeline(path)
+    _init_state(df, timeline)
+    s = st.session_state
+    if df.empty:
+        st.warning("No events to show.")
+        return
+
+    if path:
+        st.title("Events map")
+        st.caption(f"Events from {_md(os.path.basename(path))}: {len(df)} rows.")
+    else:
+        st.title("The fall of Al-Qusayr, May–June 2013")
+        st.caption(
+            "Events reported in *Syria rebels say they have lost battle for Al-Qusayr* "
+            "(NOW Lebanon, Wed 5 June 2013), placed on the map day by day."
+        )
+
+    # Timeline controls. Callbacks change q_*; the widgets are set from q_* below.
+    c_prev, c_next, c_play, c_view, c_mode = st.columns([1, 1, 1, 2.6, 2.4])
+    c_prev.button(
+        "Previous",
+        on_click=_step,
+        args=(timeline, False),
+        width="stretch",
+        disabled=timeline.at_end(s.q_day, False, Step(s.q_step)),
+    )
+    c_next.button(
+        "Next",
+        on_click=_step,
+        args=(timeline, True),
+        width="stretch",
+        disabled=timeline.at_end(s.q_day, True, Step(s.q_step)),
+    )
+    c_play.button(
+        "Pause" if s.q_playing else "Play",
+        on_click=_toggle_play,
+        args=(timeline,),
+        width="stretch",
+        type="primary" if s.q_playing else "secondary",
+    )
+    s.w_view = s.q_view
+    c_view.radio(
+        "View",
+        list(VIEW_LABELS),
+        format_func=VIEW_LABELS.get,
+        key="w_view",
+        horizontal=True,
+        on_change=_on_view,
+        label_visibility="collapsed",
+    )
+    s.w_by_event = s.q_step == Step.EVENT.value
+    c_mode.toggle(
+        "Step event by event",
+        key="w_by_event",
+        on_change=_on_step_mode,
+        help="Previous/Next jump to the days on which an event begins",
+    )
+    s.w_day = s.q_day
+    st.slider(
+        "Day",
+        min_value=timeline.first_day,
+        max_value=timeline.last_day,
+        key="w_day",
+        format="ddd D MMM YYYY",
+        on_change=_on_slider,
+    )
+
+    if s.q_playing:
+        _player(timeline)
+
+    day, view = s.q_day, s.q_view
+    layers = day_layers(path, day, view, s.q_selected, bool(s.q_open))
+    s.q_layers = layers
+    center, s.q_center = s.q_center, None
+    s.q_open = False
+
+    left, right = st.columns([3, 1.25], gap="medium")
+    with left:
+        st_folium(
+            build_map(
+                basemap(),
+                sorted(df["category"].dropna().unique()),
+                online_tiles=os.environ.get(TILES_ENV, "on") != "off",
+            ),
+            key=MAP_KEY,
+            height=MAP_HEIGHT,
+            width="stretch",
+            returned_objects=["last_object_clicked"],
+            feature_group_to_add=feature_groups(layers),
+            center=center,
+            on_change=_on_map_click,
+            render=False,
+        )
+    with right:
+        _event_list(df, day, view, layers)
+    _write_url()
+
+
+def _player(timeline: Timeline) -> None:
+    """While playing, a fragment ticks every PLAY_SECONDS and moves the whole page on."""
+
+    @st.fragment(run_every=PLAY_SECONDS)
+    def tick() -> None:
+        s = st.session_state
+        if not s.q_playing or time.monotonic() - s.q_last_tick < PLAY_SECONDS * 0.8:
+            return
+        s.q_last_tick = time.monotonic()
+        if timeline.at_end(s.q_day, True, Step(s.q_step)):
+            s.q_playing = False
+        else:
+            _step(timeline, True)
+        st.rerun(scope="app")
+
+    tick()
+
+
+def _event_list(df: pd.DataFrame, day: date, view: str, layers: EventLayers) -> None:
+    s = st.session_state
+    today = events_on(df, day).sort_values(["start", "title"])
+    shown = sum(len(g.event_ids) for g in layers.groups)
+    st.subheader(format_day(day))
+    scope = "up to this day" if view == View.CUMULATIVE.value else "on this day"
+    st.caption(
+        f"{len(today)} event(s) on this day · {shown} shown {scope} "
+        f"at {len(layers.groups)} place(s)"
+    )
+    with st.container(height=330, border=False):
+        for row in today.itertuples(index=False):
+            style = category_style(row.category)
+            label = f"{style.symbol} {_md(row.title)} — {_md(row.place_name)}"
+            st.button(
+                label,
+                key=f"ev-{row.id}",
+                width="stretch",
+                type="primary" if row.id == s.q_selected else "secondary",
+                on_click=_select,
+                args=(row.id, float(row.lat), float(row.lon)),
+                help=format_span(row.start, row.end),
+            )
+        if today.empty:
+            st.caption("No event on this day: use Next or the slider.")
+    if s.q_selected:
+        chosen = df.loc[df["id"] == s.q_selected]
+        if len(chosen):
+            st.markdown("**Selected event**")
+            st.html(f'<div class="ev-popup">{chosen.iloc[0]["popup_full"]}</div>')
+
+
+main()

@@ -1,0 +1,228 @@
+"""Map building: escaping, popups, grouping, and a base map that does not change per step."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+from streamlit_folium import _get_map_string, generate_js_hash
+
+from geo.basemap import load_basemap
+from geo.mapview import (
+    CATEGORY_STYLES,
+    OTHER_STYLE,
+    build_map,
+    category_style,
+    event_layers,
+    feature_groups,
+    format_day,
+    format_span,
+    highlight_names,
+    js_json,
+    legend_html,
+    popup_fragments,
+)
+from geo.timeline import View, visible_events
+
+HOSTILE = "<img src=x onerror=alert(1)> `${alert(2)}` </script><script>alert(3)</script>"
+
+PLACES = {
+    "qusayr": ("Al-Qusayr", 34.509, 36.580, "SY", 3.0),
+    "dahiyeh": ("Dahiyeh", 33.85, 35.51, "LB", 4.0),
+    "tripoli-lb": ("Tripoli", 34.437, 35.850, "LB", 5.0),
+    "damascus": ("Damascus", 33.51, 36.29, "SY", 10.0),
+    "tehran": ("Tehran", 35.69, 51.42, "IR", 20.0),
+}
+
+
+def fixture_rows() -> list[dict]:
+    """A handful of events shaped like ``geo.events.events_frame`` rows."""
+    spec = [
+        ("offensive@qusayr", "Offensive on Al-Qusayr begins", "offensive", "2013-05-19",
+         "2013-06-05", "almost three weeks", "range", "qusayr", "SANA",
+         "an offensive against rebel fighters that lasted almost three weeks"),
+        ("fall@qusayr", "Army takes Al-Qusayr", "capture", "2013-06-05", "2013-06-05",
+         "Wednesday", "day", "qusayr", "Syrian Observatory for Human Rights",
+         "Syria's army routed rebels from the strategic town of Al-Qusayr on Wednesday"),
+        ("admission@qusayr", "Rebels admit the loss", "statement", "2013-06-05", "2013-06-05",
+         "Wednesday", "day", "qusayr", "the rebels",
+         "The insurgents conceded they had lost the battle for Al-Qusayr."),
+        ("celebration@dahiyeh", "Celebration in Dahiyeh", "celebration", "2013-06-05",
+         "2013-06-05", "Wednesday", "day", "dahiyeh", "AFP", "Dahiyeh celebration"),
+        ("clashes@tripoli-lb", "Sectarian clashes in Tripoli", "sectarian violence",
+         "2013-06-01", "2013-06-03", "since Saturday", "range", "tripoli-lb", "NOW",
+         "fighting in the northern city of Tripoli"),
+        ("ally@damascus", "Damascus ally hails the fall", "statement", "2013-06-05",
+         "2013-06-05", "Wednesday", "day", "damascus", "Iranian ministry",
+         "Damascus' ally Iran quickly hailed the fall of Al-Qusayr."),
+        ("congrats@tehran", "Iran congratulates", "statement", "2013-06-05", "2013-06-05",
+         "Wednesday", "day", "tehran", "Deputy Foreign Minister", 'Tehran "congratulates"'),
+    ]  # fmt: skip
+    rows = []
+    for i, (eid, title, cat, start, end, phrase, prec, pid, who, excerpt) in enumerate(spec):
+        name, lat, lon, cc, km = PLACES[pid]
+        rows.append(
+            {
+                "id": eid, "title": title, "category": cat, "start": start, "end": end,
+                "date_phrase": phrase, "date_precision": prec, "place_id": pid,
+                "place_name": name, "place_role": "where it happened", "lat": lat,
+                "lon": lon, "country_code": cc, "precision_km": km, "kind": "city",
+                "actors": "", "reported_by": who, "excerpt": excerpt,
+                "excerpt_start": 100 * i, "excerpt_end": 100 * i + len(excerpt),
+                "confidence": 0.9,
+            }
+        )  # fmt: skip
+    return rows
+
+
+def fixture_frame(rows: list[dict] | None = None) -> pd.DataFrame:
+    df = pd.DataFrame(rows or fixture_rows())
+    for name in ("start", "end"):
+        df[name] = pd.to_datetime(df[name]).astype("datetime64[s]")
+    df["passage"] = df["excerpt_start"] // 100
+    return df
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    return popup_fragments(fixture_frame())
+
+
+def test_js_json_neutralises_script_end_and_template_literals():
+    text = js_json({"popup": HOSTILE})
+    assert "</script" not in text.lower()
+    assert "<" not in text and ">" not in text
+    # Still the same value for a JavaScript/JSON reader.
+    assert json.loads(text)["popup"] == HOSTILE
+    # No backtick-delimited strings: `${...}` sits inside a double-quoted JSON string.
+    assert text.startswith('{"popup":"') and text.endswith('"}')
+
+
+def test_highlight_escapes_and_marks_case_insensitively():
+    out = highlight_names("<b>al-qusayr</b> & Al-Qusayr", ["Al-Qusayr"])
+    assert out == "&lt;b&gt;<mark>al-qusayr</mark>&lt;/b&gt; &amp; <mark>Al-Qusayr</mark>"
+    assert highlight_names("Qusayr", ["Al-Qusayr", "Qusayr"]) == "<mark>Qusayr</mark>"
+
+
+def test_format_day_and_span_name_the_weekday():
+    assert format_day(date(2013, 6, 5)) == "Wed 5 June 2013"
+    assert format_span(pd.Timestamp("2013-05-19"), pd.Timestamp("2013-06-05")) == (
+        "Sun 19 May – Wed 5 June 2013"
+    )
+    assert format_span(pd.Timestamp("2013-06-05"), pd.Timestamp("2013-06-05")) == (
+        "Wed 5 June 2013"
+    )
+
+
+def test_popup_has_date_phrase_place_source_excerpt_and_link(frame):
+    row = frame.set_index("id").loc["fall@qusayr"]
+    html = row["popup_full"]
+    assert "Wed 5 June 2013" in html and "<q>Wednesday</q>" in html
+    assert "Reported by Syrian Observatory for Human Rights" in html
+    assert "<mark>Al-Qusayr</mark>" in html
+    assert 'href="/article?passage=1&amp;event=fall%40qusayr"' in html
+
+
+def test_popup_escapes_hostile_text():
+    rows = fixture_rows()
+    rows[1] |= {"title": HOSTILE, "excerpt": HOSTILE + " Al-Qusayr", "reported_by": HOSTILE}
+    df = popup_fragments(fixture_frame(rows))
+    html = df.loc[1, "popup_full"]
+    assert "<img" not in html and "<script" not in html and "</script" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    layers = event_layers(visible_events(df, date(2013, 6, 5), View.DAY))
+    assert "<" not in layers.markers_json  # all markup reaches JS as \u003c escapes
+    decoded = json.loads(layers.markers_json)
+    qusayr = next(m for m in decoded if m["lat"] == 34.509)
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in qusayr["popup"]
+    assert "`${alert(2)}`" in qusayr["popup"]  # harmless text in a JSON string
+
+
+def test_unknown_category_falls_back_and_known_ones_differ():
+    assert category_style("Sectarian_Violence") is CATEGORY_STYLES["sectarian violence"]
+    assert category_style("weather") is OTHER_STYLE
+    colours = {s.color for s in CATEGORY_STYLES.values()}
+    assert len(colours) == len(CATEGORY_STYLES)
+
+
+def test_events_at_one_place_are_grouped_with_a_count(frame):
+    layers = event_layers(visible_events(frame, date(2013, 6, 5), View.CUMULATIVE))
+    qusayr = layers.group_at(34.509, 36.580)
+    assert qusayr is not None
+    assert set(qusayr.event_ids) == {"offensive@qusayr", "fall@qusayr", "admission@qusayr"}
+    markers = json.loads(layers.markers_json)
+    assert len(markers) == len(layers.groups) == 5  # one marker per place
+    icon = next(m["icon"] for m in markers if m["lat"] == 34.509)
+    assert '<span class="ev-count">3</span>' in icon
+    popup = next(m["popup"] for m in markers if m["lat"] == 34.509)
+    assert popup.count('class="ev-item') == 3  # every event listed, none hidden
+
+
+def test_cumulative_view_fades_past_events_and_day_view_drops_them(frame):
+    day = date(2013, 6, 4)  # Tripoli clashes ended on 3 June, offensive still running
+    cumulative = event_layers(visible_events(frame, day, View.CUMULATIVE))
+    states = {g.place_ids[0]: g.state for g in cumulative.groups}
+    assert states == {"qusayr": "today", "tripoli-lb": "past"}
+    assert "ev-past" in json.loads(cumulative.markers_json)[1]["icon"]
+    only_day = event_layers(visible_events(frame, day, View.DAY))
+    assert [g.place_ids for g in only_day.groups] == [("qusayr",)]
+
+
+def test_selected_event_is_highlighted_and_opened(frame):
+    visible = visible_events(frame, date(2013, 6, 5), View.DAY)
+    layers = event_layers(visible, selected="celebration@dahiyeh", open_popup=True)
+    markers = {m["lat"]: m for m in json.loads(layers.markers_json)}
+    assert markers[33.85]["open"] and "ev-selected" in markers[33.85]["icon"]
+    assert not markers[34.509]["open"] and "ev-selected" not in markers[34.509]["icon"]
+    assert layers.group_of("celebration@dahiyeh").place_ids == ("dahiyeh",)
+
+
+def test_rings_only_for_places_known_to_a_useful_precision(frame):
+    rows = fixture_rows()
+    rows[-1]["precision_km"] = 500.0  # Tehran as a country-level guess
+    df = popup_fragments(fixture_frame(rows))
+    rings = json.loads(event_layers(visible_events(df, date(2013, 6, 5), View.DAY)).rings_json)
+    assert {(r["lat"], r["r"]) for r in rings} == {(34.509, 3000.0), (33.85, 4000.0),
+                                                   (33.51, 10000.0)}  # fmt: skip
+
+
+def _script(m) -> str:
+    m.get_root().render()
+    m.render()
+    return _get_map_string(m)
+
+
+def test_base_map_is_identical_across_builds_and_uses_only_local_assets():
+    basemap = load_basemap()
+    a = _script(build_map(basemap, ["battle", "statement"]))
+    b = _script(build_map(basemap, ["battle", "statement"]))
+    assert generate_js_hash(a, "k") == generate_js_hash(b, "k")
+    m = build_map(basemap, ["battle"])
+    m.render()
+    links = [url for _, url in m.default_js + m.default_css]
+    assert links and all(url.startswith("/app/static/") for url in links)
+    header = m.get_root().header.render()
+    assert not re.search(r"https?://(?!tile\.openstreetmap)", header)
+
+
+def test_day_layers_do_not_touch_the_base_map(frame):
+    basemap = load_basemap()
+    m = build_map(basemap, ["capture"])
+    before = _script(m)
+    from streamlit_folium import _get_feature_group_string
+
+    layers = event_layers(visible_events(frame, date(2013, 6, 5), View.DAY))
+    js = "".join(
+        _get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(feature_groups(layers))
+    )
+    assert "q.build" not in js or "window.__qmap" in js
+    assert '"markers"' in js and "34.509" in js
+    assert _script(build_map(basemap, ["capture"])) == before
+
+
+def test_legend_lists_the_categories_present():
+    html = legend_html(["capture", "statement", "statement", "weather"])
+    assert html.count("Statement") == 1 and "Capture" in html and "Other" in html
