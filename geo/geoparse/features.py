@@ -1,0 +1,263 @@
+"""Candidate spans and the evidence about each one, as sparse named features.
+
+A candidate is any stretch of a capitalised run (see ``tokens.capitalised_runs``) that the
+gazetteer knows, that is a demonym or a known abbreviation, or that ends with a place-type
+word ("Laurel County"). Each gets a bag of named features: gazetteer evidence (is it a
+country, a state, how populous is its biggest namesake), the words around it (titles such as
+"Mr" or "leader" before person names, trigger words such as "in" or "near", organisation
+heads such as "University" after), where it sits in the sentence, and how the same words are
+used elsewhere in the document (one sense per discourse). ``model.py`` weighs them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from geo.geoparse.lexicon import (
+    ABBREVIATIONS,
+    DEMONYMS,
+    NON_PLACE_HEADS,
+    PLACE_HEADS,
+    TITLES,
+    TRIGGERS,
+)
+from geo.geoparse.tokens import Token, capitalised_runs, sentence_starts, tokenize
+
+MAX_SPAN_WORDS = 5
+
+
+class PlaceLike(Protocol):
+    """What the recogniser reads from a gazetteer entry (``geo.gazetteer.Place`` fits)."""
+
+    name: str
+    kind: str
+    country_code: str
+    population: int | None
+
+
+Lookup = Callable[[str], Sequence[PlaceLike]]
+
+
+@dataclass
+class Candidate:
+    """A span that may name a place, with the evidence the model weighs."""
+
+    start: int  # character offsets in the text, end exclusive
+    end: int
+    text: str
+    first: int  # token indices [first, last)
+    last: int
+    places: Sequence[PlaceLike]
+    demonym: tuple[str, str] | None = None  # (place name, country code)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+_ADMIN_KINDS = {"state", "province", "governorate", "region", "admin1", "district",
+                "county", "admin2"}
+
+
+def _pop_bucket(places: Sequence[PlaceLike]) -> int:
+    pop = max((p.population or 0) for p in places) if places else 0
+    return min(int(math.log10(pop + 1)), 8)
+
+
+def _lower_word(tokens: list[Token], i: int) -> str:
+    if 0 <= i < len(tokens):
+        t = tokens[i].text
+        return "<num>" if t[:1].isdigit() else t.lower()
+    return "<none>"
+
+
+def _shape(tokens: list[Token], i: int) -> str:
+    if not 0 <= i < len(tokens):
+        return "none"
+    t = tokens[i].text
+    if t[:1].isdigit():
+        return "num"
+    if not t[:1].isalpha():
+        return "punct:" + t
+    if t.isupper() and len(t) > 1:
+        return "upper"
+    return "cap" if t[:1].isupper() else "low"
+
+
+def generate(text: str, lookup: Lookup) -> tuple[list[Token], list[Candidate]]:
+    """All candidate spans of ``text`` with their features filled in."""
+    tokens = tokenize(text)
+    starts = sentence_starts(text, tokens)
+    runs = capitalised_runs(text, tokens)
+    cache: dict[str, Sequence[PlaceLike]] = {}
+
+    def places_for(name: str) -> Sequence[PlaceLike]:
+        if name not in cache:
+            cache[name] = lookup(name)
+        return cache[name]
+
+    cands: list[Candidate] = []
+    run_of: dict[int, tuple[int, int]] = {}
+    for a, b in runs:
+        for k in range(a, b):
+            run_of[k] = (a, b)
+        words = [k for k in range(a, b) if tokens[k].is_word and tokens[k].is_cap]
+        if a >= 2 and tokens[a - 1].text == "-" and tokens[a - 1].start == tokens[a - 2].end \
+                and tokens[a - 1].end == tokens[a].start and not tokens[a - 2].is_cap:
+            continue  # "pro-Western", "anti-Assad": part of an adjective, not a name
+        for x_i, x in enumerate(words):
+            for y in words[x_i:x_i + MAX_SPAN_WORDS]:
+                s, e = tokens[x].start, tokens[y].end
+                span = text[s:e]
+                key = span.replace("’", "'")
+                demonym = DEMONYMS.get(key) or (
+                    DEMONYMS.get(key.title()) if key.isupper() else None)
+                abbrev = ABBREVIATIONS.get(key)
+                name = abbrev[0] if abbrev else span
+                places = places_for(name)
+                if not places and key.isupper() and len(key) > 3:
+                    places = places_for(key.title())
+                head = tokens[y].text.lower()
+                if text[e:e + 1] == "$" or text[e:e + 1].isdigit():
+                    continue  # "US$460", "A4": a currency or a code, not a place
+                if not (places or demonym or abbrev or (y > x and head in PLACE_HEADS)):
+                    continue
+                cands.append(Candidate(s, e, span, x, y + 1, places,
+                                       demonym or (abbrev if abbrev else None)))
+    if not cands:
+        return tokens, cands
+
+    # Document-level evidence: how each word is used across the article.
+    lower_words = {t.text for t in tokens if t.is_word and not t.is_cap}
+    titled: set[str] = set()  # words seen right after a title ("Mr Assad")
+    inner: set[str] = set()  # words seen as the last word of a longer run with no gazetteer head
+    for i, tok in enumerate(tokens):
+        if tok.is_word and tok.is_cap and _lower_word(tokens, i - 1).rstrip(".") in TITLES:
+            titled.add(tok.text)
+    for a, b in runs:
+        words = [k for k in range(a, b) if tokens[k].is_word]
+        if len(words) >= 2 and not (places_for(tokens[words[0]].text)
+                                    and places_for(tokens[words[-2]].text)):
+            inner.add(tokens[words[-1]].text)
+    surface_count: dict[str, int] = {}
+    for c in cands:
+        surface_count[c.text.lower()] = surface_count.get(c.text.lower(), 0) + 1
+
+    for c in cands:
+        c.features = _features(text, tokens, starts, run_of, c, lower_words, titled, inner,
+                               surface_count, places_for)
+    return tokens, cands
+
+
+def _features(
+    text: str,
+    tokens: list[Token],
+    starts: set[int],
+    run_of: dict[int, tuple[int, int]],
+    c: Candidate,
+    lower_words: set[str],
+    titled: set[str],
+    inner: set[str],
+    surface_count: dict[str, int],
+    places_for: Callable[[str], Sequence[PlaceLike]],
+) -> dict[str, float]:
+    f: dict[str, float] = {"bias": 1.0}
+    nwords = sum(1 for k in range(c.first, c.last) if tokens[k].is_word)
+    f[f"nwords={min(nwords, 4)}"] = 1.0
+    places = c.places
+    kinds = {p.kind for p in places}
+    if places:
+        f["gaz"] = 1.0
+        f[f"pop={_pop_bucket(places)}"] = 1.0
+        f[f"ncand={min(len(places), 5)}"] = 1.0
+        if "country" in kinds:
+            f["gaz:country"] = 1.0
+        if kinds & _ADMIN_KINDS:
+            f["gaz:admin"] = 1.0
+        if any(p.name.lower() == c.text.lower() for p in places):
+            f["gaz:primary"] = 1.0
+        else:
+            f["gaz:alias_only"] = 1.0
+        if "continent" in kinds or "region" in kinds:
+            f["gaz:region"] = 1.0
+    else:
+        f["nogaz"] = 1.0
+    if c.demonym is not None:
+        f["demonym" if c.text.replace("’", "'") in DEMONYMS
+          or c.text.title() in DEMONYMS else "abbrev"] = 1.0
+    if c.text.isupper():
+        f["allcaps"] = 1.0
+        if len(c.text) <= 4:
+            f["short_caps"] = 1.0
+    if len(c.text) <= 3:
+        f["short"] = 1.0
+
+    a, b = run_of[c.first]
+    whole = c.first == a and c.last == b
+    f["run:whole" if whole else "run:part"] = 1.0
+    if not whole:
+        if c.first > a:
+            f["run:has_left"] = 1.0
+        if c.last < b:
+            f["run:has_right"] = 1.0
+            if tokens[c.last].text.lower() in NON_PLACE_HEADS:
+                f["right:org_head"] = 1.0
+            if tokens[c.last].text.lower() in PLACE_HEADS:
+                f["right:place_head"] = 1.0
+        if c.first > a and tokens[c.first - 1].is_cap:
+            if places_for(tokens[c.first - 1].text):
+                f["left_word_gaz"] = 1.0
+            else:
+                f["left_word_nogaz"] = 1.0
+    head = tokens[c.last - 1].text.lower()
+    if nwords > 1 and head in PLACE_HEADS:
+        f["head=" + head] = 1.0
+        f["head:place"] = 1.0
+    if c.first in starts:
+        f["sent_start"] = 1.0
+        if nwords == 1 and c.text.lower() in lower_words:
+            f["sent_start:lower_seen"] = 1.0
+    if c.text.lower() in lower_words:
+        f["lower_seen"] = 1.0
+
+    # Context words (outside the whole run, so "Gulf of Mexico" looks past "Gulf of").
+    prev = _lower_word(tokens, a - 1) if c.first == a else "<inrun>"
+    prev2 = _lower_word(tokens, a - 2)
+    nxt = _lower_word(tokens, b) if c.last == b else "<inrun>"
+    f["prev=" + prev] = 1.0
+    f["next=" + nxt] = 1.0
+    f["prev2=" + prev2] = 0.5
+    f["prevshape=" + _shape(tokens, a - 1)] = 1.0
+    f["nextshape=" + _shape(tokens, b)] = 1.0
+    if prev.rstrip(".") in TITLES:
+        f["prev:title"] = 1.0
+    if prev in TRIGGERS:
+        f["prev:trigger"] = 1.0
+    if b < len(tokens) and tokens[b].text == "-" and b + 1 < len(tokens) \
+            and tokens[b + 1].start == tokens[b].end:
+        f["hyphen_next=" + _lower_word(tokens, b + 1)] = 1.0
+    if nxt in {"'s", "’s"} or (b + 1 < len(tokens) and tokens[b].text in {"'", "’"}
+                               and tokens[b + 1].text == "s"):
+        f["possessive"] = 1.0
+    # "Gainesville, Ga." / "Paris, France": a place followed by its container.
+    if b + 1 < len(tokens) and tokens[b].text == ",":
+        t2 = tokens[b + 1]
+        if t2.is_cap and (t2.text in ABBREVIATIONS or any(
+                p.kind in {"country", "state"} | _ADMIN_KINDS for p in places_for(t2.text))):
+            f["comma_container_after"] = 1.0
+    if a >= 2 and tokens[a - 1].text == ",":
+        t0 = tokens[a - 2]
+        if t0.is_cap and places_for(t0.text):
+            f["comma_place_before"] = 1.0
+    if nxt in {"said", "says", "told", "added", "explained", "noted", "who", "wrote"}:
+        f["next:speech"] = 1.0
+
+    # One sense per discourse.
+    words = [tokens[k].text for k in range(c.first, c.last) if tokens[k].is_word]
+    if any(w in titled for w in words):
+        f["doc:titled"] = 1.0
+    if nwords == 1 and words and words[0] in inner:
+        f["doc:surname"] = 1.0
+    cnt = surface_count.get(c.text.lower(), 1)
+    f[f"doc:count={min(cnt, 3)}"] = 1.0
+    return f

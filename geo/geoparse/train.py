@@ -1,0 +1,65 @@
+"""Build-time training of the recognition model from a gold corpus.
+
+``python -m geo.geoparse.train [--corpus LGL]`` reads the corpus from ``../shared`` (never
+copied into the repository), labels every candidate span (1 when a gold toponym has the
+same text and a midpoint under 10 characters away, the benchmark's matching rule), fits
+the logistic regression and writes ``geo/geoparse/model.json`` (weights only, with the
+corpus named in its ``meta`` for attribution).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable, Sequence
+
+from geo.geoparse.corpora import Document, load_corpus
+from geo.geoparse.features import Candidate, Lookup, generate
+from geo.geoparse.model import MODEL_PATH, Model, train
+
+ATTRIBUTION = {
+    "LGL": "LGL corpus (Lieberman, Samet & Sankaranarayanan, ICDE 2010), as distributed "
+           "by the EUPEG platform (GPL-3.0); only derived weights are shipped",
+    "GeoVirus": "GeoVirus corpus (Gritta, Pilehvar & Collier, 2018), as distributed by the "
+                "EUPEG platform (GPL-3.0); only derived weights are shipped",
+}
+
+
+def is_gold(c: Candidate, doc: Document) -> bool:
+    """The benchmark's rule: same text (any case), midpoints under 10 characters apart."""
+    mid = (c.start + c.end) / 2
+    low = c.text.lower()
+    return any(g.text.lower() == low and abs((g.start + g.end) / 2 - mid) < 10 for g in doc.gold)
+
+
+def labelled(docs: Iterable[Document], lookup: Lookup) -> list[tuple[dict[str, float], int]]:
+    """(features, label) for every candidate span of every document."""
+    out = []
+    for doc in docs:
+        _, cands = generate(doc.text, lookup)
+        out.extend((c.features, int(is_gold(c, doc))) for c in cands)
+    return out
+
+
+def train_model(docs: Sequence[Document], lookup: Lookup, corpus: str = "") -> Model:
+    """Fit a recognition model on ``docs``."""
+    model = train(labelled(docs, lookup))
+    model.meta = {"trained_on": corpus, "documents": len(docs),
+                  "attribution": ATTRIBUTION.get(corpus, corpus)}
+    return model
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default="LGL", choices=sorted(ATTRIBUTION))
+    args = parser.parse_args(argv)
+    from geo.geoparse.toponyms import Geoparser
+
+    lookup = Geoparser(model=Model({})).lookup
+    model = train_model(load_corpus(args.corpus), lookup, args.corpus)
+    model.save(MODEL_PATH)
+    print(f"wrote {MODEL_PATH} ({len(model.weights)} weights, trained on {args.corpus})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
