@@ -171,7 +171,7 @@ if event_id is not None:
         f"[show on the map]({map_link(event_id)})"
     )
 elif passage is not None:
-    st.info(f"Passage {passage}")
+    st.info(f"Passage {passage} of {len(article.paragraphs)} is marked below.")
 
 LEGEND = (
     '<p class="legend">Legend: <span class="hl place">place name</span> '

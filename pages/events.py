@@ -6,8 +6,6 @@ hands the filtered rows to ``geo.export`` for GeoJSON, CSV and KML.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
@@ -16,11 +14,14 @@ from geo.highlight import map_link
 try:
     from geo.article import load_seed_article
     from geo.events import events_frame, load_seed_events
-    from geo.export import to_csv, to_geojson, to_kml
+    from geo.export import FORMATS, render
 except ImportError as exc:  # a module the page rests on is missing: say so, do not crash
     st.title("Events")
     st.error(f"The events are not available: {exc}.")
     st.stop()
+
+
+LABELS = {"geojson": "GeoJSON", "csv": "CSV", "kml": "KML"}
 
 
 @st.cache_data(show_spinner=False)
@@ -119,27 +120,12 @@ st.caption(
 
 export = shown.drop(columns=["map"])
 downloads = st.container(horizontal=True)
-downloads.download_button(
-    "Download GeoJSON",
-    json.dumps(to_geojson(export), ensure_ascii=False, indent=1),
-    file_name=f"{article_id}-events.geojson",
-    mime="application/geo+json",
-    on_click="ignore",
-    key="dl_geojson",
-)
-downloads.download_button(
-    "Download CSV",
-    to_csv(export),
-    file_name=f"{article_id}-events.csv",
-    mime="text/csv",
-    on_click="ignore",
-    key="dl_csv",
-)
-downloads.download_button(
-    "Download KML",
-    to_kml(export),
-    file_name=f"{article_id}-events.kml",
-    mime="application/vnd.google-earth.kml+xml",
-    on_click="ignore",
-    key="dl_kml",
-)
+for fmt in FORMATS.values():
+    downloads.download_button(
+        f"Download {LABELS[fmt.name]}",
+        render(export, fmt.name),
+        file_name=f"{article_id}-events.{fmt.extension}",
+        mime=fmt.mime,
+        on_click="ignore",
+        key=f"dl_{fmt.name}",
+    )

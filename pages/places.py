@@ -83,7 +83,8 @@ def show_check(check: ClaimCheck, place: pd.Series, measured: BorderDistance) ->
     """The verdict, the figures and the data they rest on."""
     ok = check.verdict == "consistent"
     (st.success if ok else st.warning)(
-        f"**{check.verdict.capitalize()}.** {check.explanation}", icon="✅" if ok else "⚠️"
+        f"**{check.verdict.capitalize()}.** {check.explanation}",
+        icon=":material/check_circle:" if ok else ":material/warning:",
     )
     c1, c2, c3 = st.columns(3)
     c1.metric("Claimed", f"{check.claim.claimed_km:g} km")
