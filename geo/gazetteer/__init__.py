@@ -19,6 +19,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+# Words before ("Town of Groton") and after ("Readington Township") a place's name that
+# say what kind of place it is.
+_HEAD_BEFORE = frozenset({"town", "city", "village", "township", "borough", "county"})
+_HEAD_AFTER = frozenset(
+    "township twp parish province prefecture region district governorate oblast borough "
+    "village city town municipality".split()
+)
+PLAIN_CACHE_SIZE = 100_000  # answers to look-ups without context kept per gazetteer
+
 
 @dataclass(frozen=True)
 class Place:
@@ -64,6 +73,9 @@ class Gazetteer:
         self.curated = curated
         self.geonames = geonames
         self.online = online
+        # Answers without context depend on the name alone: kept, so that the app's and
+        # the CLI's repeated look-ups cost a dict access (bounded by PLAIN_CACHE_SIZE).
+        self._plain: dict[tuple[str, str | None], Resolution | None] = {}
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id (curated id, ``geonames:<n>``), or None."""
@@ -72,7 +84,9 @@ class Gazetteer:
             place = self.geonames.get(place_id)
         return place
 
-    def candidates(self, name: str, country: str | None = None) -> list[Place]:
+    def candidates(
+        self, name: str, country: str | None = None, online: bool = True
+    ) -> list[Place]:
         """Every place the name may mean, curated ones first, duplicates removed.
 
         A GeoNames place that a curated row already covers (same GeoNames id) is
@@ -85,7 +99,7 @@ class Gazetteer:
             found += [p for p in self.geonames.candidates(name) if p.geonames_id not in covered]
         if not found:
             found = self.demonym_candidates(name)
-        if not found and self.online is not None:
+        if not found and online and self.online is not None:
             found = self.online.candidates(name, country=country)
         if country:
             cc = country.upper()
@@ -113,7 +127,7 @@ class Gazetteer:
                 p
                 for p in self.curated.candidates(stem)
                 + (self.geonames.candidates(stem) if self.geonames is not None else [])
-                if p.kind in ("country", "state", "continent")
+                if p.kind in ("country", "state", "admin1", "continent")
             ]
             if areas:
                 seen: dict[str, Place] = {}
@@ -123,6 +137,54 @@ class Gazetteer:
                 return list(seen.values())
         return []
 
+    def places_for(
+        self, name: str, country: str | None = None, variants: bool = True
+    ) -> tuple[list[Place], bool]:
+        """The places ``name`` may mean, and whether it is read as a demonym.
+
+        "German" loosely matches San Germán; when no place is written exactly like the
+        name, the demonym reading (Germany) is the likelier one. "Canadian" is both a
+        village in Texas and the word for Canada's: both readings compete.
+        ``variants``: an unknown name is also tried without the word that says what it
+        is ("Readington Township") or with "County" (:meth:`_by_head_word`); offline
+        only, the online layer (when on) is asked for the name as written.
+        """
+        places = self.candidates(name, country=country)
+        if not places and variants:
+            places = self._by_head_word(name, country)
+        if not places:
+            return places, False
+        demonyms = self.demonym_candidates(name)
+        if country:
+            demonyms = [p for p in demonyms if p.country_code == country.upper()]
+        if demonyms and not self._written_exactly(name, places):
+            return demonyms, True
+        ids = {p.id for p in places}
+        return places + [p for p in demonyms if p.id not in ids], False
+
+    def _by_head_word(self, name: str, country: str | None) -> list[Place]:
+        """An unknown name read without (or with) the word that says what it is.
+
+        "Readington Township", "Town of Groton", "Nyanza Province": the place named
+        without the word; "Loudon Co." and "Oconee" (US news drops "County"): the county.
+        Offline layers only: the online one is asked for the name as written.
+        """
+        words = name.split()
+
+        def offline(variant: str, kind: str | None = None) -> list[Place]:
+            found = self.candidates(variant, country=country, online=False)
+            return [p for p in found if kind is None or p.kind == kind]
+
+        if len(words) > 2 and words[0].lower() in _HEAD_BEFORE and words[1].lower() == "of":
+            return offline(" ".join(words[2:]))
+        if len(words) > 1 and words[-1].lower().rstrip(".") in ("co", "county"):
+            return offline(" ".join(words[:-1]) + " County", "county")
+        if len(words) > 1 and words[-1].lower().rstrip(".") in _HEAD_AFTER:
+            return offline(" ".join(words[:-1]))
+        if len(words) <= 2 and name[:1].isupper():
+            return offline(name + " County", "county")
+        return []
+
     def resolve(
         self,
         name: str,
@@ -130,19 +192,28 @@ class Gazetteer:
         country: str | None = None,
         near: tuple[Place, ...] | list[Place] = (),
     ) -> Resolution | None:
-        """The best place for ``name`` given the text around it, or None if unknown."""
+        """The best place for ``name`` given the text around it, or None if unknown.
+
+        The text's other place names are resolved together with it
+        (:mod:`geo.gazetteer.document`): countries and states it names, where its
+        other places lie, "Name, Area" pairs, how it uses the name.
+        """
+        plain = not context and not near
+        if plain and (name, country) in self._plain:
+            return self._plain[(name, country)]
         from geo.gazetteer.context import rank
 
-        places = self.candidates(name, country=country)
-        if places and not self._written_exactly(name, places):
-            # "German" loosely matches San Germán; the demonym reading is likelier.
-            demonyms = self.demonym_candidates(name)
-            if country:
-                demonyms = [p for p in demonyms if p.country_code == country.upper()]
-            places = demonyms or places
-        if not places:
-            return None
-        return rank(name, places, context=context, near=tuple(near), gazetteer=self)
+        places, demonym = self.places_for(name, country=country)
+        res = None
+        if places:
+            res = rank(
+                name, places, context=context, near=tuple(near), gazetteer=self, demonym=demonym
+            )
+        if plain and self.online is None:  # an online answer may come later: not kept
+            if len(self._plain) >= PLAIN_CACHE_SIZE:
+                self._plain.clear()
+            self._plain[(name, country)] = res
+        return res
 
 
 @functools.lru_cache(maxsize=1)

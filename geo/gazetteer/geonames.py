@@ -28,6 +28,7 @@ import importlib.util
 import json
 import math
 import os
+import re
 import sqlite3
 import threading
 from collections import Counter, defaultdict
@@ -39,8 +40,9 @@ from geo import DATA_DIR, ROOT
 from geo.gazetteer import Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "7"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
+ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
 NATURALEARTH_COUNTRIES = (
     DATA_DIR / "naturalearth" / "world_50m_countries.geojson",
     ROOT.parent / "shared" / "data" / "naturalearth" / "world_50m_countries.geojson",
@@ -57,6 +59,22 @@ AP_STATE_ABBREVIATIONS = {
     "TN": "Tenn.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.",
     "WY": "Wyo.", "DC": "D.C.",
 }  # fmt: skip
+# Abbreviations of Australian and Canadian states and provinces as their press writes
+# them (the AP-style ones of US states are above); ambiguous words ("Man.", "Vic") left out.
+ADMIN1_ABBREVIATIONS = {
+    ("AU", "New South Wales"): ("NSW", "N.S.W."),
+    ("AU", "Queensland"): ("Qld",),
+    ("CA", "British Columbia"): ("B.C.",),
+    ("CA", "Ontario"): ("Ont.",),
+    ("CA", "Alberta"): ("Alta.",),
+    ("CA", "Saskatchewan"): ("Sask.",),
+    ("CA", "Newfoundland and Labrador"): ("N.L.", "Nfld.", "Newfoundland"),
+    ("CA", "Nova Scotia"): ("N.S.",),
+    ("CA", "New Brunswick"): ("N.B.",),
+    ("CA", "Prince Edward Island"): ("P.E.I.", "PEI"),
+    ("CA", "Quebec"): ("Que.",),
+    ("CA", "Northwest Territories"): ("N.W.T.", "NWT"),
+}
 # Common English names a country is called by that GeoNames' countries.json lacks.
 COUNTRY_ALIASES = {
     "US": ("United States of America", "America", "USA", "U.S.A.", "U.S.", "US", "the States"),
@@ -65,6 +83,7 @@ COUNTRY_ALIASES = {
     "KP": ("North Korea",),
     "KR": ("South Korea",),
     "CD": ("Congo-Kinshasa", "DR Congo", "DRC"),
+    "CN": ("People's Republic of China", "PRC"),
     "CG": ("Congo-Brazzaville",),
     "PS": ("Palestine", "Palestinian territories"),
     "VA": ("Vatican", "Holy See"),
@@ -319,12 +338,17 @@ def build_index(
         if state is not None:
             code = state["code"]
             row = (int(state["geonameid"]), admin1, "state", "US", code, lat, lon, radius, pop)
-            spellings = [admin1, code, AP_STATE_ABBREVIATIONS.get(code, code)]
+            ap = AP_STATE_ABBREVIATIONS.get(code, code)
+            # "W.Va." is also written "W. Va."
+            spellings = [admin1, code, ap, re.sub(r"\.(?=[A-Z])", ". ", ap)]
         else:
             kind = "county" if admin2 else "admin1"
-            row = (-next_area, admin2 or admin1, kind, cc, code, lat, lon, radius, pop)
+            display = admin2 or _area_names(admin1)[-1]  # "Anhui", not "Anhui Sheng"
+            row = (-next_area, display, kind, cc, code, lat, lon, radius, pop)
             next_area += 1
-            spellings = [admin2 or admin1]
+            spellings = [admin2] if admin2 else [
+                *_area_names(admin1), *ADMIN1_ABBREVIATIONS.get((cc, admin1), ())
+            ]
         add(row, spellings)
 
     db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
@@ -338,21 +362,52 @@ def build_index(
 
 
 def _short_forms(name: str) -> Iterator[str]:
-    """'Republic of Korea' -> 'Korea'; GeoNames' long forms are not how news writes."""
-    for prefix in ("Republic of ", "Kingdom of ", "State of "):
+    """'Republic of Korea' -> 'Korea'; GeoNames' long forms are not how news writes.
+
+    Also without a leading "The" ("The Netherlands") and with "of" for "of the"
+    ("Democratic Republic of Congo").
+    """
+    for prefix in ("Republic of ", "Kingdom of ", "State of ", "The "):
         if name.startswith(prefix):
             yield name[len(prefix) :]
+    if " of the " in name:
+        yield name.replace(" of the ", " of ")
+
+
+# Words that say what kind of area a name is, dropped to get the name news uses:
+# "Anhui Sheng" -> Anhui, "Guangxi Zhuangzu Zizhiqu" -> Guangxi, "Shiga Prefecture" -> Shiga.
+_AREA_WORDS = frozenset(
+    "Sheng Shi Zizhiqu Autonomous Region Prefecture Province Governorate Oblast Krai Kray".split()
+)
+
+
+def _area_names(name: str) -> list[str]:
+    """A first-level area's name and its short form without the area words."""
+    words = name.split()
+    short = list(words)
+    while len(short) > 1 and short[-1] in _AREA_WORDS:
+        short.pop()
+    if len(short) < len(words) and len(short) > 1 and (
+        short[-1].endswith("zu") or short[-1] == "Uygur"
+    ):
+        short.pop()  # the people of an autonomous region: Zhuangzu, Huizu, Uygur
+    return [name] if short == words else [name, " ".join(short)]
 
 
 def _country_centroids(path: Path | None) -> dict[str, tuple[float, float]]:
-    """Centroid of each country's largest Natural Earth polygon, by ISO code (or name).
+    """Each country's geographic centre, from Natural Earth, by ISO code (or name).
 
-    The largest polygon, so that the USA's point is not pulled to Alaska nor France's
-    to its overseas departments.
+    The equal-area centroid of the country's main landmass and the islands within
+    :data:`ISLANDS_DEG` of it: so that the USA's point is not pulled to Alaska nor
+    France's to its overseas departments, while Canada keeps its Arctic islands. Equal
+    area (a sinusoidal projection about the country's longitude), because a centroid
+    taken in degrees gives high latitudes too much weight (Canada's would sit 500 km
+    south-west of the usual reference point). A centre that falls outside the country
+    (a crescent-shaped one) is replaced by a point inside it.
     """
     if path is None or not path.is_file():
         return {}
-    from shapely.geometry import shape
+    from shapely.geometry import Point, shape
 
     out: dict[str, tuple[float, float]] = {}
     for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
@@ -360,13 +415,34 @@ def _country_centroids(path: Path | None) -> dict[str, tuple[float, float]]:
         if len(cc) != 2 or not cc.isalpha():
             cc = feature["properties"].get("name") or ""  # e.g. France is "-99" in NE
         geom = shape(feature["geometry"])
-        parts = getattr(geom, "geoms", [geom])
+        parts = list(getattr(geom, "geoms", [geom]))
         largest = max(parts, key=lambda g: g.area)
-        point = largest.centroid if largest.contains(largest.centroid) else (
-            largest.representative_point()
-        )
-        out[cc] = (point.y, point.x)
+        main = [g for g in parts if g is largest or g.distance(largest) <= ISLANDS_DEG]
+        lat, lon = _equal_area_centroid(main)
+        if not geom.contains(Point(lon, lat)):
+            point = largest.representative_point()
+            lat, lon = point.y, point.x
+        out[cc] = (lat, lon)
     return out
+
+
+def _equal_area_centroid(polygons: list) -> tuple[float, float]:
+    """(lat, lon) of the polygons' centroid in a sinusoidal projection about their middle."""
+    import numpy as np
+    from shapely import transform
+    from shapely.ops import unary_union
+
+    merged = unary_union(polygons)
+    lon0 = merged.centroid.x
+
+    def forward(coords):
+        coords = coords.copy()
+        coords[:, 0] = (coords[:, 0] - lon0) * np.cos(np.radians(coords[:, 1]))
+        return coords
+
+    c = transform(merged, forward).centroid
+    lon = lon0 + c.x / max(math.cos(math.radians(c.y)), 1e-6)
+    return c.y, lon
 
 
 def _rg_table() -> Path | None:

@@ -105,34 +105,53 @@ def name_key(text: str) -> str:
 
 # English demonym endings and the endings of the place names they come from:
 # Lebanese -> Lebanon, Syrian -> Syria, Egyptian -> Egypt, Israeli -> Israel,
-# American -> America, Mexican -> Mexico, British -> Britain, Turkish -> Turkey.
+# American -> America, Mexican -> Mexico, British -> Britain, Turkish -> Turkey,
+# Ontarian -> Ontario, Texan -> Texas.
 _DEMONYM_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ese", ("", "a", "on", "e")),
-    ("ian", ("ia", "", "e", "a", "y")),
-    ("an", ("a", "o", "")),
+    ("ian", ("ia", "", "e", "a", "y", "io")),
+    ("an", ("a", "o", "", "as")),
     ("ish", ("ain", "and", "ey", "")),
     ("i", ("",)),
     ("n", ("",)),
 )
+# English demonyms no ending rule reaches (a language fact, not a list of places).
+IRREGULAR_DEMONYMS = {
+    "irish": "Ireland", "french": "France", "dutch": "Netherlands", "welsh": "Wales",
+    "swiss": "Switzerland", "cypriot": "Cyprus", "czech": "Czechia", "greek": "Greece",
+    "thai": "Thailand", "filipino": "Philippines", "scottish": "Scotland", "scot": "Scotland",
+    "danish": "Denmark", "dane": "Denmark", "swedish": "Sweden", "swede": "Sweden",
+    "finnish": "Finland", "finn": "Finland", "polish": "Poland", "spanish": "Spain",
+    "norwegian": "Norway", "peruvian": "Peru", "malagasy": "Madagascar",
+}  # fmt: skip
 
 
 def demonym_stems(word: str) -> list[str]:
     """Place names an English demonym may come from (guesses; check them in a gazetteer).
 
+    The rules apply to the last word: "Sri Lankan" -> "Sri Lanka".
+
     >>> demonym_stems("Lebanese")[:3]
     ['Leban', 'Lebana', 'Lebanon']
     """
-    word = word.strip()
+    word = " ".join(word.split())
+    if word.lower().endswith("s") and word.lower()[:-1] in IRREGULAR_DEMONYMS:
+        word = word[:-1]  # Czechs -> Czech
+    irregular = IRREGULAR_DEMONYMS.get(word.lower())
+    if irregular:
+        return [irregular]
     if word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]  # Palestinians -> Palestinian
-    if " " in word or len(word) < 4:
+    head, _, last = word.rpartition(" ")
+    prefix = head + " " if head else ""
+    if len(last) < 4 or word.count(" ") > 2:
         return []
     out: list[str] = []
     for suffix, endings in _DEMONYM_RULES:
-        if word.lower().endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: len(word) - len(suffix)]
-            out += [stem + e for e in endings if stem + e != word]
+        if last.lower().endswith(suffix) and len(last) - len(suffix) >= 3:
+            stem = last[: len(last) - len(suffix)]
+            out += [prefix + stem + e for e in endings if stem + e != last]
     return list(dict.fromkeys(out))
 
 
-__all__ = ["ARTICLES", "demonym_stems", "fold", "name_key"]
+__all__ = ["ARTICLES", "IRREGULAR_DEMONYMS", "demonym_stems", "fold", "name_key"]

@@ -14,15 +14,16 @@ import os
 import threading
 import warnings
 from pathlib import Path
-from typing import Any
-
-from geopy.exc import GeopyError
-from geopy.extra.rate_limiter import RateLimiter
-from geopy.geocoders import get_geocoder_for_service
-from geopy.geocoders.base import Geocoder
+from typing import TYPE_CHECKING, Any
 
 from geo.gazetteer import Place
 from geo.gazetteer.geonames import CACHE_DIR
+
+if TYPE_CHECKING:
+    from geopy.geocoders.base import Geocoder
+
+# geopy is imported where it is used: importing it costs ~70 ms of the gazetteer's
+# start-up, and the online layer is off by default.
 
 ENV_SERVICE = "GEO_ONLINE"
 ENV_USER_AGENT = "GEO_USER_AGENT"
@@ -40,6 +41,8 @@ class OnlineGazetteer:
         cache_path: Path | None = None,
         min_delay_seconds: float = MIN_DELAY_SECONDS,
     ) -> None:
+        from geopy.extra.rate_limiter import RateLimiter
+
         self.provider = provider
         self._geocode = RateLimiter(
             geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=0,
@@ -55,6 +58,8 @@ class OnlineGazetteer:
         with self._lock:
             cached = self._cache.get(key)
         if cached is None:
+            from geopy.exc import GeopyError
+
             kwargs: dict[str, Any] = {"exactly_one": False}
             if country and self.provider == "nominatim":
                 kwargs["country_codes"] = country.lower()
@@ -137,6 +142,9 @@ def online_from_env(environ: dict[str, str] | None = None) -> OnlineGazetteer | 
     service = env.get(ENV_SERVICE, "").strip().lower()
     if not service or service in ("0", "off", "no", "false"):
         return None
+    from geopy.exc import GeopyError
+    from geopy.geocoders import get_geocoder_for_service
+
     try:
         cls = get_geocoder_for_service(service)
     except GeopyError as exc:
