@@ -55,6 +55,11 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
 
 
+# Titles proper: the words before a person's name. TITLES also holds "by", "said"... which
+# precede names of any kind ("said Monday", "by Lebanese leaders"), too loose for evidence
+# that a word names a person everywhere in the document.
+_PERSON_TITLES = TITLES - {"by", "said", "says", "told"}
+_ADMIN1_KINDS = {"state", "province", "governorate", "admin1"}
 _ADMIN_KINDS = {"state", "province", "governorate", "region", "admin1", "district",
                 "county", "admin2"}
 
@@ -84,8 +89,14 @@ def _shape(tokens: list[Token], i: int) -> str:
     return "cap" if t[:1].isupper() else "low"
 
 
-def generate(text: str, lookup: Lookup) -> tuple[list[Token], list[Candidate]]:
-    """All candidate spans of ``text`` with their features filled in."""
+def generate(
+    text: str, lookup: Lookup, common: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[Candidate]]:
+    """All candidate spans of ``text`` with their features filled in.
+
+    ``common``: words that news text usually writes in lower case (from the model), so a
+    capitalised "Male" or "Central" is suspect even when this text never writes "male".
+    """
     tokens = tokenize(text)
     starts = sentence_starts(text, tokens)
     runs = capitalised_runs(text, tokens)
@@ -129,11 +140,17 @@ def generate(text: str, lookup: Lookup) -> tuple[list[Token], list[Candidate]]:
 
     # Document-level evidence: how each word is used across the article.
     lower_words = {t.text for t in tokens if t.is_word and not t.is_cap}
-    titled: set[str] = set()  # words seen right after a title ("Mr Assad")
+    titled: set[str] = set()  # words of a name after a title ("Mr Assad", "Speaker Nabih Berri")
     inner: set[str] = set()  # words seen as the last word of a longer run with no gazetteer head
     for i, tok in enumerate(tokens):
-        if tok.is_word and tok.is_cap and _lower_word(tokens, i - 1).rstrip(".") in TITLES:
+        if tok.is_word and tok.is_cap and _lower_word(tokens, i - 1).rstrip(".") in _PERSON_TITLES:
             titled.add(tok.text)
+            # The rest of the name: "Parliament Speaker Nabih Berri" makes Berri a person.
+            k = i + 1
+            while k < len(tokens) and run_of.get(k) == run_of.get(i) and k - i <= 3:
+                if tokens[k].is_word and tokens[k].is_cap:
+                    titled.add(tokens[k].text)
+                k += 1
     for a, b in runs:
         words = [k for k in range(a, b) if tokens[k].is_word]
         if len(words) >= 2 and not (places_for(tokens[words[0]].text)
@@ -142,11 +159,44 @@ def generate(text: str, lookup: Lookup) -> tuple[list[Token], list[Candidate]]:
     surface_count: dict[str, int] = {}
     for c in cands:
         surface_count[c.text.lower()] = surface_count.get(c.text.lower(), 0) + 1
+    doc = DocEvidence(lower_words, titled, inner, surface_count, named_countries(cands),
+                      common)
 
     for c in cands:
-        c.features = _features(text, tokens, starts, run_of, c, lower_words, titled, inner,
-                               surface_count, places_for)
+        c.features = _features(text, tokens, starts, run_of, c, doc, places_for)
     return tokens, cands
+
+
+@dataclass(frozen=True)
+class DocEvidence:
+    """What the whole document says about its words (one sense per discourse)."""
+
+    lower_words: set[str]  # words the text also writes in lower case ("Male" / "male")
+    titled: set[str]  # words of names that follow a title somewhere
+    inner: set[str]  # last words of longer capitalised runs (surnames, organisation heads)
+    surface_count: dict[str, int]  # candidate surface (lower case) -> occurrences
+    countries: frozenset[str]  # countries the text names, directly or through an area
+    common: frozenset[str] = frozenset()  # words news usually writes in lower case
+
+
+def written_as(place: PlaceLike, text: str) -> bool:
+    """Whether ``place`` is written exactly ``text`` (its name or an alias, any case)."""
+    low = text.lower()
+    return place.name.lower() == low or any(
+        a.lower() == low for a in getattr(place, "aliases", ()) or ())
+
+
+def named_countries(cands: Sequence[Candidate]) -> frozenset[str]:
+    """Country codes the text names: a country, a state or province, a demonym, "Ky."."""
+    found: set[str] = set()
+    for c in cands:
+        if c.demonym is not None and c.demonym[1]:
+            found.add(c.demonym[1])
+        for p in c.places:
+            if p.country_code and (p.kind == "country" or p.kind in _ADMIN1_KINDS) \
+                    and written_as(p, c.text):
+                found.add(p.country_code)
+    return frozenset(found)
 
 
 def _features(
@@ -155,10 +205,7 @@ def _features(
     starts: set[int],
     run_of: dict[int, tuple[int, int]],
     c: Candidate,
-    lower_words: set[str],
-    titled: set[str],
-    inner: set[str],
-    surface_count: dict[str, int],
+    doc: DocEvidence,
     places_for: Callable[[str], Sequence[PlaceLike]],
 ) -> dict[str, float]:
     f: dict[str, float] = {"bias": 1.0}
@@ -215,9 +262,17 @@ def _features(
         f["head:place"] = 1.0
     if c.first in starts:
         f["sent_start"] = 1.0
-        if nwords == 1 and c.text.lower() in lower_words:
+        if nwords == 1 and c.text.lower() in doc.lower_words:
             f["sent_start:lower_seen"] = 1.0
-    if c.text.lower() in lower_words:
+    if doc.common:
+        lows = [tokens[k].text.lower() for k in range(c.first, c.last) if tokens[k].is_word]
+        if all(w in doc.common for w in lows):
+            f["common" if nwords == 1 else "common:all_words"] = 1.0
+            if c.first in starts:
+                f["common:sent_start"] = 1.0
+        elif nwords > 1 and lows[-1] in doc.common:
+            f["common:head"] = 1.0
+    if c.text.lower() in doc.lower_words:
         f["lower_seen"] = 1.0
 
     # Context words (outside the whole run, so "Gulf of Mexico" looks past "Gulf of").
@@ -254,10 +309,16 @@ def _features(
 
     # One sense per discourse.
     words = [tokens[k].text for k in range(c.first, c.last) if tokens[k].is_word]
-    if any(w in titled for w in words):
+    if any(w in doc.titled for w in words):
         f["doc:titled"] = 1.0
-    if nwords == 1 and words and words[0] in inner:
+    if nwords == 1 and words and words[0] in doc.inner:
         f["doc:surname"] = 1.0
-    cnt = surface_count.get(c.text.lower(), 1)
+    # A namesake written exactly so in a country the text names ("Dabaa" in a story about
+    # Syria), the country itself aside.
+    if "country" not in kinds and any(
+        p.country_code in doc.countries and written_as(p, c.text) for p in places
+    ):
+        f["doc:in_named_country"] = 1.0
+    cnt = doc.surface_count.get(c.text.lower(), 1)
     f[f"doc:count={min(cnt, 3)}"] = 1.0
     return f

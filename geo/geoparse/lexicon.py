@@ -290,6 +290,14 @@ TITLES = {
     "mayor",
     "chief",
     "leader",
+    "speaker",
+    "chancellor",
+    "mufti",
+    "patriarch",
+    "ayatollah",
+    "superintendent",
+    "pastor",
+    "rabbi",
     "spokesman",
     "spokeswoman",
     "commander",
@@ -507,3 +515,10 @@ TRIGGERS = {
 
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Ras al-Ain").
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "da", "al", "el", "upon", "on", "the"}
+
+# Day and month names: "Dabaa on Tuesday" is a place and a date, not one name.
+CALENDAR_WORDS = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+}

@@ -17,6 +17,14 @@ from pathlib import Path
 MODEL_PATH = Path(__file__).with_name("model.json")
 
 
+def sigmoid(z: float) -> float:
+    """1 / (1 + e^-z), without overflow for large |z|."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)
+    return ez / (1.0 + ez)
+
+
 @dataclass
 class Model:
     """Weights, the decision threshold, and where they came from."""
@@ -24,26 +32,31 @@ class Model:
     weights: dict[str, float]
     threshold: float = 0.5
     meta: dict[str, object] = field(default_factory=dict)
+    # Words the training corpus writes in lower case at least COMMON_MIN times: the
+    # features mark capitalised candidates made of them ("Central", "Male", "Red Cross").
+    common: frozenset[str] = frozenset()
+
+    def logit(self, features: Mapping[str, float]) -> float:
+        """The log-odds that the candidate names a place (the weighted sum of features)."""
+        w = self.weights
+        return sum(w.get(k, 0.0) * v for k, v in features.items())
 
     def score(self, features: Mapping[str, float]) -> float:
         """Probability that the candidate names a place."""
-        w = self.weights
-        z = sum(w.get(k, 0.0) * v for k, v in features.items())
-        if z >= 0:
-            return 1.0 / (1.0 + math.exp(-z))
-        ez = math.exp(z)
-        return ez / (1.0 + ez)
+        return sigmoid(self.logit(features))
 
     def save(self, path: Path = MODEL_PATH) -> None:
+
         weights = {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4}
-        payload = {"meta": self.meta, "threshold": self.threshold, "weights": weights}
+        payload = {"meta": self.meta, "threshold": self.threshold, "weights": weights,
+                   "common_words": " ".join(sorted(self.common))}
         path.write_text(json.dumps(payload, indent=0, sort_keys=False) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> Model:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(dict(data["weights"]), float(data.get("threshold", 0.5)),
-                   dict(data.get("meta", {})))
+                   dict(data.get("meta", {})), frozenset(data.get("common_words", "").split()))
 
 
 def train(

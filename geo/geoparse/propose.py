@@ -20,6 +20,7 @@ These are proposals for a reader to check, so every record carries a confidence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -146,9 +147,32 @@ def actors_of(sentence: str, toponyms: list[Toponym], offset: int) -> tuple[str,
     return tuple(dict.fromkeys(found))[:6]
 
 
+def _based(article: Article, t: Toponym) -> bool:
+    """"Britain-based Observatory": the place says where an actor sits, not what happened."""
+    return article.text[t.end:t.end + 7].lower() in {"-based ", "-based,", "-based."}
+
+
+def event_places(article: Article, places: list[Toponym]) -> list[Toponym]:
+    """The places of a sentence that an event is about.
+
+    Left out when the sentence names a more precise place: a country that contains it
+    ("Syria's army routed rebels from Al-Qusayr": the event is at Al-Qusayr) and a place
+    that only says where an actor is based ("the Britain-based Observatory").
+    """
+    precise = [t for t in places if t.place.kind != "country" and not _based(article, t)]
+    if not precise:
+        return places
+    inner_countries = {t.place.country_code for t in precise}
+    return [t for t in places
+            if not _based(article, t)
+            and not (t.place.kind == "country" and t.place.country_code in inner_countries)]
+
+
 def _role(article: Article, t: Toponym) -> str:
     before = article.text[max(0, t.start - 12):t.start].lower().split()
     prev = before[-1] if before else ""
+    if _based(article, t):
+        return "base"
     if prev == "from":
         return "origin"
     if prev in {"to", "toward", "towards", "into"}:
@@ -168,6 +192,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "place"
 
 
+def within(spans: list, starts: list[int], start: int, end: int) -> list:
+    """The spans (sorted by start; ``starts`` their starts) lying inside ``[start, end)``.
+
+    A binary search, not a scan per sentence: a long text has thousands of both.
+    """
+    i = bisect.bisect_left(starts, start)
+    j = bisect.bisect_left(starts, end, lo=i)
+    return [x for x in spans[i:j] if x.end <= end]
+
+
 def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
     """The date of every sentence: explicit, carried from the sentence before, or fallback."""
     published = article.published
@@ -175,8 +209,10 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
                             None, FALLBACK_RULE, 0.6)
     out: list[SentenceDate] = []
     previous: SentenceDate | None = None
+    dates = sorted(dates, key=lambda m: m.start)
+    starts = [m.start for m in dates]
     for s in article.sentences:
-        inside = [m for m in dates if s.start <= m.start and m.end <= s.end]
+        inside = within(dates, starts, s.start, s.end)
         if inside:
             m = inside[0]
             current = SentenceDate(m.date, m.start, m.date.rule, 1.0)
@@ -196,10 +232,12 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
     body = article.body
     toponyms = [t for t in parser.toponyms(body) if t.place is not None]
     dates = find_dates(body, article.published)
+    starts = [t.start for t in toponyms]
     events: list[Event] = []
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        inside = [t for t in toponyms if sentence.start <= t.start and t.end <= sentence.end]
-        places = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS]
+        inside = within(toponyms, starts, sentence.start, sentence.end)
+        places = event_places(article, [t for t in inside
+                                        if t.text.replace("’", "'") not in DEMONYMS])
         if not places:
             continue
         category = category_of(sentence.text)

@@ -2,18 +2,28 @@
 
 Candidates come from ``features.generate`` (capitalised spans the gazetteer knows, demonyms,
 abbreviations, "X County"); the learned model scores each; overlapping spans are settled by
-score, and a last pass applies one sense per discourse (a surface accepted with confidence
-somewhere in the document is accepted everywhere it is a candidate).
+score. One sense per discourse works twice: every mention's log-odds lean halfway towards
+the average over all mentions of the same surface (so "Nabih Berri" and "Berri worked"
+outweigh one "close to Berri"), then a surface accepted with confidence somewhere is
+accepted everywhere it is a candidate. The threshold comes with the model (``model.json``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geo.geoparse.features import Candidate, Lookup, generate
-from geo.geoparse.model import Model
+from geo.geoparse.model import Model, sigmoid
+
+# How far every mention of a surface leans towards the average evidence about it: 0 not at
+# all, 1 all mentions alike. 0.5 is the best of 0, 0.3, 0.5, 0.7 by F1 in 5-fold CV on LGL.
+DISCOURSE = 0.5
+# Head start per extra word when overlapping candidates compete (0.05: F1 0.836 in 5-fold CV
+# on LGL, against 0.835 for 0 and 0.1; it settles near-ties towards the longer name).
+LONGER = 0.05
 
 
 @dataclass(frozen=True)
@@ -29,28 +39,50 @@ class Mention:
 
 
 def select(cands: list[Candidate], scores: list[float], threshold: float) -> list[int]:
-    """Indices of the kept candidates: best first, no two overlapping, then text order."""
-    order = sorted(range(len(cands)), key=lambda i: (-scores[i], -(cands[i].end - cands[i].start)))
-    taken: list[tuple[int, int]] = []
+    """Indices of the kept candidates: best first, no two overlapping, then text order.
+
+    "Best" gives a longer name a small head start (:data:`LONGER` per extra word), so that
+    of two near-equal readings the longer wins ("New York City" over "New York").
+    """
+    order = sorted(
+        range(len(cands)),
+        key=lambda i: (-(scores[i] + LONGER * (len(cands[i].text.split()) - 1)),
+                       -(cands[i].end - cands[i].start)),
+    )
+    # Kept spans never overlap, so sorted by start they are sorted by end too: a new span
+    # overlaps a kept one only if it overlaps its neighbour on either side (bisect, not a
+    # scan, so a long text with thousands of names stays fast).
+    starts: list[int] = []
+    ends: list[int] = []
     keep: list[int] = []
     for i in order:
         if scores[i] < threshold:
-            break
-        c = cands[i]
-        if any(c.start < e and s < c.end for s, e in taken):
             continue
-        taken.append((c.start, c.end))
+        c = cands[i]
+        k = bisect.bisect_left(starts, c.start)
+        if (k < len(starts) and starts[k] < c.end) or (k > 0 and ends[k - 1] > c.start):
+            continue
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
         keep.append(i)
     return sorted(keep, key=lambda i: cands[i].start)
 
 
 def recognize(text: str, lookup: Lookup, model: Model) -> list[Mention]:
     """The toponyms of ``text`` in text order."""
-    _, cands = generate(text, lookup)
+    _, cands = generate(text, lookup, model.common)
     if not cands:
         return []
-    scores = [model.score(c.features) for c in cands]
-    # One sense per discourse: lift every mention of a surface confidently accepted once.
+    logits = [model.logit(c.features) for c in cands]
+    # One sense per discourse, 1: every mention of a surface leans towards the average
+    # evidence about it ("Nabih Berri", "Berri worked" outweigh one "close to Berri").
+    by_surface: dict[str, list[float]] = {}
+    for c, z in zip(cands, logits, strict=True):
+        by_surface.setdefault(c.text.lower(), []).append(z)
+    mean = {k: sum(v) / len(v) for k, v in by_surface.items()}
+    scores = [sigmoid((1 - DISCOURSE) * z + DISCOURSE * mean[c.text.lower()])
+              for c, z in zip(cands, logits, strict=True)]
+    # 2: lift every mention of a surface confidently accepted once.
     best: dict[str, float] = {}
     for c, s in zip(cands, scores, strict=True):
         key = c.text.lower()

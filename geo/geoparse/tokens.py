@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.geoparse.lexicon import ABBREVIATIONS, CONNECTORS
+from geo.geoparse.lexicon import ABBREVIATIONS, CALENDAR_WORDS, CONNECTORS
 
 # Abbreviations with internal periods first ("U.S.", "W.Va.", "St."), then words
 # (letters, inner apostrophes as in "O'Brien" but not a possessive "'s"), numbers,
@@ -69,7 +69,8 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Maximal runs [i, j) of capitalised words, joined by single spaces or hyphens.
 
     Lower-case connectors ("Gulf of Mexico", "Ras al-Ain") may sit inside a run but never
-    at its ends; punctuation and line breaks close a run.
+    at its ends, nor before a day or month name ("Dabaa on Tuesday" is two things);
+    punctuation and line breaks close a run.
     """
     runs: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
@@ -91,6 +92,7 @@ def capitalised_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
                 j += 2
                 continue
             if tok.text.lower() in CONNECTORS and j + 1 < n and tokens[j + 1].is_cap \
+                    and tokens[j + 1].text not in CALENDAR_WORDS \
                     and text[tok.end:tokens[j + 1].start] in (" ", "-"):
                 j += 2
                 continue
