@@ -18,5 +18,6 @@ pages = [
     st.Page("pages/article.py", title="Article", url_path="article"),
     st.Page("pages/events.py", title="Events", url_path="events"),
     st.Page("pages/places.py", title="Places", url_path="places"),
+    st.Page("pages/your_article.py", title="Your article", url_path="your-article"),
 ]
 st.navigation(pages).run()
