@@ -11,7 +11,9 @@ them as plain GeoJSON dictionaries (no folium here: ``geo.mapview`` draws them).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -151,3 +153,26 @@ def load_basemap(folder: Path = NATURALEARTH_DIR) -> Basemap:
         rivers=_read(levant_file("rivers", folder)),
         labels=country_labels(countries),
     )
+
+
+def install_static_basemap(basemap: Basemap, static_dir: Path, url_prefix: str) -> dict[str, str]:
+    """Write each layer's JSON under ``static_dir`` once; return layer -> URL.
+
+    The map then fetches its background from the app's own server instead of carrying
+    it in its script: streamlit-folium sends that script to the browser on every rerun,
+    and the layers are most of it (260 kB). File names hold a digest of the content, so
+    a changed basemap gets new URLs, and servers sharing the folder never clash (each
+    file is written to a temporary name, then renamed).
+    """
+    urls = {}
+    for layer in ("countries", *LEVANT_LAYERS):
+        text = basemap.as_json(layer)
+        name = f"{layer}-{hashlib.sha256(text.encode()).hexdigest()[:12]}.json"
+        target = static_dir / name
+        if not target.exists():
+            static_dir.mkdir(parents=True, exist_ok=True)
+            tmp = static_dir / f".{name}.{os.getpid()}.tmp"
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, target)
+        urls[layer] = f"{url_prefix}/{name}"
+    return urls

@@ -8,8 +8,10 @@ markers are built by ``event_layers`` as plain JSON (cacheable, cheap to send) a
 wrapped in three small feature groups by ``feature_groups``.
 
 Markers are drawn in the browser from that JSON by a few lines of Leaflet code
-(``_DataLayer``) instead of one folium object per marker: rendering hundreds of folium
-objects per step would cost more than the step budget.
+(``_MAP_JS``: ``window.__qmap.update``) instead of one folium object per marker:
+rendering hundreds of folium objects per step would cost more than the step budget.
+The markers live in groups of the base map that are never replaced; a step adds,
+removes or redraws only the markers that differ from the previous day's.
 
 Article text is untrusted. Every piece of it is escaped with ``html.escape`` where it
 becomes HTML (popups, labels), and the data reaches JavaScript only as JSON with ``<``,
@@ -32,6 +34,7 @@ from urllib.parse import quote
 import folium
 import pandas as pd
 from branca.element import Element, MacroElement
+from geopy.distance import great_circle
 from jinja2 import Template
 
 from geo.assets import local_css, local_js
@@ -53,9 +56,17 @@ ARTICLE_PAGE = "/article"
 MAX_RING_KM = 120.0
 #: With more marker groups than this, only the day's places get a label.
 MAX_LABELS = 40
+#: Event ids sent with a marker (for ``window.__qmap.markers()``, read by tests); a busy
+#: place of 10,000 generated events has hundreds, and the page needs none of them to draw.
+MARKER_IDS = 25
+MARKER_IDS_BUSY = 3
 #: A popup lists at most this many of the day's events in full, then earlier ones briefly.
 POPUP_FULL = 25
 POPUP_BRIEF = 15
+#: On a busy map (more marker groups than MAX_LABELS) earlier events are listed up to this
+#: many per popup: every step sends all popups, and hundreds of long ones cost more than
+#: the step budget (10,000 events: 1.4 MB of popups per step with 15, 0.3 MB with 3).
+POPUP_BRIEF_BUSY = 2
 
 
 @dataclass(frozen=True)
@@ -94,19 +105,25 @@ def category_style(category: str | None) -> CategoryStyle:
 
 # --- escaping -------------------------------------------------------------------------
 
-_JS_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-              "\u2029": "\\u2029"}  # fmt: skip
+#: What could end or confuse a ``<script>`` element around JSON, and its JSON escape:
+#: ``</`` (as in ``</script>``) and ``<!--`` (which changes how a script is parsed).
+#: Other ``<`` are harmless there and stay as they are: each escape costs 5 bytes, and a
+#: busy step's JSON holds tens of thousands of tags.
+_JS_UNSAFE = {"</": "\\u003c/", "<!--": "\\u003c!--", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def js_json(value: Any) -> str:
     """``value`` as a JavaScript literal that is safe inside a ``<script>`` element.
 
     JSON strings are double-quoted, so backticks and ``${`` have no meaning in them;
-    escaping ``<``, ``>`` and ``&`` keeps ``</script>`` and ``<!--`` from ending or
-    confusing the script element around it.
+    escaping ``</`` and ``<!--`` keeps ``</script>`` and comments from ending or
+    confusing the script element around it (the line separators U+2028/9 are escaped
+    for old JavaScript parsers).
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JS_UNSAFE[m.group()], text)
+    for raw, escaped in _JS_UNSAFE.items():  # str.replace: a step's JSON is megabytes
+        text = text.replace(raw, escaped)
+    return text
 
 
 def esc(value: object) -> str:
@@ -160,6 +177,42 @@ def article_link(passage: int, event_id: str | None = None) -> str:
     """
     link = f"{ARTICLE_PAGE}?passage={int(passage)}"
     return f"{link}&event={quote(event_id, safe='')}" if event_id else link
+
+
+# --- initial view ---------------------------------------------------------------------
+
+#: The map opens on the events within this distance of their median point.
+FOCUS_RADIUS_KM = 300.0
+#: Never open closer than this (one place alone would otherwise fill the map).
+FOCUS_MAX_ZOOM = 9
+
+Bounds = tuple[tuple[float, float], tuple[float, float]]
+
+
+def focus_bounds(events: pd.DataFrame, radius_km: float = FOCUS_RADIUS_KM) -> Bounds | None:
+    """South-west and north-east corners of the area the map opens on.
+
+    The box around every event would reach Tehran and London for the seed, leaving the
+    Lebanon/Syria border, where most events are, a few pixels wide. So the view is the
+    box of the places within ``radius_km`` of the events' median point; country-level
+    places (precision over ``MAX_RING_KM``) are left out, their point is nominal.
+    ``None`` when there is nothing to show.
+    """
+    rows = events.dropna(subset=["lat", "lon"])
+    if "precision_km" in rows:
+        precise = rows[~(rows["precision_km"] > MAX_RING_KM)]
+        rows = precise if len(precise) else rows
+    if rows.empty:
+        return None
+    middle = (float(rows["lat"].median()), float(rows["lon"].median()))
+    spots = rows[["lat", "lon"]].drop_duplicates()
+    near = [
+        (lat, lon)
+        for lat, lon in spots.itertuples(index=False)
+        if great_circle(middle, (lat, lon)).km <= radius_km
+    ] or [middle]
+    lats, lons = [p[0] for p in near], [p[1] for p in near]
+    return (min(lats), min(lons)), (max(lats), max(lons))
 
 
 # --- popups ---------------------------------------------------------------------------
@@ -282,36 +335,72 @@ def event_layers(
     ``popup_fragments``. The group holding ``selected`` is highlighted, and its popup
     opened when ``open_popup`` (the reader picked the event in the list).
     """
-    groups: list[MarkerGroup] = []
-    markers, rings, labels = [], [], []
-    if visible.empty:
+    return layers_from_records(visible.to_dict("records"), selected, open_popup)
+
+
+def _start_key(record: Mapping[str, Any]) -> int:
+    """The start as a number (precomputed by ``geo.timeline.EventIndex`` as ``_start``)."""
+    key = record.get("_start")
+    return key if key is not None else pd.Timestamp(record["start"]).value
+
+
+def _spot_key(record: Mapping[str, Any]) -> tuple[float, float]:
+    """Where the marker goes, to 4 decimals (~10 m); precomputed as ``_spot``."""
+    key = record.get("_spot")
+    return key if key is not None else (round(float(record["lat"]), 4),
+                                        round(float(record["lon"]), 4))  # fmt: skip
+
+
+def _nan_last(value: object) -> float:
+    return math.inf if value is None or value != value else float(value)  # NaN != NaN
+
+
+def layers_from_records(
+    records: Sequence[Mapping[str, Any]], selected: str | None = None, open_popup: bool = False
+) -> EventLayers:
+    """``event_layers`` on plain records (``geo.timeline.EventIndex.visible``).
+
+    The app's path at every step: plain dictionaries cost a few milliseconds where the
+    same grouping in pandas costs tens (10,000 events).
+    """
+    if not records:
         return EventLayers((), "[]", "[]", "[]")
     today = State.TODAY.value
+    # The day's events first, then the most recent (stable: ties keep the file's order).
+    ordered = sorted(records, key=lambda r: (r["state"] != today, -_start_key(r)))
     # One marker per spot, not per place id: a town and its district can share a point.
-    frame = visible.assign(
-        _today=visible["state"].eq(today),
-        _key=visible["lat"].round(4).astype(str) + "," + visible["lon"].round(4).astype(str),
-    ).sort_values(["_today", "start"], ascending=[False, False], kind="stable")
-    for _key, rows in frame.groupby("_key", sort=False):
-        first = rows.iloc[0]
-        ids = tuple(dict.fromkeys(rows["id"].astype(str)))
-        places = rows.drop_duplicates("place_id").sort_values("precision_km", kind="stable")
-        name = " / ".join(dict.fromkeys(places["place_name"].astype(str)))
-        is_today = bool(rows["_today"].any())
+    spots: dict[tuple[float, float], list[Mapping[str, Any]]] = {}
+    for r in ordered:
+        spots.setdefault(_spot_key(r), []).append(r)
+    groups: list[MarkerGroup] = []
+    markers, rings, labels = [], [], []
+    busy = len(spots) > MAX_LABELS
+    brief_limit = POPUP_BRIEF_BUSY if busy else POPUP_BRIEF
+    id_limit = MARKER_IDS_BUSY if busy else MARKER_IDS
+    for rows in spots.values():
+        first = rows[0]
+        ids = tuple(dict.fromkeys(str(r["id"]) for r in rows))
+        by_place: dict[str, Mapping[str, Any]] = {}
+        for r in rows:
+            by_place.setdefault(str(r["place_id"]), r)
+        places = sorted(by_place.values(), key=lambda r: _nan_last(r.get("precision_km")))
+        name = " / ".join(dict.fromkeys(str(r["place_name"]) for r in places))
+        is_today = any(r["state"] == today for r in rows)
         state = today if is_today else State.PAST.value
         is_selected = selected is not None and selected in ids
         style = category_style(first["category"])
         lat, lon = round(float(first["lat"]), 6), round(float(first["lon"]), 6)
-        precision = places["precision_km"].dropna()
+        precision = [_nan_last(r.get("precision_km")) for r in places]
+        precision = [km for km in precision if km != math.inf]
         group = MarkerGroup(
-            place_ids=tuple(places["place_id"].astype(str)),
+            place_ids=tuple(str(r["place_id"]) for r in places),
             place_name=name,
             lat=lat,
             lon=lon,
             state=state,
             event_ids=ids,
             category=str(first["category"]),
-            precision_km=float(precision.iloc[0]) if len(precision) else 0.0,
+            precision_km=precision[0] if precision else 0.0,
             selected=is_selected,
         )
         groups.append(group)
@@ -320,21 +409,24 @@ def event_layers(
                 "lat": lat,
                 "lon": lon,
                 "icon": _marker_icon(style, state, len(ids), is_selected),
-                "popup": _group_popup(rows, places, selected),
+                "popup": _group_popup(rows, places, selected, brief_limit),
                 "title": f"{name}: {len(ids)} event(s)",
                 "z": (2000 if is_selected else 0) + (1000 if is_today else 0),
                 "open": bool(is_selected and open_popup),
-                "event_ids": list(ids),
+                "event_ids": list(ids[:id_limit]),
             }
         )
-        for km in precision.unique():
-            if 0 < km <= MAX_RING_KM:
+        busy_and_past = busy and not (is_today or is_selected)
+        for km in dict.fromkeys(precision):
+            if 0 < km <= MAX_RING_KM and not busy_and_past:  # busy map: the day's rings only
                 rings.append(
-                    {"lat": lat, "lon": lon, "r": float(km) * 1000, "color": style.color,
+                    {"lat": lat, "lon": lon, "r": km * 1000, "color": style.color,
                      "state": state}  # fmt: skip
                 )
     many = len(groups) > MAX_LABELS
-    for group in groups:
+    # Most important first: the browser places labels in this order and hides those that
+    # would cover a marker or a label already placed.
+    for group in sorted(groups, key=lambda g: (not g.selected, g.state != today)):
         if many and group.state != today and not group.selected:
             continue
         label = group.place_name.split(" / ")[0]  # the most precise name
@@ -344,11 +436,17 @@ def event_layers(
     return EventLayers(tuple(groups), js_json(markers), js_json(rings), js_json(labels))
 
 
-def _group_popup(rows: pd.DataFrame, places: pd.DataFrame, selected: str | None) -> str:
-    """All events at one spot: the day's in full, earlier ones as title and date."""
+def _group_popup(
+    rows: Sequence[Mapping[str, Any]],
+    places: Sequence[Mapping[str, Any]],
+    selected: str | None,
+    brief_limit: int = POPUP_BRIEF,
+) -> str:
+    """All events at one spot: the day's in full, up to ``brief_limit`` earlier ones as
+    title and date, then how many more there are."""
     n = len(rows)
     where = []
-    for place in places.to_dict("records"):
+    for place in places:
         km = place.get("precision_km")
         ring = f"±{km:g} km" if km and km == km else ""  # km == km: not NaN
         detail = ", ".join(x for x in (esc(place.get("country_code")), ring) if x)
@@ -358,12 +456,14 @@ def _group_popup(rows: pd.DataFrame, places: pd.DataFrame, selected: str | None)
     header += f" — {n} events</div>" if n > 1 else "</div>"
     parts = [header]
     full = brief = 0
-    for i, row in enumerate(rows.itertuples(index=False)):
-        is_selected = selected is not None and str(row.id) == selected
-        if is_selected or (row.state == State.TODAY.value and full < POPUP_FULL):
-            item, full = row.popup_full, full + 1
-        elif brief < POPUP_BRIEF:
-            item, brief = row.popup_brief, brief + 1
+    if selected is not None:  # the picked event first, where the popup opens
+        rows = sorted(rows, key=lambda r: str(r["id"]) != selected)
+    for i, row in enumerate(rows):
+        is_selected = selected is not None and str(row["id"]) == selected
+        if is_selected or (row["state"] == State.TODAY.value and full < POPUP_FULL):
+            item, full = row["popup_full"], full + 1
+        elif brief < brief_limit:
+            item, brief = row["popup_brief"], brief + 1
         else:
             parts.append(f'<p class="ev-more">and {n - i} earlier event(s) here</p>')
             break
@@ -407,33 +507,32 @@ class _FastMacro(MacroElement):
 
 
 class _DataLayer(_FastMacro):
-    """Adds Leaflet layers built from JSON data to its parent feature group.
+    """Hands the day's data of one kind (markers, rings or labels) to the base map.
 
-    ``kind`` picks the builder in ``_EVENTS_JS`` (markers, rings or labels). The group
-    also registers itself in the base map's layer control under ``name``, replacing the
-    previous step's group, and stays hidden if the reader switched it off.
+    Its feature group stays empty: it only carries this script to the browser, where
+    ``window.__qmap.update`` puts the data into the base map's own groups (see
+    ``_MAP_JS``), changing only what differs from the previous step.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
-            var fg = {{ this._parent.get_name() }};
-            var data = {{ this.data }};
             var q = window.__qmap;
-            if (q && q.build) { q.build({{ this.kind|tojson }}, fg, data); }
-            if (q && q.register) { q.register({{ this.name|tojson }}, fg); }
+            {% if this.day %}if (q) { q.day = {{ this.day|tojson }}; }{% endif %}
+            if (q && q.update) { q.update({{ this.kind|tojson }}, {{ this.data }}); }
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, kind: str, name: str, data_json: str):
+    def __init__(self, kind: str, name: str, data_json: str, day: str | None = None):
         super().__init__()
         self._name = "DataLayer"
         self.kind = kind
         self.name = name
         self.data = data_json
+        self.day = day
 
 
 EVENTS_LAYER = "Events"
@@ -441,11 +540,13 @@ RINGS_LAYER = "Precision rings"
 LABELS_LAYER = "Place labels"
 
 
-def feature_groups(layers: EventLayers) -> list[folium.FeatureGroup]:
+def feature_groups(layers: EventLayers, day: date | None = None) -> list[folium.FeatureGroup]:
     """The day's three feature groups for ``st_folium(feature_group_to_add=...)``.
 
     Built fresh each rerun (folium objects must not be cached: streamlit-folium
-    renames them when it renders).
+    renames them when it renders). ``day`` is written to ``window.__qmap.day`` with the
+    markers: it makes every step reach the map (streamlit-folium skips unchanged groups,
+    and two days can show the same markers), so the map always states the day it shows.
     """
     out = []
     for kind, name, data in (
@@ -454,7 +555,8 @@ def feature_groups(layers: EventLayers) -> list[folium.FeatureGroup]:
         ("labels", LABELS_LAYER, layers.labels_json),
     ):
         fg = folium.FeatureGroup(name=name, control=False)
-        fg.add_child(_DataLayer(kind, name, data))
+        when = day.isoformat() if day is not None and kind == "markers" else None
+        fg.add_child(_DataLayer(kind, name, data, when))
         out.append(fg)
     return out
 
@@ -485,7 +587,7 @@ _MAP_CSS = """
 .ev-popup .ev-item { border-left: 3px solid transparent; padding: 2px 0 6px 6px; }
 .ev-popup .ev-item.ev-selected { border-left-color: #ffd400; background: #fffbe0; }
 .ev-popup h4 { margin: 4px 0 2px; font-size: 14px; }
-.ev-popup p { margin: 2px 0; }
+.ev-popup p, .ev-popup blockquote { margin: 2px 0; font-size: 13px; line-height: 1.35; }
 .ev-popup blockquote { margin: 4px 0; padding: 2px 6px; border-left: 3px solid #ccc;
   color: #333; font-style: italic; }
 .ev-popup mark { background: #ffe066; font-style: normal; }
@@ -512,57 +614,161 @@ _MAP_JS = """
 {% macro script(this, kwargs) %}
 (function () {
     var map = {{ this._parent.get_name() }};
-    var osm = {{ this.osm }};
+    var osm = {% if this.osm_url %}L.tileLayer({{ this.osm_url|tojson }}, {
+        attribution: {{ this.osm_attribution|tojson }}, maxZoom: 19}){% else %}null{% endif %};
     var offline = {{ this.offline.get_name() }};
-    var control = L.control.layers(
-        {{ this.base_layers }}, {{ this.overlays }}, {collapsed: true}).addTo(map);
+    var bases = {'Offline map (Natural Earth)': offline};
+    if (osm) { bases['OpenStreetMap'] = osm; }
+    var control = L.control.layers(bases, {{ this.overlays }}, {collapsed: true}).addTo(map);
+    {% if this.bounds %}
+    // No animation: streamlit-folium may centre the map on a selected event right after
+    // this, and an animated fit would finish later and undo it.
+    map.fitBounds({{ this.bounds }}, {padding: [30, 30], maxZoom: {{ this.max_zoom }},
+                                      animate: false});
+    {% endif %}
+    // The day's markers, rings and labels live in three groups made here, once: a step
+    // only changes what is in them (q.update), so the reader's choices in the layer
+    // control stay, and a marker that did not change is not redrawn.
+    var groups = {markers: L.featureGroup().addTo(map), rings: L.featureGroup().addTo(map),
+                  labels: L.featureGroup().addTo(map)};
+    control.addOverlay(groups.markers, {{ this.events_name|tojson }});
+    control.addOverlay(groups.rings, {{ this.rings_name|tojson }});
+    control.addOverlay(groups.labels, {{ this.labels_name|tojson }});
     var q = window.__qmap = {map: map, control: control, osm: osm, offline: offline,
-                             overlays: {}, hidden: {}, online: null};
-    map.on('overlayremove', function (e) { q.hidden[e.name] = true; });
-    map.on('overlayadd', function (e) { delete q.hidden[e.name]; });
-    q.register = function (name, fg) {
-        var old = q.overlays[name];
-        if (old) { control.removeLayer(old); }
-        control.addOverlay(fg, name);
-        q.overlays[name] = fg;
-        if (q.hidden[name]) { fg.once('add', function () {
-            setTimeout(function () { map.removeLayer(fg); }, 0); }); }
-    };
-    q.build = function (kind, fg, data) {
-        var i, d;
+                             groups: groups, online: null, day: null,
+                             // version: how many times the markers were updated; drawnAt:
+                             // when the frame showing them was painted (tests, benchmark).
+                             version: 0, drawnAt: null};
+    var shown = {markers: {}, rings: {}, labels: {}};  // key -> {sig, layer}
+    function make(kind, d) {
         if (kind === 'markers') {
-            for (i = 0; i < data.length; i++) {
-                d = data[i];
-                var m = L.marker([d.lat, d.lon], {
-                    icon: L.divIcon({className: 'ev-icon', html: d.icon,
-                                     iconSize: [26, 26], iconAnchor: [13, 13]}),
-                    title: d.title, alt: d.title, zIndexOffset: d.z, riseOnHover: true});
-                m.bindPopup(d.popup, {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30]});
-                m.eventIds = d.event_ids;
-                fg.addLayer(m);
-                if (d.open) {
-                    fg.once('add', (function (mk) { return function () {
-                        setTimeout(function () { mk.openPopup(); }, 0); }; })(m));
-                }
+            var m = L.marker([d.lat, d.lon], {
+                icon: L.divIcon({className: 'ev-icon', html: d.icon,
+                                 iconSize: [26, 26], iconAnchor: [13, 13]}),
+                title: d.title, alt: d.title, zIndexOffset: d.z, riseOnHover: true});
+            m.bindPopup(d.popup, {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30]});
+            return m;
+        }
+        if (kind === 'rings') {
+            return L.circle([d.lat, d.lon], {radius: d.r, color: d.color,
+                weight: 1.5, opacity: d.state === 'past' ? 0.35 : 0.8,
+                dashArray: '4 4', fillColor: d.color,
+                fillOpacity: d.state === 'past' ? 0.04 : 0.1, interactive: false});
+        }
+        return L.marker([d.lat, d.lon], {
+            icon: L.divIcon({className: 'place-label ev-' + d.state, html: d.text,
+                             iconSize: null, iconAnchor: [-16, 8]}),
+            interactive: false, keyboard: false});
+    }
+    // Run fn once Leaflet's stylesheet applies: a popup laid out before it would keep
+    // the wrong width, and its tip would point beside its marker.
+    function whenStyled(fn) {
+        var link = document.querySelector('link[href*="leaflet.css"]');
+        if (!link || link.sheet) { fn(); } else { link.addEventListener('load', fn); }
+    }
+    // Replace the content of one group by ``data`` (a list of plain objects from Python),
+    // keeping the layers whose data did not change.
+    q.update = function (kind, data) {
+        var group = groups[kind], old = shown[kind], next = {}, opened = null;
+        for (var i = 0; i < data.length; i++) {
+            var d = data[i];
+            var key = d.lat + ',' + d.lon + (kind === 'rings' ? ',' + d.r : '');
+            var sig = kind === 'markers' ? [d.icon, d.popup, d.title, d.z].join('\u0000')
+                : kind === 'rings' ? d.color + d.state : d.text + d.state;
+            var have = old[key];
+            delete old[key];
+            if (!have || have.sig !== sig) {
+                if (have) { group.removeLayer(have.layer); }
+                have = {sig: sig, layer: make(kind, d)};
+                group.addLayer(have.layer);
             }
-        } else if (kind === 'rings') {
-            for (i = 0; i < data.length; i++) {
-                d = data[i];
-                fg.addLayer(L.circle([d.lat, d.lon], {radius: d.r, color: d.color,
-                    weight: 1.5, opacity: d.state === 'past' ? 0.35 : 0.8,
-                    dashArray: '4 4', fillColor: d.color,
-                    fillOpacity: d.state === 'past' ? 0.04 : 0.1, interactive: false}));
+            if (kind === 'markers') {
+                have.layer.eventIds = d.event_ids;
+                if (d.open) { opened = have.layer; }
             }
-        } else if (kind === 'labels') {
-            for (i = 0; i < data.length; i++) {
-                d = data[i];
-                fg.addLayer(L.marker([d.lat, d.lon], {
-                    icon: L.divIcon({className: 'place-label ev-' + d.state, html: d.text,
-                                     iconSize: null, iconAnchor: [-16, 8]}),
-                    interactive: false, keyboard: false}));
+            next[key] = have;
+        }
+        for (var gone in old) { group.removeLayer(old[gone].layer); }
+        shown[kind] = next;
+        if (kind === 'markers') {
+            q.version += 1;
+            requestAnimationFrame(function () {
+                setTimeout(function () { q.drawnAt = Date.now(); }, 0); });
+            if (opened) {  // the reader picked it: centre it and open its popup
+                setTimeout(function () { whenStyled(function () {
+                    map.setView(opened.getLatLng(), map.getZoom(), {animate: false});
+                    opened.openPopup();
+                }); }, 0);
             }
         }
+        q.declutter();
     };
+    // The markers drawn now: position and event ids (for tests and curious readers).
+    q.markers = function () {
+        var out = [];
+        if (map.hasLayer(groups.markers)) {
+            groups.markers.eachLayer(function (m) {
+                var p = m.getLatLng();
+                out.push({lat: p.lat, lng: p.lng, ids: m.eventIds || [],
+                          title: m.options.title});
+            });
+        }
+        return out;
+    };
+
+    // Place labels go right of their marker, else left, above or below, wherever they
+    // cover no marker and no label placed before them (the data lists the day's places
+    // first); a label with no free spot is hidden (the marker's tooltip still names it).
+    // Runs once per frame however often it is asked for (each added group asks).
+    var declutterQueued = false;
+    q.declutter = function () {
+        if (declutterQueued) { return; }
+        declutterQueued = true;
+        requestAnimationFrame(function () { declutterQueued = false; declutter(); });
+    };
+    function declutter() {
+        var labels = groups.labels, events = groups.markers;
+        if (!labels || !map.hasLayer(labels)) { return; }
+        var taken = [];
+        if (events && map.hasLayer(events)) {
+            events.eachLayer(function (mk) {
+                var p = map.latLngToLayerPoint(mk.getLatLng());
+                taken.push([p.x - 14, p.y - 18, p.x + 22, p.y + 14]);  // icon and count badge
+            });
+        }
+        function free(b) {
+            for (var k = 0; k < taken.length; k++) {
+                var t = taken[k];
+                if (b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]) { return false; }
+            }
+            return true;
+        }
+        // All writes, then all reads, then all writes: one layout instead of one per label.
+        var items = [];
+        labels.eachLayer(function (lb) {
+            var el = lb.getElement();
+            if (el) { el.style.display = ''; items.push({lb: lb, el: el}); }
+        });
+        items.forEach(function (it) { it.w = it.el.offsetWidth; it.h = it.el.offsetHeight; });
+        items.forEach(function (it) {
+            var w = it.w, h = it.h, p = map.latLngToLayerPoint(it.lb.getLatLng());
+            // Right of the icon and its count badge, left, above, below.
+            var spots = [[24, -h / 2], [-16 - w, -h / 2], [-w / 2, -19 - h], [-w / 2, 16]];
+            for (var k = 0; k < spots.length; k++) {
+                var x = p.x + spots[k][0], y = p.y + spots[k][1], b = [x, y, x + w, y + h];
+                if (free(b)) {
+                    it.el.style.marginLeft = spots[k][0] + 'px';
+                    it.el.style.marginTop = spots[k][1] + 'px';
+                    it.el.classList.remove('ev-hidden');
+                    taken.push(b);
+                    return;
+                }
+            }
+            it.el.style.display = 'none';
+            it.el.classList.add('ev-hidden');
+        });
+    }
+    map.on('zoomend overlayadd', q.declutter);
 
     // OpenStreetMap when reachable: probe one tile; on success switch the base layer,
     // and fall back to the offline look if tiles start failing.
@@ -622,9 +828,10 @@ _MAP_JS = """
             keyboard: false, touchZoom: false, fadeAnimation: false, zoomAnimation: false,
             center: map.getCenter(), zoom: Math.max(map.getZoom() - 4, 0)});
         mm.getContainer().style.background = '#c9dcea';
-        L.geoJSON({{ this.countries.get_name() }}.toGeoJSON(), {interactive: false,
-            style: {color: '#9c9383', weight: 0.5, fillColor: '#f1ede3', fillOpacity: 1}})
-            .addTo(mm);
+        var land = L.geoJSON(null, {interactive: false, style: {color: '#9c9383',
+            weight: 0.5, fillColor: '#f1ede3', fillOpacity: 1}}).addTo(mm);
+        window.__qmapData.countries.then(function (d) { land.addData(d); land.bringToBack(); })
+            .catch(function () {});
         var box = L.rectangle(map.getBounds(), {color: '#b3261e', weight: 1.5,
             fillOpacity: 0.1, interactive: false}).addTo(mm);
         function sync() {
@@ -648,19 +855,28 @@ class _MapFurniture(_FastMacro):
 
     _template = Template(_MAP_JS)
 
-    def __init__(self, osm, offline, countries, base_layers: str, overlays: str, probe_url: str):
+    def __init__(
+        self,
+        offline: folium.FeatureGroup,
+        countries: _GeoJsonLayer,
+        overlays: str,
+        osm_url: str | None,
+        probe_url: str,
+        bounds: Bounds | None,
+    ):
         super().__init__()
         self._name = "MapFurniture"
-        self._osm_layer = osm
         self.offline = offline
         self.countries = countries
-        self.base_layers = base_layers
         self.overlays = overlays
+        self.osm_url = osm_url  # a plain L.tileLayer: folium's TileLayer costs ms per rerun
+        self.osm_attribution = OSM_ATTRIBUTION
         self.probe_url = probe_url
-
-    @property
-    def osm(self) -> str:
-        return self._osm_layer.get_name() if self._osm_layer is not None else "null"
+        self.bounds = js_json([list(bounds[0]), list(bounds[1])]) if bounds else None
+        self.max_zoom = FOCUS_MAX_ZOOM
+        self.events_name = EVENTS_LAYER
+        self.rings_name = RINGS_LAYER
+        self.labels_name = LABELS_LAYER
 
 
 class _Legend(_FastMacro):
@@ -713,26 +929,47 @@ class _CountryLabels(_FastMacro):
 
 
 class _GeoJsonLayer(_FastMacro):
-    """A non-interactive GeoJSON layer from the basemap, already serialised.
+    """A non-interactive GeoJSON layer from the basemap: fetched from ``url``, or embedded.
 
     folium's own GeoJson re-serialises the data and walks every coordinate for its
-    bounds on each render (tens of milliseconds per rerun); this embeds the cached text.
+    bounds on each render (tens of milliseconds per rerun); this embeds the cached text,
+    or, given a URL (``geo.basemap.install_static_basemap``), only the URL, and the
+    browser fetches the file once. ``window.__qmapData[layer]`` is a promise of the
+    layer's data either way (the mini map reads the countries from it).
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data }}, {
-            interactive: false, style: {{ this.style }}
+        // Its own pane under the markers' (overlayPane, z 400): the layers arrive after
+        // the day's rings, and the opaque land would otherwise cover them.
+        if (!{{ this._parent._parent.get_name() }}.getPane('qmapBase')) {
+            {{ this._parent._parent.get_name() }}.createPane('qmapBase').style.zIndex = 350;
+        }
+        var {{ this.get_name() }} = L.geoJSON(null, {
+            interactive: false, style: {{ this.style }}, pane: 'qmapBase'
         }).addTo({{ this._parent.get_name() }});
+        (function (layer) {
+            var data = window.__qmapData = window.__qmapData || {};
+            {% if this.url %}
+            data[{{ this.layer|tojson }}] = fetch({{ this.url|tojson }})
+                .then(function (r) { return r.json(); });
+            {% else %}
+            data[{{ this.layer|tojson }}] = Promise.resolve({{ this.data }});
+            {% endif %}
+            data[{{ this.layer|tojson }}].then(function (d) { layer.addData(d); })
+                .catch(function (err) { console.warn('basemap layer left out', err); });
+        })({{ this.get_name() }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, basemap: Basemap, layer: str, **style: Any):
+    def __init__(self, basemap: Basemap, layer: str, url: str | None = None, **style: Any):
         super().__init__()
         self._name = "GeoJsonLayer"
-        self.data = basemap.as_json(layer).replace("<", "\\u003c")
+        self.layer = layer
+        self.url = url
+        self.data = None if url else basemap.as_json(layer).replace("<", "\\u003c")
         self.style = js_json(style)
 
 
@@ -752,7 +989,8 @@ def legend_html(categories: Iterable[str]) -> str:
         '<span class="ev-count" style="position:static">2</span></span>events at one place'
     )
     lines.append("dashed ring: how precisely the place is known")
-    return "<details open><summary>Legend</summary>" + "<br>".join(lines) + "</details>"
+    # Closed by default: open, it would cover the markers in the map's lower left.
+    return "<details><summary>Legend</summary>" + "<br>".join(lines) + "</details>"
 
 
 def build_map(
@@ -761,41 +999,47 @@ def build_map(
     online_tiles: bool = True,
     center: tuple[float, float] = DEFAULT_CENTER,
     zoom: int = DEFAULT_ZOOM,
+    bounds: Bounds | None = None,
+    basemap_urls: Mapping[str, str] | None = None,
 ) -> folium.Map:
     """The base map: offline Natural Earth look, optional OpenStreetMap, furniture.
 
-    Identical output for identical arguments, which keeps streamlit-folium from
-    rebuilding the Leaflet map on reruns. Build it fresh every run (never cache it).
+    ``bounds`` (from ``focus_bounds``) replaces ``center`` and ``zoom``: the map opens
+    fitted to them. With ``basemap_urls`` (layer -> URL) the Natural Earth layers are
+    fetched from there instead of embedded in the script. Identical output for
+    identical arguments, which keeps streamlit-folium from rebuilding the Leaflet map on
+    reruns. Build it fresh every run (never cache it).
     """
+    if bounds is not None:
+        (south, west), (north, east) = bounds
+        center = ((south + north) / 2, (west + east) / 2)
     m = folium.Map(
         location=center, zoom_start=zoom, tiles=None, control_scale=True,
         min_zoom=3, max_zoom=16, attribution_control=True,
     )  # fmt: skip
-    m.default_js = local_js()
+    # Leaflet alone: nothing on the map uses jQuery, and each script loads in turn.
+    m.default_js = [(name, url) for name, url in local_js() if name != "jquery"]
     m.default_css = local_css()
     m.get_root().header.add_child(_Raw(_MAP_CSS), name="qmap_css")
 
+    urls = basemap_urls or {}
+
+    def layer(name: str, **style: Any) -> _GeoJsonLayer:
+        return _GeoJsonLayer(basemap, name, urls.get(name), **style)
+
     offline = folium.FeatureGroup(name="Offline map (Natural Earth)", overlay=False, control=False)
-    countries = _GeoJsonLayer(basemap, "countries", color="#a39a86", weight=0.6,
-                              fillColor="#f4f0e6", fillOpacity=1.0)  # fmt: skip
+    countries = layer("countries", color="#a39a86", weight=0.6, fillColor="#f4f0e6",
+                      fillOpacity=1.0)  # fmt: skip
     offline.add_child(countries)
-    offline.add_child(_GeoJsonLayer(basemap, "lakes", color="#7fa7c4", weight=0.5,
-                                    fillColor="#c9dcea", fillOpacity=1.0))  # fmt: skip
-    offline.add_child(_GeoJsonLayer(basemap, "rivers", color="#6f9fc4", weight=1.2, opacity=0.9))
-    offline.add_child(_GeoJsonLayer(basemap, "coastline", color="#5e8db3", weight=1.0))
+    offline.add_child(layer("lakes", color="#7fa7c4", weight=0.5, fillColor="#c9dcea",
+                            fillOpacity=1.0))  # fmt: skip
+    offline.add_child(layer("rivers", color="#6f9fc4", weight=1.2, opacity=0.9))
+    offline.add_child(layer("coastline", color="#5e8db3", weight=1.0))
     offline.add_to(m)
 
-    osm = None
-    if online_tiles:
-        osm = folium.TileLayer(
-            OSM_URL, name="OpenStreetMap", attr=OSM_ATTRIBUTION, overlay=False,
-            control=False, show=False, max_zoom=19,
-        )  # fmt: skip
-        osm.add_to(m)
-
     borders = folium.FeatureGroup(name="Borders", control=False)
-    borders.add_child(_GeoJsonLayer(basemap, "boundaries", color="#6b5e4a", weight=1.6,
-                                    dashArray="6 3", opacity=0.9))  # fmt: skip
+    borders.add_child(layer("boundaries", color="#6b5e4a", weight=1.6, dashArray="6 3",
+                            opacity=0.9))  # fmt: skip
     borders.add_to(m)
 
     names = folium.FeatureGroup(name="Country names", control=False)
@@ -803,15 +1047,12 @@ def build_map(
     names.add_child(_CountryLabels(js_json(label_rows)))
     names.add_to(m)
 
-    base_layers = "{" + f'"Offline map (Natural Earth)": {offline.get_name()}'
-    if osm is not None:
-        base_layers += f', "OpenStreetMap": {osm.get_name()}'
-    base_layers += "}"
     overlays = "{" + f'"Borders": {borders.get_name()}, "Country names": {names.get_name()}' + "}"
     lat, lon = center
     x, y = _tile_xy(lat, lon, zoom)
-    probe = OSM_URL.format(z=zoom, x=x, y=y)
-    m.add_child(_MapFurniture(osm, offline, countries, base_layers, overlays, probe))
+    probe = OSM_URL.format(z=zoom, x=x, y=y) if online_tiles else ""
+    osm_url = OSM_URL if online_tiles else None
+    m.add_child(_MapFurniture(offline, countries, overlays, osm_url, probe, bounds))
     m.add_child(_Legend(legend_html(categories)))
     return m
 

@@ -22,26 +22,33 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.basemap import load_basemap
+from geo.assets import STATIC_DIR, URL_PREFIX
+from geo.basemap import install_static_basemap, load_basemap
 from geo.mapview import (
     MAP_HEIGHT,
     MAP_KEY,
+    Bounds,
     EventLayers,
     build_map,
     category_style,
-    event_layers,
     feature_groups,
+    focus_bounds,
     format_day,
     format_span,
+    layers_from_records,
     popup_fragments,
 )
-from geo.timeline import Step, Timeline, View, events_on, parse_day, visible_events
+from geo.timeline import EventIndex, Step, Timeline, View, parse_day
 
 #: Another events file (CSV in the export's columns) instead of the seed's events.
 EVENTS_FILE_ENV = "GEO_EVENTS_FILE"
 #: Set to "off" to leave OpenStreetMap out entirely (no request leaves the machine).
 TILES_ENV = "GEO_TILES"
 PLAY_SECONDS = 1.5
+#: The day's list beside the map: as tall as the map below its heading.
+LIST_HEIGHT = MAP_HEIGHT - 150
+#: At most this many buttons (a busy day of generated events has hundreds).
+LIST_MAX = 40
 VIEW_LABELS = {View.CUMULATIVE.value: "Up to the day", View.DAY.value: "Day only"}
 
 
@@ -106,13 +113,44 @@ def basemap():
     return load_basemap()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False)
+def basemap_urls() -> dict[str, str]:
+    """The basemap layers as static files the map fetches (not resent at every step).
+
+    Under ``static/vendor/`` (served at ``/app/static/vendor``, kept out of git): they
+    are copies of ``data/naturalearth`` made at run time, like the vendored Leaflet.
+    """
+    return install_static_basemap(basemap(), STATIC_DIR / "vendor" / "naturalearth",
+                                  f"{URL_PREFIX}/naturalearth")  # fmt: skip
+
+
+@st.cache_resource(show_spinner=False)
+def initial_bounds(path: str | None) -> Bounds | None:
+    """Where the map opens: the area most events are in (same every run: see build_map)."""
+    return focus_bounds(load_events(path))
+
+
+@st.cache_resource(show_spinner=False)
+def categories(path: str | None) -> list[str]:
+    """The categories in the legend (cached: ``unique`` on 10,000 rows is not free)."""
+    return sorted(load_events(path)["category"].dropna().astype(str).unique())
+
+
+@st.cache_resource(show_spinner=False)
+def load_index(path: str | None) -> EventIndex:
+    return EventIndex.from_frame(load_events(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)  # 10,000 events: ~1 MB each
 def day_layers(
     path: str | None, day: date, view: str, selected: str | None, open_popup: bool
 ) -> EventLayers:
-    """The day's markers as JSON: computed once per day/view/selection, then reused."""
-    visible = visible_events(load_events(path), day, View(view))
-    return event_layers(visible, selected=selected, open_popup=open_popup)
+    """The day's markers as JSON: computed once per day/view/selection, then reused.
+
+    A resource cache (no copy on each hit): ``EventLayers`` is frozen.
+    """
+    visible = load_index(path).visible(day, View(view))
+    return layers_from_records(visible, selected=selected, open_popup=open_popup)
 
 
 # --- state ----------------------------------------------------------------------------
@@ -127,7 +165,7 @@ def _init_state(df: pd.DataFrame, timeline: Timeline) -> None:
     if selected and selected not in set(df["id"]):
         by_event = df.loc[df.get("event_id", df["id"]).astype(str) == selected, "id"]
         selected = str(by_event.iloc[0]) if len(by_event) else None
-    default_day = timeline.last_day
+    default_day = timeline.first_day  # readers step through the story from its start
     if selected:
         default_day = df.loc[df["id"] == selected, "start"].iloc[0].date()
     view = params.get("view", View.CUMULATIVE.value)
@@ -138,13 +176,9 @@ def _init_state(df: pd.DataFrame, timeline: Timeline) -> None:
         q_step=Step.EVENT.value if params.get("step") == Step.EVENT.value else Step.DAY.value,
         q_selected=selected,
         q_open=bool(selected),
-        q_center=None,
         q_playing=False,
         q_last_tick=0.0,
     )
-    if selected:
-        row = df.loc[df["id"] == selected].iloc[0]
-        st.session_state.q_center = (float(row["lat"]), float(row["lon"]))
 
 
 def _write_url() -> None:
@@ -181,11 +215,11 @@ def _toggle_play(timeline: Timeline) -> None:
     s.q_last_tick = time.monotonic()
 
 
-def _select(event_id: str, lat: float, lon: float) -> None:
+def _select(event_id: str) -> None:
+    """An event picked in the list: its marker is highlighted, centred, its popup opened."""
     s = st.session_state
     s.q_selected = event_id
     s.q_open = True
-    s.q_center = (lat, lon)
 
 
 def _on_map_click() -> None:
@@ -270,23 +304,20 @@ def main() -> None:
         on_change=_on_step_mode,
         help="Previous/Next jump to the days on which an event begins",
     )
-    s.w_day = s.q_day
-    st.slider(
-        "Day",
-        min_value=timeline.first_day,
-        max_value=timeline.last_day,
-        key="w_day",
-        format="ddd D MMM YYYY",
-        on_change=_on_slider,
-    )
-
-    if s.q_playing:
-        _player(timeline)
+    if timeline.n_days > 1:  # streamlit refuses a slider whose ends are equal
+        s.w_day = s.q_day
+        st.slider(
+            "Day",
+            min_value=timeline.first_day,
+            max_value=timeline.last_day,
+            key="w_day",
+            format="ddd D MMM YYYY",
+            on_change=_on_slider,
+        )
 
     day, view = s.q_day, s.q_view
     layers = day_layers(path, day, view, s.q_selected, bool(s.q_open))
     s.q_layers = layers
-    center, s.q_center = s.q_center, None
     s.q_open = False
 
     left, right = st.columns([3, 1.25], gap="medium")
@@ -294,21 +325,26 @@ def main() -> None:
         st_folium(
             build_map(
                 basemap(),
-                sorted(df["category"].dropna().unique()),
+                categories(path),
                 online_tiles=os.environ.get(TILES_ENV, "on") != "off",
+                bounds=initial_bounds(path),
+                basemap_urls=basemap_urls(),
             ),
             key=MAP_KEY,
             height=MAP_HEIGHT,
             width="stretch",
             returned_objects=["last_object_clicked"],
-            feature_group_to_add=feature_groups(layers),
-            center=center,
+            feature_group_to_add=feature_groups(layers, day),
             on_change=_on_map_click,
             render=False,
         )
     with right:
-        _event_list(df, day, view, layers)
+        _event_list(df, load_index(path), day, view, layers)
     _write_url()
+    if s.q_playing:
+        # Last on the page: an element added above the map would shift it in the page's
+        # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.
+        _player(timeline)
 
 
 def _player(timeline: Timeline) -> None:
@@ -329,9 +365,12 @@ def _player(timeline: Timeline) -> None:
     tick()
 
 
-def _event_list(df: pd.DataFrame, day: date, view: str, layers: EventLayers) -> None:
+def _event_list(
+    df: pd.DataFrame, index: EventIndex, day: date, view: str, layers: EventLayers
+) -> None:
+    """The day's events as buttons (the selected one highlighted) and the selection's text."""
     s = st.session_state
-    today = events_on(df, day).sort_values(["start", "title"])
+    today = index.on(day)
     shown = sum(len(g.event_ids) for g in layers.groups)
     st.subheader(format_day(day))
     scope = "up to this day" if view == View.CUMULATIVE.value else "on this day"
@@ -339,26 +378,30 @@ def _event_list(df: pd.DataFrame, day: date, view: str, layers: EventLayers) -> 
         f"{len(today)} event(s) on this day · {shown} shown {scope} "
         f"at {len(layers.groups)} place(s)"
     )
-    with st.container(height=330, border=False):
-        for row in today.itertuples(index=False):
-            style = category_style(row.category)
-            label = f"{style.symbol} {_md(row.title)} — {_md(row.place_name)}"
+    listed = today[:LIST_MAX]
+    if s.q_selected and all(row["id"] != s.q_selected for row in listed):
+        listed += [row for row in today[LIST_MAX:] if row["id"] == s.q_selected]
+    with st.container(height=LIST_HEIGHT, border=False):
+        for row in listed:
+            style = category_style(row["category"])
+            label = f"{style.symbol} {_md(row['title'])} — {_md(row['place_name'])}"
             st.button(
                 label,
-                key=f"ev-{row.id}",
+                key=f"ev-{row['id']}",
                 width="stretch",
-                type="primary" if row.id == s.q_selected else "secondary",
+                type="primary" if row["id"] == s.q_selected else "secondary",
                 on_click=_select,
-                args=(row.id, float(row.lat), float(row.lon)),
-                help=format_span(row.start, row.end),
+                args=(row["id"],),
+                help=format_span(row["start"], row["end"]),
             )
-        if today.empty:
+        if len(today) > len(listed):
+            st.caption(f"… and {len(today) - len(listed)} more: click their markers.")
+        if not today:
             st.caption("No event on this day: use Next or the slider.")
     if s.q_selected:
         chosen = df.loc[df["id"] == s.q_selected]
         if len(chosen):
             st.markdown("**Selected event**")
             st.html(f'<div class="ev-popup">{chosen.iloc[0]["popup_full"]}</div>')
-
 
 main()

