@@ -12,6 +12,7 @@ per event and place, ``start``/``end`` as datetime64 days) and plain ``date``s.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -187,6 +188,26 @@ def parse_day(text: str | None, default: date) -> date:
         return date.fromisoformat(text)
     except ValueError:
         return default
+
+
+def write_events_table(frame: pd.DataFrame, folder: Path) -> Path:
+    """Write ``frame`` where ``read_events_table`` reads it; the name is the content's hash.
+
+    How a reader's own article reaches the map page: the page's caches are keyed by
+    this path, so the same events are never loaded twice and corrected events (new
+    content) get a new file. ``passage`` is left blank: the article page shows the seed,
+    so popups of another article carry no link to it.
+    """
+    from geo.export import to_csv
+
+    text = to_csv(frame.assign(passage=pd.NA))
+    path = folder / f"events-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csv"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    return path
 
 
 def read_events_table(path: str | Path) -> pd.DataFrame:

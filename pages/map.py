@@ -24,6 +24,7 @@ from streamlit_folium import st_folium
 
 from geo.assets import STATIC_DIR, URL_PREFIX
 from geo.basemap import install_static_basemap, load_basemap
+from geo.gazetteer.geonames import CACHE_DIR
 from geo.mapview import (
     MAP_HEIGHT,
     MAP_KEY,
@@ -38,12 +39,15 @@ from geo.mapview import (
     layers_from_records,
     popup_fragments,
 )
-from geo.timeline import EventIndex, Step, Timeline, View, parse_day
+from geo.timeline import EventIndex, Step, Timeline, View, parse_day, write_events_table
 
 #: Another events file (CSV in the export's columns) instead of the seed's events.
 EVENTS_FILE_ENV = "GEO_EVENTS_FILE"
 #: Set to "off" to leave OpenStreetMap out entirely (no request leaves the machine).
 TILES_ENV = "GEO_TILES"
+#: Where the "Your article" page leaves the reader's events: {"frame", "title", "published"}.
+USER_EVENTS_KEY = "user_events"
+USER_EVENTS_DIR = CACHE_DIR / "user-events"
 PLAY_SECONDS = 1.5
 #: The day's list beside the map: as tall as the map below its heading.
 LIST_HEIGHT = MAP_HEIGHT - 150
@@ -244,17 +248,35 @@ def _md(text: object) -> str:
 # --- page -----------------------------------------------------------------------------
 
 
-def main() -> None:
-    path = os.environ.get(EVENTS_FILE_ENV) or None
-    df = load_events(path)
-    timeline = load_timeline(path)
-    _init_state(df, timeline)
-    s = st.session_state
-    if df.empty:
-        st.warning("No events to show.")
-        return
+def _source() -> tuple[str | None, dict | None]:
+    """Which events to show: the reader's own article (from the "Your article" page),
+    else ``GEO_EVENTS_FILE``, else the seed (``None``)."""
+    user = st.session_state.get(USER_EVENTS_KEY)
+    if user:
+        if "path" not in user:  # written once per set of events; the caches key on it
+            user["path"] = str(write_events_table(user["frame"], USER_EVENTS_DIR))
+        return user["path"], user
+    return os.environ.get(EVENTS_FILE_ENV) or None, None
 
-    if path:
+
+def _back_to_seed() -> None:
+    st.session_state.pop(USER_EVENTS_KEY, None)
+    st.session_state.q_init = False
+
+
+def _heading(path: str | None, user: dict | None, df: pd.DataFrame) -> None:
+    """Title and caption: the seed's, the reader's article's, or the events file's."""
+    if user:
+        published = user.get("published")
+        st.title(_md(user.get("title") or "Your article"))
+        when = f" (published {format_day(published)})" if published else ""
+        events = df["event_id"].nunique() if "event_id" in df else len(df)
+        st.caption(
+            f"Events the geoparser found in your article{when}: {events} events, "
+            f"{len(df)} markers. Correct them on the *Your article* page."
+        )
+        st.button("Back to the Al-Qusayr article", on_click=_back_to_seed)
+    elif path:
         st.title("Events map")
         st.caption(f"Events from {_md(os.path.basename(path))}: {len(df)} rows.")
     else:
@@ -263,6 +285,21 @@ def main() -> None:
             "Events reported in *Syria rebels say they have lost battle for Al-Qusayr* "
             "(NOW Lebanon, Wed 5 June 2013), placed on the map day by day."
         )
+
+
+def main() -> None:
+    path, user = _source()
+    if st.session_state.get("q_source", path) != path:
+        st.session_state.q_init = False  # another set of events: start over
+    st.session_state.q_source = path
+    df = load_events(path)
+    timeline = load_timeline(path)
+    _init_state(df, timeline)
+    s = st.session_state
+    _heading(path, user, df)
+    if df.empty:
+        st.warning("No events to show.")
+        return
 
     # Timeline controls. Callbacks change q_*; the widgets are set from q_* below.
     c_prev, c_next, c_play, c_view, c_mode = st.columns([1, 1, 1, 2.6, 2.4])

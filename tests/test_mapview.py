@@ -29,7 +29,14 @@ from geo.mapview import (
     legend_html,
     popup_fragments,
 )
-from geo.timeline import EventIndex, View, events_on, read_events_table, visible_events
+from geo.timeline import (
+    EventIndex,
+    View,
+    events_on,
+    read_events_table,
+    visible_events,
+    write_events_table,
+)
 
 HOSTILE = "<img src=x onerror=alert(1)> `${alert(2)}` </script><script>alert(3)</script>"
 
@@ -327,6 +334,21 @@ def test_read_events_table_types_the_columns(tmp_path):
     assert table["excerpt_end"].iloc[1] == df["excerpt_end"].iloc[1]
     assert str(table["start"].dtype) == "datetime64[s]"
     assert table.loc[0, "end"] == pd.Timestamp("2013-06-05")
+
+
+def test_a_readers_events_reach_the_map_through_a_content_named_file(tmp_path):
+    from geo.events import events_frame, load_seed_events
+
+    frame = events_frame(load_seed_events())
+    path = write_events_table(frame, tmp_path)
+    assert write_events_table(frame.copy(), tmp_path) == path  # same events, same file
+    table = read_events_table(path)
+    assert list(table["id"]) == list(frame["id"])
+    assert list(table["excerpt"]) == list(frame["excerpt"])  # verbatim through the CSV
+    assert (table["lat"] == frame["lat"]).all()
+    assert table["passage"].isna().all()  # no link to the seed's article page
+    changed = frame.assign(lat=frame["lat"] + 0.1)
+    assert write_events_table(changed, tmp_path) != path  # corrected events: a new file
 
 
 def test_basemap_can_be_served_as_static_files_instead_of_embedded(tmp_path):
