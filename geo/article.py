@@ -193,6 +193,28 @@ def _add_sentence(text: str, out: list[Sentence], paragraph: int, s: int, e: int
         out.append(Sentence(len(out), paragraph, s, e, text[s:e]))
 
 
+class UnreadableText(ValueError):
+    """Bytes a reader cannot have as text (binary, UTF-16, not UTF-8); the message says why."""
+
+
+def decode_text(data: bytes) -> str:
+    """``data`` as text, by the rules the CLI and the app share, else :class:`UnreadableText`.
+
+    Binary data is told apart from text by a NUL byte (which text does not hold); UTF-16
+    gets its own message because "convert it" is the fix; anything else must decode as
+    UTF-8, strictly, so nothing is silently replaced. A UTF-8 byte-order mark is kept as a
+    character (U+FEFF), so offsets still count every character of the file.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise UnreadableText("UTF-16 text, not UTF-8 (convert it first, e.g. with iconv)")
+    if b"\x00" in data:
+        raise UnreadableText("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnreadableText(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+
+
 def make_article(
     text: str,
     *,

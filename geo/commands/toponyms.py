@@ -26,13 +26,12 @@ import stat
 import sys
 from pathlib import Path
 
+# One decoding rule for the CLI and the app's "Your article" page; re-exported here.
+from geo.article import UnreadableText, decode_text
+
 # Bigger files are refused rather than parsed: the geoparser is linear in the text (about
 # 1.5 s per MB of news here), but an untrusted input must not hold the process for minutes.
 MAX_BYTES = 20_000_000
-
-
-class UnreadableText(Exception):
-    """A file that is not a UTF-8 text file; the message says why, for the error line."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,8 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def read_text(path: Path) -> str:
     """The text of ``path``, or :class:`UnreadableText` saying why a reader cannot have it.
 
-    Binary files are told apart from text by a NUL byte (which text files do not hold);
-    anything else must decode as UTF-8, strictly, and be at most :data:`MAX_BYTES` long.
+    The file must be a regular file of at most :data:`MAX_BYTES` (checked before reading
+    it); its bytes then go through :func:`geo.article.decode_text` (no NUL byte, UTF-8).
     """
     try:
         info = path.stat()
@@ -72,14 +71,7 @@ def read_text(path: Path) -> str:
         raise UnreadableText("permission denied") from None
     except OSError as exc:
         raise UnreadableText(f"cannot read: {exc.strerror or exc}") from None
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise UnreadableText("UTF-16 text, not UTF-8 (convert it first, e.g. with iconv)")
-    if b"\x00" in data:
-        raise UnreadableText("binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UnreadableText(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+    return decode_text(data)
 
 
 def run(args: argparse.Namespace) -> int:
