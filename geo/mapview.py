@@ -11,7 +11,9 @@ Markers are drawn in the browser from that JSON by a few lines of Leaflet code
 (``_MAP_JS``: ``window.__qmap.update``) instead of one folium object per marker:
 rendering hundreds of folium objects per step would cost more than the step budget.
 The markers live in groups of the base map that are never replaced; a step adds,
-removes or redraws only the markers that differ from the previous day's.
+removes or redraws only the markers that differ from the previous day's. Popup texts
+are not in the step's data at all: the browser fetches every event's popup entries
+once (the popup table, a static file) and a marker names the rows its popup lists.
 
 Article text is untrusted. Every piece of it is escaped with ``html.escape`` where it
 becomes HTML (popups, labels), and the data reaches JavaScript only as JSON with ``<``,
@@ -21,13 +23,16 @@ literal or a string that is evaluated, so backticks, ``${...}`` and ``</script>`
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -61,12 +66,9 @@ MAX_LABELS = 40
 MARKER_IDS = 25
 MARKER_IDS_BUSY = 3
 #: A popup lists at most this many of the day's events in full, then earlier ones briefly.
+#: A step sends only row numbers for them (the text is in the popup table, sent once).
 POPUP_FULL = 25
 POPUP_BRIEF = 15
-#: On a busy map (more marker groups than MAX_LABELS) earlier events are listed up to this
-#: many per popup: every step sends all popups, and hundreds of long ones cost more than
-#: the step budget (10,000 events: 1.4 MB of popups per step with 15, 0.3 MB with 3).
-POPUP_BRIEF_BUSY = 2
 
 
 @dataclass(frozen=True)
@@ -265,15 +267,46 @@ def popup_fragments(
 ) -> pd.DataFrame:
     """The events frame with ``popup_full`` and ``popup_brief`` HTML per row.
 
-    Done once per events file (the app caches it), so a timeline step only joins
-    ready-made strings. ``aliases`` maps place id to other spellings to mark in excerpts.
+    Done once per events file (the app caches it); the map gets them once as the popup
+    table (:func:`popup_table_json`), so a timeline step sends row numbers, not text.
+    ``aliases`` maps place id to other spellings to mark in excerpts. The frame's index
+    is reset: row numbers are positions in it.
     """
     aliases = aliases or {}
-    out = events.copy()
+    out = events.reset_index(drop=True)
     records = out.to_dict("records")
     out["popup_full"] = [event_popup_item(r, aliases.get(r.get("place_id"), ())) for r in records]
     out["popup_brief"] = [event_popup_item(r, brief=True) for r in records]
     return out
+
+
+def popup_table_json(events: pd.DataFrame) -> str:
+    """Every row's popup entries, ``[[full, brief], ...]`` by row number, as safe JSON.
+
+    The map fetches this once (from a static file, see ``install_popup_table``) and
+    builds a popup from it when one opens; the day's markers carry only row numbers.
+    10,000 events make a 10 MB table, which would otherwise be resent, in part, at
+    every step. The entries are escaped HTML from :func:`event_popup_item`.
+    """
+    return js_json([[full, brief] for full, brief in
+                    zip(events["popup_full"], events["popup_brief"], strict=True)])  # fmt: skip
+
+
+def install_popup_table(events: pd.DataFrame, static_dir: Path, url_prefix: str) -> str:
+    """Write the popup table under ``static_dir`` once; return its URL.
+
+    The file name holds a digest of the content: other events (a reader's article, a
+    corrected place) get another URL, and the browser may cache each one for good.
+    """
+    text = popup_table_json(events)
+    name = f"popups-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    target = static_dir / name
+    if not target.exists():
+        static_dir.mkdir(parents=True, exist_ok=True)
+        tmp = static_dir / f".{name}.{os.getpid()}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    return f"{url_prefix}/{name}"
 
 
 # --- the day's layers -----------------------------------------------------------------
@@ -332,10 +365,14 @@ def event_layers(
     """Group the visible rows by place and build the JSON the browser draws.
 
     ``visible`` comes from ``geo.timeline.visible_events`` (with ``state``) after
-    ``popup_fragments``. The group holding ``selected`` is highlighted, and its popup
-    opened when ``open_popup`` (the reader picked the event in the list).
+    ``popup_fragments``; its index labels are the row numbers of the popup table. The
+    group holding ``selected`` is highlighted, and its popup opened when ``open_popup``
+    (the reader picked the event in the list).
     """
-    return layers_from_records(visible.to_dict("records"), selected, open_popup)
+    records = visible.to_dict("records")
+    for row, record in zip(visible.index, records, strict=True):
+        record["_row"] = int(row)
+    return layers_from_records(records, selected, open_popup)
 
 
 def _start_key(record: Mapping[str, Any]) -> int:
@@ -375,7 +412,6 @@ def layers_from_records(
     groups: list[MarkerGroup] = []
     markers, rings, labels = [], [], []
     busy = len(spots) > MAX_LABELS
-    brief_limit = POPUP_BRIEF_BUSY if busy else POPUP_BRIEF
     id_limit = MARKER_IDS_BUSY if busy else MARKER_IDS
     for rows in spots.values():
         first = rows[0]
@@ -409,7 +445,7 @@ def layers_from_records(
                 "lat": lat,
                 "lon": lon,
                 "icon": _marker_icon(style, state, len(ids), is_selected),
-                "popup": _group_popup(rows, places, selected, brief_limit),
+                "popup": _group_popup(rows, places, selected),
                 "title": f"{name}: {len(ids)} event(s)",
                 "z": (2000 if is_selected else 0) + (1000 if is_today else 0),
                 "open": bool(is_selected and open_popup),
@@ -440,10 +476,15 @@ def _group_popup(
     rows: Sequence[Mapping[str, Any]],
     places: Sequence[Mapping[str, Any]],
     selected: str | None,
-    brief_limit: int = POPUP_BRIEF,
-) -> str:
-    """All events at one spot: the day's in full, up to ``brief_limit`` earlier ones as
-    title and date, then how many more there are."""
+) -> dict[str, Any]:
+    """What the popup of one spot lists, by row number in the popup table.
+
+    ``{"head": html, "sel": row or None, "full": [rows], "brief": [rows], "more": n}``:
+    the picked event, the day's events in full (up to ``POPUP_FULL``), up to
+    ``POPUP_BRIEF`` earlier ones as title and date, and how many more there are. The
+    browser joins the table's ready-made, escaped entries in that order when the popup
+    opens (``popupHtml`` in ``_MAP_JS``; :func:`popup_html` here).
+    """
     n = len(rows)
     where = []
     for place in places:
@@ -452,24 +493,35 @@ def _group_popup(
         detail = ", ".join(x for x in (esc(place.get("country_code")), ring) if x)
         suffix = f" <span>({detail})</span>" if detail else ""
         where.append(f"{esc(place.get('place_name'))}{suffix}")
-    header = f'<div class="ev-place">{" · ".join(where)}'
-    header += f" — {n} events</div>" if n > 1 else "</div>"
-    parts = [header]
-    full = brief = 0
-    if selected is not None:  # the picked event first, where the popup opens
-        rows = sorted(rows, key=lambda r: str(r["id"]) != selected)
-    for i, row in enumerate(rows):
-        is_selected = selected is not None and str(row["id"]) == selected
-        if is_selected or (row["state"] == State.TODAY.value and full < POPUP_FULL):
-            item, full = row["popup_full"], full + 1
-        elif brief < brief_limit:
-            item, brief = row["popup_brief"], brief + 1
-        else:
-            parts.append(f'<p class="ev-more">and {n - i} earlier event(s) here</p>')
-            break
-        if is_selected:
-            item = item.replace('class="ev-item', 'class="ev-item ev-selected', 1)
-        parts.append(item)
+    head = f'<div class="ev-place">{" · ".join(where)}'
+    head += f" — {n} events</div>" if n > 1 else "</div>"
+    sel: int | None = None
+    full: list[int] = []
+    brief: list[int] = []
+    for row in rows:
+        if selected is not None and sel is None and str(row["id"]) == selected:
+            sel = int(row["_row"])
+        elif row["state"] == State.TODAY.value and len(full) < POPUP_FULL:
+            full.append(int(row["_row"]))
+        elif len(brief) < POPUP_BRIEF:
+            brief.append(int(row["_row"]))
+    more = n - len(full) - len(brief) - (sel is not None)
+    return {"head": head, "sel": sel, "full": full, "brief": brief, "more": more}
+
+
+def popup_html(popup: Mapping[str, Any], table: Sequence[Sequence[str]]) -> str:
+    """The popup as HTML, from a marker's ``popup`` and the popup table.
+
+    What ``popupHtml`` in ``_MAP_JS`` does in the browser, for Python callers and tests.
+    """
+    parts = [popup["head"]]
+    if popup["sel"] is not None:
+        picked = table[popup["sel"]][0]
+        parts.append(picked.replace('class="ev-item', 'class="ev-item ev-selected', 1))
+    parts += [table[row][0] for row in popup["full"]]
+    parts += [table[row][1] for row in popup["brief"]]
+    if popup["more"]:
+        parts.append(f'<p class="ev-more">and {popup["more"]} earlier event(s) here</p>')
     return f'<div class="ev-popup">{"".join(parts)}</div>'
 
 
@@ -640,13 +692,55 @@ _MAP_JS = """
                              // when the frame showing them was painted (tests, benchmark).
                              version: 0, drawnAt: null};
     var shown = {markers: {}, rings: {}, labels: {}};  // key -> {sig, layer}
+    // The popup table: every event's popup entries ([full, brief] HTML, escaped on the
+    // server), by row number. Fetched once; markers name rows (d.popup.items).
+    var store = window.__qmapData = window.__qmapData || {};
+    {% if this.popups_url %}
+    store.popups = fetch({{ this.popups_url|tojson }}).then(function (r) {
+        if (!r.ok) { throw new Error('popup table: HTTP ' + r.status); }
+        return r.json(); });
+    {% else %}
+    store.popups = Promise.resolve({{ this.popup_table }});
+    {% endif %}
+    var table = null;
+    store.popups = store.popups.catch(function (err) {
+        console.warn('popup texts left out', err); return []; });
+    store.popups.then(function (t) { table = t; });
+    // geo.mapview.popup_html does the same in Python.
+    function popupHtml(p) {
+        var parts = [p.head];
+        function add(row, which, selected) {
+            var entry = table[row];
+            if (!entry) { return; }
+            parts.push(selected ? entry[which].replace('class="ev-item',
+                                                       'class="ev-item ev-selected')
+                                : entry[which]);
+        }
+        if (p.sel !== null) { add(p.sel, 0, true); }
+        p.full.forEach(function (row) { add(row, 0, false); });
+        p.brief.forEach(function (row) { add(row, 1, false); });
+        if (p.more) {
+            parts.push('<p class="ev-more">and ' + p.more + ' earlier event(s) here</p>');
+        }
+        return '<div class="ev-popup">' + parts.join('') + '</div>';
+    }
+    // Leaflet asks for the content each time the popup opens; before the table has
+    // arrived (the first second of a large file) it shows the place and fills in after.
+    function popupContent(m, p) {
+        if (table) { return popupHtml(p); }
+        store.popups.then(function () {
+            if (m.isPopupOpen()) { m.setPopupContent(popupHtml(p)); }
+        });
+        return '<div class="ev-popup">' + p.head + '<p>Loading…</p></div>';
+    }
     function make(kind, d) {
         if (kind === 'markers') {
             var m = L.marker([d.lat, d.lon], {
                 icon: L.divIcon({className: 'ev-icon', html: d.icon,
                                  iconSize: [26, 26], iconAnchor: [13, 13]}),
                 title: d.title, alt: d.title, zIndexOffset: d.z, riseOnHover: true});
-            m.bindPopup(d.popup, {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30]});
+            m.bindPopup(function () { return popupContent(m, d.popup); },
+                        {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30]});
             return m;
         }
         if (kind === 'rings') {
@@ -673,7 +767,8 @@ _MAP_JS = """
         for (var i = 0; i < data.length; i++) {
             var d = data[i];
             var key = d.lat + ',' + d.lon + (kind === 'rings' ? ',' + d.r : '');
-            var sig = kind === 'markers' ? [d.icon, d.popup, d.title, d.z].join('\u0000')
+            var sig = kind === 'markers'
+                ? [d.icon, JSON.stringify(d.popup), d.title, d.z].join('\u0000')
                 : kind === 'rings' ? d.color + d.state : d.text + d.state;
             var have = old[key];
             delete old[key];
@@ -863,9 +958,13 @@ class _MapFurniture(_FastMacro):
         osm_url: str | None,
         probe_url: str,
         bounds: Bounds | None,
+        popups_url: str | None = None,
+        popup_table: str = "[]",
     ):
         super().__init__()
         self._name = "MapFurniture"
+        self.popups_url = popups_url
+        self.popup_table = popup_table  # embedded when there is no URL (tests, scripts)
         self.offline = offline
         self.countries = countries
         self.overlays = overlays
@@ -1001,12 +1100,16 @@ def build_map(
     zoom: int = DEFAULT_ZOOM,
     bounds: Bounds | None = None,
     basemap_urls: Mapping[str, str] | None = None,
+    popups_url: str | None = None,
+    popup_table: str = "[]",
 ) -> folium.Map:
     """The base map: offline Natural Earth look, optional OpenStreetMap, furniture.
 
     ``bounds`` (from ``focus_bounds``) replaces ``center`` and ``zoom``: the map opens
     fitted to them. With ``basemap_urls`` (layer -> URL) the Natural Earth layers are
-    fetched from there instead of embedded in the script. Identical output for
+    fetched from there instead of embedded in the script. The popups' texts come from
+    ``popups_url`` (``install_popup_table``), else from ``popup_table``
+    (``popup_table_json``) embedded in the script. Identical output for
     identical arguments, which keeps streamlit-folium from rebuilding the Leaflet map on
     reruns. Build it fresh every run (never cache it).
     """
@@ -1052,7 +1155,8 @@ def build_map(
     x, y = _tile_xy(lat, lon, zoom)
     probe = OSM_URL.format(z=zoom, x=x, y=y) if online_tiles else ""
     osm_url = OSM_URL if online_tiles else None
-    m.add_child(_MapFurniture(offline, countries, overlays, osm_url, probe, bounds))
+    m.add_child(_MapFurniture(offline, countries, overlays, osm_url, probe, bounds,
+                              popups_url, popup_table))  # fmt: skip
     m.add_child(_Legend(legend_html(categories)))
     return m
 

@@ -136,9 +136,10 @@ class EventIndex:
     def from_frame(cls, events: pd.DataFrame) -> EventIndex:
         """Index an events frame (``geo.mapview`` columns, ``popup_*`` included).
 
-        Each record also gets ``_start`` (nanoseconds, for sorting) and ``_spot`` (the
+        Each record also gets ``_start`` (nanoseconds, for sorting), ``_spot`` (the
         marker's position to 4 decimals), which ``geo.mapview`` would otherwise compute
-        at every step.
+        at every step, and ``_row`` (its position in the frame: its row in the map's
+        popup table).
         """
         start = events["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
         end = events["end"].fillna(events["start"]).to_numpy(dtype="datetime64[D]")
@@ -146,7 +147,8 @@ class EventIndex:
         order = np.array(sorted(range(len(events)), key=lambda i: (start[i], titles[i])),
                          dtype=np.int64)  # fmt: skip
         records = events.to_dict("records")
-        for r in records:
+        for row, r in enumerate(records):
+            r["_row"] = row
             r["_start"] = pd.Timestamp(r["start"]).value
             r["_spot"] = (round(float(r["lat"]), 4), round(float(r["lon"]), 4))
         today = tuple({**r, "state": State.TODAY.value} for r in records)

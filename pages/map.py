@@ -4,7 +4,8 @@ Thin on purpose: state handling and drawing only. The base map comes from
 ``geo.mapview.build_map`` with the same inputs on every rerun, so streamlit-folium
 keeps the Leaflet map in the browser and a timeline step only swaps the day's
 feature groups (``feature_group_to_add``). Loading events, the basemap and the day's
-marker data are cached as plain data; folium objects are built fresh each run.
+marker data are cached as plain data; folium objects are built fresh each run. The
+basemap and the popups' texts are static files the browser fetches once.
 
 State lives in ``st.session_state`` under ``q_*`` keys (the widgets only mirror it),
 and is written to the URL after every run: ``?day=…&event=…&view=…&step=…`` (see
@@ -36,6 +37,7 @@ from geo.mapview import (
     focus_bounds,
     format_day,
     format_span,
+    install_popup_table,
     layers_from_records,
     popup_fragments,
 )
@@ -126,6 +128,13 @@ def basemap_urls() -> dict[str, str]:
     """
     return install_static_basemap(basemap(), STATIC_DIR / "vendor" / "naturalearth",
                                   f"{URL_PREFIX}/naturalearth")  # fmt: skip
+
+
+@st.cache_resource(show_spinner=False)
+def popups_url(path: str | None) -> str:
+    """The events' popup texts as a static file the map fetches once (not at each step)."""
+    return install_popup_table(load_events(path), STATIC_DIR / "vendor" / "popups",
+                               f"{URL_PREFIX}/popups")  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False)
@@ -366,6 +375,7 @@ def main() -> None:
                 online_tiles=os.environ.get(TILES_ENV, "on") != "off",
                 bounds=initial_bounds(path),
                 basemap_urls=basemap_urls(),
+                popups_url=popups_url(path),
             ),
             key=MAP_KEY,
             height=MAP_HEIGHT,

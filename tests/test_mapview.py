@@ -15,7 +15,7 @@ from geo.mapview import (
     CATEGORY_STYLES,
     MAX_LABELS,
     OTHER_STYLE,
-    POPUP_BRIEF_BUSY,
+    POPUP_BRIEF,
     build_map,
     category_style,
     event_layers,
@@ -24,10 +24,13 @@ from geo.mapview import (
     format_day,
     format_span,
     highlight_names,
+    install_popup_table,
     js_json,
     layers_from_records,
     legend_html,
     popup_fragments,
+    popup_html,
+    popup_table_json,
 )
 from geo.timeline import (
     EventIndex,
@@ -145,12 +148,15 @@ def test_popup_escapes_hostile_text():
     assert "<img" not in html and "<script" not in html and "</script" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     layers = event_layers(visible_events(df, date(2013, 6, 5), View.DAY))
-    assert "</" not in layers.markers_json  # no end tag reaches the script as such
-    assert "<img" not in layers.markers_json and "<script" not in layers.markers_json
+    table = popup_table_json(df)
+    for text in (layers.markers_json, table):  # what reaches the browser
+        assert "</" not in text  # no end tag reaches the script as such
+        assert "<img" not in text and "<script" not in text
     decoded = json.loads(layers.markers_json)
     qusayr = next(m for m in decoded if m["lat"] == 34.509)
-    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in qusayr["popup"]
-    assert "`${alert(2)}`" in qusayr["popup"]  # harmless text in a JSON string
+    popup = popup_html(qusayr["popup"], json.loads(table))
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in popup
+    assert "`${alert(2)}`" in popup  # harmless text in a JSON string
 
 
 def test_unknown_category_falls_back_and_known_ones_differ():
@@ -170,7 +176,8 @@ def test_events_at_one_place_are_grouped_with_a_count(frame):
     icon = next(m["icon"] for m in markers if m["lat"] == 34.509)
     assert '<span class="ev-count">3</span>' in icon
     popup = next(m["popup"] for m in markers if m["lat"] == 34.509)
-    assert popup.count('class="ev-item') == 3  # every event listed, none hidden
+    assert popup_html(popup, json.loads(popup_table_json(frame))).count('class="ev-item') == 3
+    assert popup["more"] == 0  # every event listed, none hidden
 
 
 def test_cumulative_view_fades_past_events_and_day_view_drops_them(frame):
@@ -303,10 +310,10 @@ def test_event_index_agrees_with_the_pandas_filter(frame, day, view):
     assert [r["id"] for r in index.on(day)] == list(on_day["id"])
 
 
-def test_busy_map_keeps_popups_short_and_rings_for_the_day_only():
+def test_busy_map_lists_earlier_events_briefly_and_rings_for_the_day_only():
     rows = []
     for i in range(MAX_LABELS + 10):  # more places than labels: a busy map
-        for k in range(POPUP_BRIEF_BUSY + 4):
+        for k in range(POPUP_BRIEF + 4):
             row = fixture_rows()[4] | {"id": f"e{i}-{k}@p{i}", "place_id": f"p{i}",
                                        "lat": 30 + i / 10, "lon": 36.0,
                                        "start": "2013-05-20", "end": "2013-05-20"}  # fmt: skip
@@ -317,8 +324,14 @@ def test_busy_map_keeps_popups_short_and_rings_for_the_day_only():
     markers = json.loads(layers.markers_json)
     past = [m for m in markers if "ev-past" in m["icon"]]
     assert len(past) == MAX_LABELS + 9
-    assert all(m["popup"].count('class="ev-item') == POPUP_BRIEF_BUSY for m in past)
-    assert all("and 4 earlier event(s) here" in m["popup"] for m in past)
+    assert all(len(m["popup"]["brief"]) == POPUP_BRIEF and not m["popup"]["full"]
+               for m in past)  # fmt: skip
+    table = json.loads(popup_table_json(df))
+    html = popup_html(past[0]["popup"], table)
+    assert html.count('class="ev-item ev-brief') == POPUP_BRIEF
+    assert "and 4 earlier event(s) here" in html
+    # A step sends row numbers, not texts: a few dozen bytes per marker.
+    assert len(layers.markers_json) / len(markers) < 600
     rings = json.loads(layers.rings_json)
     assert [(r["lat"], r["state"]) for r in rings] == [(30.0, "today")]
 
@@ -366,3 +379,34 @@ def test_basemap_can_be_served_as_static_files_instead_of_embedded(tmp_path):
     embedded = _script(build_map(basemap, ["battle"]))
     assert all(url in served for url in urls.values())
     assert len(served) < 30_000 < 200_000 < len(embedded)  # the script no longer carries them
+
+
+def test_popups_list_the_day_in_full_the_selection_first_and_earlier_events_briefly(frame):
+    table = json.loads(popup_table_json(frame))
+    day = date(2013, 6, 5)
+    layers = event_layers(visible_events(frame, day, View.CUMULATIVE), selected="offensive@qusayr")
+    qusayr = next(m for m in json.loads(layers.markers_json) if m["lat"] == 34.509)
+    ids = list(frame["id"])
+    popup = qusayr["popup"]
+    assert ids[popup["sel"]] == "offensive@qusayr"
+    assert {ids[row] for row in popup["full"]} == {"fall@qusayr", "admission@qusayr"}
+    assert popup["brief"] == [] and popup["more"] == 0
+    html = popup_html(popup, table)
+    assert html.count("ev-selected") == 1 and html.count("Reported by") == 3
+    assert html.index("ev-selected") < html.index('data-event="fall@qusayr"')
+    assert "Al-Qusayr <span>(SY, ±3 km)</span> — 3 events" in html
+
+
+def test_popup_table_is_served_as_a_content_named_static_file(tmp_path, frame):
+    url = install_popup_table(frame, tmp_path, "/app/static/x")
+    path = tmp_path / url.rsplit("/", 1)[1]
+    pairs = zip(frame["popup_full"], frame["popup_brief"], strict=True)
+    assert json.loads(path.read_text()) == [list(p) for p in pairs]
+    assert install_popup_table(frame.copy(), tmp_path, "/app/static/x") == url
+    other = popup_fragments(frame.assign(title="Other"))
+    assert install_popup_table(other, tmp_path, "/app/static/x") != url
+    basemap = load_basemap()
+    served = _script(build_map(basemap, ["battle"], popups_url=url))
+    assert f'fetch("{url}")' in served
+    embedded = _script(build_map(basemap, ["battle"], popup_table=popup_table_json(frame)))
+    assert "Promise.resolve([[" in embedded and url not in embedded
