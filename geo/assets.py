@@ -9,6 +9,8 @@ Streamlit refuses static paths that resolve outside its folder.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,3 +71,20 @@ def local_js(prefix: str = URL_PREFIX) -> list[tuple[str, str]]:
 def local_css(prefix: str = URL_PREFIX) -> list[tuple[str, str]]:
     """folium ``default_css`` entries for the local copies."""
     return [("leaflet_css", f"{prefix}/{LEAFLET.folder}/leaflet.css")]
+
+
+def write_content_named(folder: Path, stem: str, text: str, digits: int = 12) -> str:
+    """Write ``text`` to ``folder/<stem>-<digest>.json`` unless there; return the name.
+
+    For data the map fetches as static files (basemap layers, popup texts): the name
+    changes with the content, so a browser may cache a file for good, and servers
+    sharing the folder never clash (written to a temporary name, then renamed).
+    """
+    name = f"{stem}-{hashlib.sha256(text.encode()).hexdigest()[:digits]}.json"
+    target = folder / name
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{name}.{os.getpid()}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    return name

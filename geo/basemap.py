@@ -11,9 +11,7 @@ them as plain GeoJSON dictionaries (no folium here: ``geo.mapview`` draws them).
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,15 +162,9 @@ def install_static_basemap(basemap: Basemap, static_dir: Path, url_prefix: str) 
     a changed basemap gets new URLs, and servers sharing the folder never clash (each
     file is written to a temporary name, then renamed).
     """
-    urls = {}
-    for layer in ("countries", *LEVANT_LAYERS):
-        text = basemap.as_json(layer)
-        name = f"{layer}-{hashlib.sha256(text.encode()).hexdigest()[:12]}.json"
-        target = static_dir / name
-        if not target.exists():
-            static_dir.mkdir(parents=True, exist_ok=True)
-            tmp = static_dir / f".{name}.{os.getpid()}.tmp"
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, target)
-        urls[layer] = f"{url_prefix}/{name}"
-    return urls
+    from geo.assets import write_content_named
+
+    return {
+        layer: f"{url_prefix}/{write_content_named(static_dir, layer, basemap.as_json(layer))}"
+        for layer in ("countries", *LEVANT_LAYERS)
+    }

@@ -23,11 +23,9 @@ literal or a string that is evaluated, so backticks, ``${...}`` and ``</script>`
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import math
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -42,7 +40,7 @@ from branca.element import Element, MacroElement
 from geopy.distance import great_circle
 from jinja2 import Template
 
-from geo.assets import local_css, local_js
+from geo.assets import local_css, local_js, write_content_named
 from geo.basemap import Basemap
 from geo.timeline import State
 
@@ -298,14 +296,7 @@ def install_popup_table(events: pd.DataFrame, static_dir: Path, url_prefix: str)
     The file name holds a digest of the content: other events (a reader's article, a
     corrected place) get another URL, and the browser may cache each one for good.
     """
-    text = popup_table_json(events)
-    name = f"popups-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
-    target = static_dir / name
-    if not target.exists():
-        static_dir.mkdir(parents=True, exist_ok=True)
-        tmp = static_dir / f".{name}.{os.getpid()}.tmp"
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+    name = write_content_named(static_dir, "popups", popup_table_json(events), digits=16)
     return f"{url_prefix}/{name}"
 
 
