@@ -1,6 +1,7 @@
 """Entry point: ``streamlit run app.py``.
 
-Copies the vendored Leaflet/jQuery into ``static/`` (no CDN), then wires the pages.
+Copies the vendored Leaflet/jQuery into ``static/`` (no CDN), then wires the pages. Broken
+event data (``geo.events.EventDataError``) is shown as a list of problems on any page.
 URL paths are fixed in ARCHITECTURE.md (URLs): the map is the default page at ``/``.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.assets import install_static_assets
+from geo.events import EventDataError
 
 st.set_page_config(page_title="Al-Qusayr map", layout="wide")
 install_static_assets()
@@ -20,4 +22,11 @@ pages = [
     st.Page("pages/places.py", title="Places", url_path="places"),
     st.Page("pages/your_article.py", title="Your article", url_path="your-article"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except EventDataError as exc:  # a hand-edited data/events.csv: say where, not a traceback
+    st.error(
+        f"The events data has {len(exc.problems)} broken record(s); fix them and reload. "
+        "Each line says file, line, field and what is wrong."
+    )
+    st.code("\n".join(str(p) for p in exc.problems), language=None)

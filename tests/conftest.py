@@ -32,6 +32,32 @@ LOCAL_PREFIXES = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws:
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+# --- figures in pytest's summary ------------------------------------------------------
+
+FIGURES = pytest.StashKey[list]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[FIGURES] = []
+
+
+@pytest.fixture
+def report(request: pytest.FixtureRequest):
+    """``report(line)``: a measured figure, printed in the run's summary (no ``-s`` needed)."""
+    return request.config.stash[FIGURES].append
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    lines = config.stash.get(FIGURES, [])
+    if lines:
+        terminalreporter.section("figures measured by the tests")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+# --- browser --------------------------------------------------------------------------
+
+
 def _missing_browser(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"CI=true but {reason}", pytrace=False)

@@ -1,0 +1,25 @@
+"""The layout's rule: ``geo/`` is the core and never imports streamlit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_no_geo_module_imports_streamlit():
+    # A fresh interpreter: this test process may have streamlit loaded by other tests.
+    script = (
+        "import importlib, pkgutil, sys\n"
+        "import geo\n"
+        "names = [m.name for m in pkgutil.walk_packages(geo.__path__, 'geo.')"
+        " if m.name != 'geo.__main__']\n"
+        "for name in names:\n"
+        "    importlib.import_module(name)\n"
+        "print(len(names), sorted(m for m in sys.modules if m.split('.')[0] == 'streamlit'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split(maxsplit=1)  # fmt: skip
+    assert int(out[0]) >= 30  # every module was imported
+    assert out[1].strip() == "[]"
