@@ -43,6 +43,8 @@ class CuratedGazetteer:
             self._by_id[place.id] = place
             for key in {name_key(n) for n in (place.name, *place.aliases)} - {""}:
                 self._by_key[key].append(place)
+        # Asked for every look-up: computed once.
+        self._geonames_ids = frozenset(p.geonames_id for p in places if p.geonames_id)
 
     @classmethod
     def from_csv(cls, path: Path = CSV_PATH) -> CuratedGazetteer:
@@ -66,9 +68,9 @@ class CuratedGazetteer:
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_key.get(name_key(name), ()))
 
-    def geonames_ids(self) -> set[int]:
+    def geonames_ids(self) -> frozenset[int]:
         """GeoNames ids the curated rows stand for (their GeoNames twins are hidden)."""
-        return {p.geonames_id for p in self._by_id.values() if p.geonames_id}
+        return self._geonames_ids
 
     def __iter__(self):
         return iter(self._by_id.values())

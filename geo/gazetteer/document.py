@@ -246,7 +246,7 @@ class Document:
         self._possible_pool = self._pool()
         self.options = [self._options(n, key) for n, key in zip(self.names, self.keys, strict=True)]
         self.choice = [max(range(len(o)), key=lambda i, o=o: o[i].base) for o in self.options]
-        for _ in range(rounds):
+        for _ in range(rounds if self.names else 0):  # nothing to re-decide without names
             self._state()
             changed = False
             for i, opts in enumerate(self.options):
@@ -300,7 +300,10 @@ class Document:
             )
             if not _indexed(p) and not p.id.startswith("online:"):
                 base += W_CURATED
-            code = admin1_of(p, self.gazetteer) if len(places) > 1 or areas else ""
+            # The area code weighs only against areas: written after the name, or chosen
+            # for the document's other names (none for a name asked without context).
+            weighed = areas or (len(places) > 1 and (self.names or self.fixed))
+            code = admin1_of(p, self.gazetteer) if weighed else ""
             qualified = next(
                 (
                     area
@@ -400,7 +403,10 @@ class Document:
             opts = self.options[known]
         else:
             opts = self._options(name, key)
-        terms = [self._terms(o, key) for o in opts]
+        if self.names or self.fixed:
+            terms = [self._terms(o, key) for o in opts]
+        else:  # nothing else in the document: only what the candidates are
+            terms = [_Terms(o.base) for o in opts]
         order = sorted(range(len(opts)), key=lambda i: terms[i].score, reverse=True)
         top = terms[order[0]].score
         weights = [math.exp((terms[i].score - top) / SOFTMAX_TEMPERATURE) for i in order]

@@ -40,8 +40,9 @@ from geo import DATA_DIR, ROOT
 from geo.gazetteer import Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
+KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
 NATURALEARTH_COUNTRIES = (
     DATA_DIR / "naturalearth" / "world_50m_countries.geojson",
@@ -133,6 +134,11 @@ class GeoNamesIndex:
         self._local = threading.local()
         self.get = lru_cache(maxsize=4096)(self._get)
         self._lookup = lru_cache(maxsize=65536)(self._lookup_key)
+        # Filled by look-ups (one query per name brings the places, their admin1 codes
+        # and the spellings that share the key), so that ranking asks SQLite nothing
+        # more: a first look-up of a name is one query, not one per candidate.
+        self._admin1: dict[int, str] = {}
+        self._key_folds: dict[tuple[str, int], frozenset[str]] = {}
 
     @classmethod
     def open(cls, cache_dir: Path | None = None) -> GeoNamesIndex:
@@ -162,13 +168,24 @@ class GeoNamesIndex:
         return list(self._lookup(key)) if key else []
 
     def exact(self, name: str, place: Place) -> bool:
-        """Whether ``place`` has a name written like ``name`` (same :func:`fold`)."""
-        return fold(name) in self._folds(place.id)
+        """Whether ``place`` has a name written like ``name`` (same :func:`fold`).
+
+        A name written like ``name`` has its key, so the spellings that the look-up of
+        that key brought are enough; the place's full list is read only for a place
+        found another way.
+        """
+        folded = fold(name)
+        known = self._key_folds.get((name_key(name), _int_id(place.id)))
+        if known is not None:
+            return folded in known
+        return folded in self._folds(place.id)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - the index lives for the whole process
     def _folds(self, place_id: str) -> frozenset[str]:
-        rows = self._db.execute("SELECT fold FROM names WHERE id = ?", (_int_id(place_id),))
-        return frozenset(r[0] for r in rows)
+        row = self._db.execute(
+            "SELECT folds FROM places WHERE id = ?", (_int_id(place_id),)
+        ).fetchone()
+        return frozenset(row[0].split("|")) if row and row[0] else frozenset()
 
     def main_name(self, name: str, place: Place) -> bool:
         """Whether ``name`` is the place's main GeoNames name (not an alternate one)."""
@@ -176,10 +193,12 @@ class GeoNamesIndex:
 
     def admin1(self, place: Place) -> str:
         """The place's first-level area code (US: the state's postal code)."""
-        row = self._db.execute(
-            "SELECT admin1 FROM places WHERE id = ?", (_int_id(place.id),)
-        ).fetchone()
-        return row[0] if row else ""
+        int_id = _int_id(place.id)
+        code = self._admin1.get(int_id)
+        if code is None:
+            row = self._db.execute("SELECT admin1 FROM places WHERE id = ?", (int_id,)).fetchone()
+            code = self._admin1[int_id] = row[0] if row else ""
+        return code
 
     @lru_cache(maxsize=1)  # noqa: B019 - the index lives for the whole process
     def country_names(self) -> dict[str, str]:
@@ -188,13 +207,19 @@ class GeoNamesIndex:
         return dict(rows.fetchall())
 
     def _lookup_key(self, key: str) -> tuple[Place, ...]:
-        rows = self._db.execute(
-            "SELECT p.id, p.name, p.kind, p.cc, p.lat, p.lon, p.precision, p.pop "
-            "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? "
-            "GROUP BY p.id",
-            (key,),
-        )
-        return tuple(_place(r) for r in rows)
+        """The places of one key; records their admin1 codes and spellings on the way."""
+        row = self._db.execute("SELECT places FROM lookup WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return ()
+        if len(self._key_folds) > KEY_FOLDS_SIZE:
+            self._key_folds.clear()
+            self._admin1.clear()
+        places = []
+        for pid, name, kind, cc, admin1, lat, lon, precision, pop, spellings in json.loads(row[0]):
+            places.append(_place((pid, name, kind, cc, lat, lon, precision, pop)))
+            self._admin1[pid] = admin1
+            self._key_folds[(key, pid)] = frozenset(spellings)
+        return tuple(places)
 
     def _get(self, place_id: str) -> Place | None:
         try:
@@ -266,9 +291,9 @@ def build_index(
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, cc TEXT,
-                             admin1 TEXT, lat REAL, lon REAL, precision REAL, pop INTEGER);
-        CREATE TABLE names (key TEXT, id INTEGER, fold TEXT,
-                            PRIMARY KEY (key, id, fold)) WITHOUT ROWID;
+                             admin1 TEXT, lat REAL, lon REAL, precision REAL, pop INTEGER,
+                             folds TEXT);
+        CREATE TABLE lookup (key TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
         """
     )
     places: list[tuple] = []
@@ -351,14 +376,43 @@ def build_index(
             ]
         add(row, spellings)
 
-    db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
-    db.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
-    db.execute("CREATE INDEX names_id ON names (id)")
+    _write_tables(db, places, names)
     db.commit()
     db.execute("VACUUM")
     db.close()
     os.replace(tmp, path)
     return path
+
+
+def _write_tables(
+    db: sqlite3.Connection, rows: list[tuple], names: set[tuple[str, int, str]]
+) -> None:
+    """Write the places (with all their spellings) and one ``lookup`` row per key.
+
+    A key's row holds its places packed as JSON, with the place's admin1 code and the
+    spellings that share the key: a look-up is one point query, no join and no further
+    query to rank the candidates (see :meth:`GeoNamesIndex._lookup_key`). Of two rows
+    with one id the first is kept (a country is also its own state in a few tables).
+    """
+    first: dict[int, tuple] = {}
+    for row in rows:
+        first.setdefault(row[0], row)
+    folds: dict[int, set[str]] = defaultdict(set)
+    by_key: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for key, pid, folded in sorted(names):
+        folds[pid].add(folded)
+        by_key[key][pid].append(folded)
+    db.executemany(
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+        ((*row, "|".join(sorted(folds[pid]))) for pid, row in first.items()),
+    )
+    db.executemany(
+        "INSERT INTO lookup VALUES (?,?)",
+        (
+            (key, json.dumps([[*first[pid], spellings] for pid, spellings in ids.items()]))
+            for key, ids in by_key.items()
+        ),
+    )
 
 
 def _short_forms(name: str) -> Iterator[str]:

@@ -71,8 +71,9 @@ def fold(text: str) -> str:
     >>> fold("  Al-Quşayr ")
     'al qusayr'
     """
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has no diacritics: NFKD would change nothing
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # Periods are dropped, not word breaks, so that "U.S." = "US" and "W.Va." = "WVa".
     text = _MARKS.sub("", text.casefold()).replace(".", "")
     return " ".join(_SEPARATORS.sub(" ", text).split())
