@@ -150,3 +150,87 @@ def test_based_place_alone_is_a_base(parser: Geoparser) -> None:
     article = make_article(text, id="t", title="t", outlet="Test", published=date(2013, 6, 5))
     events = propose_events(article, parser)
     assert [(e.place_id, e.place_role) for e in events] == [("united-kingdom", "base")]
+
+
+def _events(parser: Geoparser, text: str, title: str = "t") -> list[Event]:
+    article = make_article(text, id="t", title=title, outlet="Test",
+                           published=date(2013, 6, 5))
+    return propose_events(article, parser)
+
+
+def test_headline_and_photo_captions_are_not_events(parser: Geoparser) -> None:
+    text = ("Rebels lose battle for Al-Qusayr\n\n"
+            "Regime troops in Al-Qusayr. (AFP)\n\n"
+            "Rebels withdrew from Al-Qusayr on Tuesday.")
+    events = _events(parser, text, title="Rebels lose battle for Al-Qusayr")
+    assert [e.excerpt for e in events] == ["Rebels withdrew from Al-Qusayr on Tuesday."]
+    # A text of one line is news, even when its first line stands in for the title.
+    one = _events(parser, "Rebels withdrew from Al-Qusayr on Tuesday.",
+                  title="Rebels withdrew from Al-Qusayr on Tuesday.")
+    assert [e.place_id for e in one] == ["qusayr"]
+
+
+def test_the_town_refers_back_to_the_town_named_before(parser: Geoparser) -> None:
+    text = ("The army routed rebels from Al-Qusayr on Wednesday; they fled to the village "
+            "of Dabaa. SANA said troops were scouring the town for tunnels.")
+    events = _events(parser, text)
+    last = [e for e in events if e.excerpt.startswith("SANA")]
+    assert [(e.place_id, e.place_role) for e in last] == [("qusayr", "site")]
+    assert "read as Al-Qusayr" in last[0].note
+    named = next(e for e in events if e.place_id == "qusayr" and e.excerpt.startswith("The"))
+    assert last[0].confidence < named.confidence  # "the town" is less sure than a name
+
+
+def test_a_possessive_place_describes_and_another_place_is_the_site(parser: Geoparser) -> None:
+    events = _events(parser, "Damascus' ally Iran hailed the fall of Al-Qusayr.")
+    assert {e.place_id for e in events} == {"iran", "qusayr"}
+    alone = _events(parser, "Lebanon's army clashed with gunmen on Tuesday.")
+    assert {e.place_id for e in alone} == {"lebanon"}  # the only place stays
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Syria's army routed rebels from Al-Qusayr.", "capture"),
+        ("Hezbollah fighters crossed from Lebanon.", None),  # fighters: no fighting
+        ("Control of the city was vital for the rebels.", None),  # a noun, not "controls"
+        ("It was a major battlefield success.", None),
+        ("Iran congratulated the army on its victory over terrorists and civilians.",
+         "statement"),
+        ("SANA said troops had defused dozens of bombs.", "security operation"),
+    ],
+)
+def test_category_words_match_whole_words(sentence: str, expected: str | None) -> None:
+    from geo.geoparse.propose import category_of
+
+    assert category_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Syrian Observatory for Human Rights said the army was in control.",
+         ("Syrian Observatory for Human Rights",)),
+        ("Earlier, Syria state television said the army controls the region.",
+         ("Syria state television",)),
+        ("Another source also told NOW that the deal held.", ("source, to NOW",)),
+        ("He also told NOW that the withdrawal aimed at protecting civilians.", ("Outlet",)),
+        ("Civilians fled, according to the UN refugee agency UNHCR.",
+         ("UN refugee agency UNHCR",)),
+    ],
+)
+def test_reporters(sentence: str, expected: tuple[str, ...]) -> None:
+    from geo.geoparse.propose import reporters
+
+    assert reporters(sentence, "Outlet") == expected
+
+
+def test_actors_leave_out_sentence_openers_and_sect_adjectives(parser: Geoparser) -> None:
+    from geo.geoparse.propose import actors_of
+
+    text = ("Control of the town passed to Hezbollah, Lebanon's powerful Shiite movement, "
+            "said Deputy Foreign Minister Hossein Amir Abdollahian.")
+    actors = actors_of(text, [], 0, parser.model.common)
+    assert "Control" not in actors and "Shiite" not in actors
+    assert "Hezbollah" in actors
+    assert any(a.endswith("Hossein Amir Abdollahian") for a in actors)
