@@ -22,6 +22,9 @@ from geo.gazetteer.normalize import fold
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
 
+# A phrase with a namesake of these kinds counts as surely a place name; a first-level
+# area of some country does not make "Mary" (Turkmenistan) or "Central" one.
+_SURE_AREA_KINDS = frozenset({"country", "state", "continent"})
 MAX_WORDS = 4  # longest place name looked up in a run of capitalised words
 WEAK_WEIGHT = 0.25  # vote of a phrase that nothing marks as a place name
 PART_WEIGHT = 0.1  # ... and that is only seen inside a longer name or after a title
@@ -38,6 +41,19 @@ _TITLE_RE = re.compile(_TITLE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _QUALIFIED = re.compile(
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"
+)
+# Single capitalised words that are calendar words, compass points, pronouns or
+# English function words: not place names however the text writes them (a fact of
+# English, not a list of places; "May" the month is not Mai, nor "North" a Ghanaian area).
+NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec
+    north south east west northeast northwest southeast southwest northern southern
+    eastern western central midwest i i'm i’m we we're we’re you you're you’re they
+    they're they’re he she it it's it’s his her its our their my your me us them this
+    that these those there here what when where who why how all any some each every
+    no not yes if but and or the a an after before during since until while""".split()
 )
 _PHRASE = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:(?:of|de|la|del|du|al|el)\s+)?(?:[A-Z][\w'’.-]*))*"
@@ -61,6 +77,8 @@ def phrases(text: str) -> Counter[str]:
                     continue
                 phrase = _POSSESSIVE.sub("", " ".join(part)).rstrip(".'’-")
                 if n == 1 and (len(phrase) < 3 or phrase.lower() in lower):
+                    continue
+                if phrase.lower() in NOT_NAMES:
                     continue
                 found[phrase] += 1
     return found
@@ -126,7 +144,7 @@ def place_names(text: str, gazetteer: Gazetteer) -> list[NameInText]:
     out = []
     for phrase, count in found.items():
         places, demonym = _places_for(phrase, gazetteer)
-        areal = any(p.kind in AREA_KINDS for p in places) and not demonym
+        areal = any(p.kind in _SURE_AREA_KINDS for p in places) and not demonym
         starts = _starts(text, phrase)
         if demonym or areal or not after_locative.isdisjoint(starts):
             weight = 1.0

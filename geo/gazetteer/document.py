@@ -81,9 +81,12 @@ W_CURATED = 0.5  # checked by hand for the seed article
 W_QUALIFIED = 3.0  # "Lebanon, Ohio" and the place is in Ohio
 W_LOCAL = 1.5  # "Lebanon Police": a town (and areas lose their kind prior)
 W_POSSIBLE = 1.0  # times log(1 + other names that may mean a place within POSSIBLE_KM)
+W_COUNTY_LIST = 3.0  # "Douglas and Sarpy counties": the county of that name
+W_COUNTY_NAMED = 1.0  # the text also writes "DeKalb County": the bare name may be it
 W_SHARE = 2.5  # share of the document's other names chosen in the same country
 W_NEAR = 1.2  # times log(1 + chosen places within NEAR_KM)
 W_INSIDE = 1.5  # times log(1 + chosen areas that contain it)
+W_COUNTRY = 0.5  # its country is named in the text (as a country or by its demonym)
 
 _LOCAL_AFTER = (
     r"Police|Sheriff|City Council|City Hall|City Schools|City Manager|Town Council|Town Hall"
@@ -91,6 +94,15 @@ _LOCAL_AFTER = (
     r"|Public Library|Township|Borough|Village Board|Chamber of Commerce|Board of Education"
     r"|Post Office|Municipal|Planning Commission|Board of Aldermen|Aldermen|Selectmen"
 )
+# "Becker, Clay, Douglas and Grant counties", "the Otter Tail/Grant county line": each
+# capitalised name of the list is a county ("Name County" in the gazetteer).
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_COUNTY_LIST_RE = re.compile(
+    rf"({_NAME}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_NAME})*)"
+    r"\s+(?:counties|parishes|county\s+lines?|parish\s+lines?)\b"
+)
+_LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
+_COUNTY_NAMED_RE = re.compile(rf"({_NAME})\s+(?:County|Parish|Co\.)")
 _LOCAL_BEFORE = r"(?:city|town|village|township|borough|hamlet) of"
 # Compiled once: the name is looked for with str.find, then these are matched around it.
 _LOCAL_AFTER_RE = re.compile(rf"(?:'s)?\s+(?:{_LOCAL_AFTER})\b")
@@ -208,6 +220,25 @@ def local_usage(name: str, text: str) -> bool:
     return False
 
 
+def county_readings(text: str) -> dict[str, float]:
+    """Folded names the text reads as counties, and how surely.
+
+    Listed before "counties" ("Douglas, Sarpy and Lancaster counties") they are
+    counties (:data:`W_COUNTY_LIST`); written elsewhere as "DeKalb County", the bare
+    "DeKalb" of the same text may be the county too (:data:`W_COUNTY_NAMED`): US news
+    drops the word once it has said it.
+    """
+    out: dict[str, float] = {}
+    for m in _COUNTY_NAMED_RE.finditer(text):
+        out[fold(m.group(1))] = W_COUNTY_NAMED
+    for m in _COUNTY_LIST_RE.finditer(text):
+        for part in _LIST_SEPARATOR_RE.split(m.group(1)):
+            part = re.sub(r"^(?:and|or)\s+", "", part.strip())
+            if part[:1].isupper():
+                out[fold(part)] = W_COUNTY_LIST
+    return out
+
+
 def _ends_word(text: str, offset: int) -> bool:
     return offset >= len(text) or not text[offset].isalnum()
 
@@ -232,6 +263,7 @@ class Document:
         self.text = text or ""
         self.gazetteer = gazetteer
         self.qualified = qualified or {}
+        self.counties = county_readings(self.text) if self.text and gazetteer else {}
         self.keys: list[str] = []  # one sense per discourse: one entry per folded name
         self.names: list[NameInText] = []
         seen: set[str] = set()
@@ -277,9 +309,25 @@ class Document:
                     places.append(p)
         return keys, places
 
+    def _county_places(self, name: NameInText, key: str) -> list[Place]:
+        """The counties named like ``name`` when the text reads it as a county."""
+        if key not in self.counties or name.demonym or self.gazetteer is None:
+            return []
+        ids = {p.id for p in name.places}
+        found = []
+        for head in ("County", "Parish"):
+            for p in self.gazetteer.candidates(f"{name.text} {head}", online=False):
+                if p.kind == "county" and p.id not in ids:
+                    found.append(p)
+        return found
+
     def _options(self, name: NameInText, key: str) -> list[_Option]:
+        counties = self._county_places(name, key)
         places = sorted(_drop_area_twins(list(name.places)), key=prior, reverse=True)
-        places = places[:MAX_OPTIONS]
+        places = places[:MAX_OPTIONS] + counties
+        county_ids = {p.id for p in counties} | {
+            p.id for p in places if p.kind == "county" and key in self.counties
+        }
         local = bool(self.text) and not name.demonym and local_usage(name.text, self.text)
         areas = self.qualified.get(key, [])
         pool_keys, pool = self._possible_pool
@@ -320,6 +368,8 @@ class Document:
             elif local:
                 base -= KIND_PRIOR.get(p.kind, 0.0)  # a country has no city council
             base += W_POSSIBLE * math.log1p(possible[j])
+            if p.id in county_ids:
+                base += self.counties[key]
             out.append(_Option(p, base, code, qualified, is_local, round(float(possible[j]))))
         return out
 
@@ -372,6 +422,8 @@ class Document:
             t.score += W_SHARE * t.share
         if p.kind != "country":
             t.country_mentions = self.country_mentions.get(p.country_code, 0)
+            if t.country_mentions:
+                t.score += W_COUNTRY
         if self.points:
             d = km_matrix([p], self.points)[0]
             t.near = sorted(
