@@ -139,3 +139,13 @@ def test_long_text_keeps_offsets_across_windows(parser: Geoparser) -> None:
     assert max(t.start for t in tops) > 5 * len(body)
     for t in tops:
         assert text[t.start:t.end] == t.text
+
+
+def test_the_province_of_a_name_is_the_area_and_the_city_stays_the_city() -> None:
+    from geo.geoparse.toponyms import Geoparser
+
+    text = ("The Al-Qusayr region lies in the central province of Homs. "
+            "Its fall opens the way to the city of Homs.")
+    tops = [(t.text, t.place.id) for t in Geoparser().toponyms(text) if t.place]
+    assert ("Homs", "homs-governorate") in tops  # curated alias "Province of Homs"
+    assert tops[-1] == ("Homs", "homs")  # same surface, another name: not one sense

@@ -36,6 +36,9 @@ class Mention:
     score: float
     places: Sequence[object]  # gazetteer entries with this name (may be empty)
     demonym: tuple[str, str] | None  # (place name, country code) for "Syrian", "Ky."
+    # The name resolution knows it by when the text says more than the span: "province
+    # of Homs" (the area) is another name than "Homs" (the city) in the same article.
+    name: str = ""
 
 
 def select(cands: list[Candidate], scores: list[float], threshold: float) -> list[int]:
@@ -95,16 +98,42 @@ def recognize(text: str, lookup: Lookup, model: Model) -> list[Mention]:
 
 
 _LOWER_HEAD = re.compile(r"[ \u00a0](region|district|province|governorate|county|area)\b")
+# "the central province of Homs": the name that follows is the area, not its city.
+_AREA_BEFORE = re.compile(r"\b(province|governorate|district|county|region|state) of[ \u00a0]+$",
+                          re.IGNORECASE)
+_AREA_KINDS = {
+    "province": {"province", "governorate", "admin1"},
+    "governorate": {"governorate", "province", "admin1"},
+    "district": {"district"},
+    "county": {"county"},
+    "region": {"region", "province", "governorate", "admin1", "district"},
+    "state": {"state", "admin1"},
+}
 
 
 def _extend(text: str, m: Mention, lookup: Lookup) -> Mention:
     """"Al-Qusayr region": take a lower-case area word in when the gazetteer knows the whole.
 
     The model only sees capitalised spans; a name the gazetteer lists with its area word
-    ("Al-Qusayr District", alias "Al-Qusayr region") is the more precise answer.
+    ("Al-Qusayr District", alias "Al-Qusayr region") is the more precise answer. Written
+    after the word instead ("the province of Homs"), the name keeps only its namesakes
+    of that kind, when it has any.
     """
+    if m.demonym is not None:
+        return m
+    before = _AREA_BEFORE.search(text, max(0, m.start - 20), m.start)
+    if before is not None:
+        # The area by its full name ("Province of Homs") if the gazetteer has it, else
+        # the name's namesakes of that kind.
+        kinds = _AREA_KINDS[before.group(1).lower()]
+        whole = lookup(f"{before.group(1)} of {m.text}")
+        areas = [p for p in whole if getattr(p, "kind", None) in kinds]
+        areas = areas or [p for p in m.places if getattr(p, "kind", None) in kinds]
+        if areas:
+            name = f"{before.group(1).lower()} of {m.text}"
+            return Mention(m.text, m.start, m.end, m.score, areas, None, name)
     head = _LOWER_HEAD.match(text, m.end)
-    if head is None or m.demonym is not None:
+    if head is None:
         return m
     longer = text[m.start:head.end()]
     places = lookup(longer.replace("\u00a0", " "))

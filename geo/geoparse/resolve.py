@@ -59,13 +59,13 @@ def resolve_mentions(
     gazetteer = gazetteer or load_gazetteer()
     names: dict[str, NameInText] = {}
     for m in mentions:
-        key = fold(m.text)
+        key = fold(m.name or m.text)
         seen = names.get(key)
         if seen is not None:
             names[key] = NameInText(seen.text, seen.places, seen.count + 1, 1.0, seen.demonym)
             continue
         opts = tuple(sorted(_options(m, lookup), key=prior, reverse=True)[:max_options])
-        names[key] = NameInText(m.text, opts, 1, 1.0, m.demonym is not None)
+        names[key] = NameInText(m.name or m.text, opts, 1, 1.0, m.demonym is not None)
     qualified = None
     if text:
         from geo.gazetteer.context import qualified_areas
@@ -75,7 +75,7 @@ def resolve_mentions(
     answers = doc.resolutions()
     out = []
     for m in mentions:
-        res = answers.get(fold(m.text))
+        res = answers.get(fold(m.name or m.text))
         if res is None:
             out.append(Resolved(m, None, 0.0, "no place of that name in the gazetteer"))
         else:

@@ -136,7 +136,7 @@ class Geoparser:
         first: dict[tuple[str, object], int] = {}
         distinct: list[Mention] = []
         for m in mentions:
-            key = (m.text.lower(), m.demonym)
+            key = ((m.name or m.text).lower(), m.demonym)
             if key not in first:
                 first[key] = len(distinct)
                 distinct.append(m)
@@ -147,7 +147,7 @@ class Geoparser:
                                            max_options=DENSE_OPTIONS))
         out = []
         for m in mentions:
-            r = chosen[first[(m.text.lower(), m.demonym)]]
+            r = chosen[first[((m.name or m.text).lower(), m.demonym)]]
             out.append(Resolved(m, r.place, r.score, r.reason))
         return out
 
