@@ -87,6 +87,8 @@ W_SHARE = 2.5  # share of the document's other names chosen in the same country
 W_NEAR = 1.2  # times log(1 + chosen places within NEAR_KM)
 W_INSIDE = 1.5  # times log(1 + chosen areas that contain it)
 W_COUNTRY = 0.5  # its country is named in the text (as a country or by its demonym)
+W_REGION = 1.0  # share of the document's other names chosen in the same first-level area
+W_NEIGHBOUR = 1.0  # a country named in the text borders its country ("Gaza" with Israel)
 
 _LOCAL_AFTER = (
     r"Police|Sheriff|City Council|City Hall|City Schools|City Manager|Town Council|Town Hall"
@@ -350,7 +352,7 @@ class Document:
                 base += W_CURATED
             # The area code weighs only against areas: written after the name, or chosen
             # for the document's other names (none for a name asked without context).
-            weighed = areas or (len(places) > 1 and (self.names or self.fixed))
+            weighed = areas or self.names or self.fixed
             code = admin1_of(p, self.gazetteer) if weighed else ""
             qualified = next(
                 (
@@ -405,9 +407,44 @@ class Document:
         for cc, w in self.votes.values():
             self.countries[cc] += w
         self.total_votes = sum(self.countries.values())
+        self._region_state()
         self.points_keys = points_keys
         self.points = points
         self._display = {k: n.text for k, n in zip(self.keys, self.names, strict=True)}
+
+    def _neighbour_named(self, cc: str) -> bool:
+        """Whether the text names a country that borders ``cc`` (and not ``cc`` itself)."""
+        geonames = getattr(self.gazetteer, "geonames", None)
+        if geonames is None or not self.country_mentions or self.country_mentions.get(cc):
+            return False
+        return not geonames.neighbours(cc).isdisjoint(self.country_mentions)
+
+    def _region_state(self) -> None:
+        """Votes of the chosen places for their first-level area (US: their state).
+
+        Local news stays in one state: Gainesville, Whitesboro and Grayson County of one
+        story are the Texan ones. Countries have no such area and do not vote.
+        """
+        self.region_votes: dict[str, tuple[tuple[str, str], float]] = {}
+        for n, key, opts, c in zip(self.names, self.keys, self.options, self.choice, strict=True):
+            o = opts[c]
+            if o.admin1 and o.place.kind != "country":
+                weight = n.weight * (0.5 if n.demonym else 1.0)
+                self.region_votes[key] = ((o.place.country_code, o.admin1), weight)
+        self.regions: Counter[tuple[str, str]] = Counter()
+        for region, w in self.region_votes.values():
+            self.regions[region] += w
+        self.total_region_votes = sum(self.regions.values())
+
+    def _region_share(self, o: _Option, key: str) -> float:
+        """Share of the other names' votes that went to the option's first-level area."""
+        if not o.admin1 or o.place.kind == "country":
+            return 0.0
+        region = (o.place.country_code, o.admin1)
+        own = self.region_votes.get(key)
+        others = self.total_region_votes - (own[1] if own else 0.0)
+        same = self.regions.get(region, 0.0) - (own[1] if own and own[0] == region else 0.0)
+        return same / others if others > 0 else 0.0
 
     def _terms(self, o: _Option, key: str) -> _Terms:
         p = o.place
@@ -424,6 +461,9 @@ class Document:
             t.country_mentions = self.country_mentions.get(p.country_code, 0)
             if t.country_mentions:
                 t.score += W_COUNTRY
+        t.score += W_REGION * self._region_share(o, key)
+        if p.country_code and self._neighbour_named(p.country_code):
+            t.score += W_NEIGHBOUR
         if self.points:
             d = km_matrix([p], self.points)[0]
             t.near = sorted(

