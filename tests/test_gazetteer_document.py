@@ -165,3 +165,53 @@ def test_variants_are_not_asked_for_known_names(gaz) -> None:
     # turn into a county.
     assert gaz.resolve("Hamilton").place.kind != "county"
     assert gaz.places_for("Jordan City", variants=False) == ([], False)
+
+
+def test_county_readings() -> None:
+    from geo.gazetteer.document import W_COUNTY_LIST, W_COUNTY_NAMED, county_readings
+
+    text = (
+        "Fires burned in Becker, Clay, Otter Tail and Grant counties and near the "
+        "Douglas/Pope county line. DeKalb County police said the road in DeKalb is shut."
+    )
+    readings = county_readings(text)
+    for name in ("becker", "clay", "otter tail", "grant", "douglas", "pope"):
+        assert readings[name] == W_COUNTY_LIST
+    assert readings["dekalb"] == W_COUNTY_NAMED
+    assert "fires" not in readings and "road" not in readings
+
+
+def test_names_listed_before_counties_are_counties(gaz) -> None:
+    text = "The combined population of Douglas, Sarpy and Lancaster counties grew again."
+    for name in ("Douglas", "Lancaster"):
+        res = gaz.resolve(name, context=text)
+        assert res.place.kind == "county" and res.place.country_code == "US"
+        assert "NE" == gaz.geonames.admin1(res.place)  # the three are Nebraska's
+
+
+def test_calendar_words_and_pronouns_are_not_context_names(gaz) -> None:
+    text = "On Thursday, May 3, they said North Jordan residents met in March. You know."
+    found = {n.text for n in place_names(text, gaz)}
+    assert found.isdisjoint({"Thursday", "May", "North", "March", "You"})
+
+
+def test_a_named_country_and_its_neighbours_weigh(gaz) -> None:
+    text = "Russia said flights from Moscow to Riga resume; Russia's airlines agreed."
+    assert gaz.resolve("Moscow", context=text).place.country_code == "RU"
+    # A place in a country that borders the one the text names beats a slightly more
+    # prominent namesake far away (Palestine borders Israel, Mozambique does not).
+    (israel,) = [p for p in gaz.candidates("Israel") if p.kind == "country"]
+    far = Place("far", "Gaza", "admin1", "MZ", -23.0, 33.0, 50.0, 100_000, "test", None)
+    near = Place("near", "Gaza", "city", "PS", 31.5, 34.47, 5.0, 2_000_000, "test", None)
+    names = [NameInText("Israel", (israel,)), NameInText("Gaza", (far, near))]
+    assert Document(names, gazetteer=gaz).resolutions()["gaza"].place.id == "near"
+    assert Document(names[1:], gazetteer=gaz).resolutions()["gaza"].place.id == "far"
+
+
+def test_local_news_stays_in_one_state(gaz) -> None:
+    text = (
+        "Gainesville police said the driver, from Whitesboro, was taken to a hospital in "
+        "Sherman. Cooke County deputies and the Denton fire department helped at the scene."
+    )
+    res = gaz.resolve("Gainesville", context=text)
+    assert gaz.geonames.admin1(res.place) == "TX"

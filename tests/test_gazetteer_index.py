@@ -121,3 +121,20 @@ def test_open_builds_once_then_reuses(monkeypatch, tmp_path) -> None:
     GeoNamesIndex.open(tmp_path)
     GeoNamesIndex.open(tmp_path)
     assert len(built) == 1
+
+
+def test_one_lookup_brings_codes_and_spellings(tiny) -> None:
+    """A look-up records the candidates' admin1 codes and spellings: no query per place."""
+    lb, ly = sorted(tiny.candidates("Tripoli"), key=lambda p: p.country_code)
+    assert tiny.admin1(lb) == "09" and tiny.admin1(ly) == "77"
+    assert tiny.exact("Tripoli", lb) and tiny.exact("Tripoli", ly)
+    # A spelling of another key is read from the place's own list.
+    assert tiny.exact("Trablous", lb) and not tiny.exact("Trablous", ly)
+
+
+def test_area_keys_and_country_names(tiny) -> None:
+    """Demonym stems are checked against the areas' keys; reasons name countries by code."""
+    assert tiny.names_area("Lebanon") and tiny.names_area("Ohio") and tiny.names_area("Asia")
+    assert not tiny.names_area("Tripoli") and not tiny.names_area("Leban")
+    assert tiny.country_names() == {"LB": "Lebanon", "LY": "Libya"}
+    assert tiny.neighbours("LB") == frozenset({"IL", "SY"})  # GeoNames' country table

@@ -62,3 +62,28 @@ def test_demonym_stems() -> None:
     assert "Palestine" in demonym_stems("Palestinians")
     assert "Britain" in demonym_stems("British")
     assert demonym_stems("Al") == []
+
+
+_REFERENCE_RULES = [
+    (r"q", "k"), (r"ck", "k"), (r"ou|oo", "u"), (r"ee", "i"), (r"ei|ey|ay", "ai"),
+    (r"iy(?=[aeiou])", "i"), (r"ie(?=[aeiou]|$)", "i"), (r"(.)\1+", r"\1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["qusayr", "buwaydah", "dahiyeh", "sharqiyah", "queen", "rockwood", "oooou", "eeie",
+     "kayseri", "mississippi", "beiyiey", "qqck", "iyiyo", "tripoli", "ab", "2013"],
+)  # fmt: skip
+def test_word_key_skips_rules_without_changing_keys(word: str) -> None:
+    """The word rules run only when their letters are there: same keys as running all."""
+    import re
+
+    from geo.gazetteer.normalize import _ENDINGS, _word_key
+
+    expected = word
+    if not (word.isdigit() or len(word) <= 2):
+        expected = _ENDINGS.sub("a", word)
+        for pattern, repl in _REFERENCE_RULES:
+            expected = re.sub(pattern, repl, expected)
+    assert _word_key(word) == expected

@@ -26,6 +26,7 @@ _HEAD_AFTER = frozenset(
     "township twp parish province prefecture region district governorate oblast borough "
     "village city town municipality".split()
 )
+DEMONYM_KINDS = frozenset({"country", "state", "admin1", "continent"})  # what a demonym names
 PLAIN_CACHE_SIZE = 100_000  # answers to look-ups without context kept per gazetteer
 
 
@@ -123,11 +124,15 @@ class Gazetteer:
         from geo.gazetteer.normalize import demonym_stems
 
         for stem in demonym_stems(word):
+            indexed: list[Place] = []
+            # Most stems ("Bosto" of "Boston") name no area: the index says so without
+            # reading the stem's places.
+            if self.geonames is not None and self.geonames.names_area(stem):
+                indexed = self.geonames.candidates(stem)
             areas = [
                 p
-                for p in self.curated.candidates(stem)
-                + (self.geonames.candidates(stem) if self.geonames is not None else [])
-                if p.kind in ("country", "state", "admin1", "continent")
+                for p in self.curated.candidates(stem) + indexed
+                if p.kind in DEMONYM_KINDS
             ]
             if areas:
                 seen: dict[str, Place] = {}

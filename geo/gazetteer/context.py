@@ -196,6 +196,12 @@ def document(text: str, gazetteer: Gazetteer) -> Document:
     )
 
 
+@lru_cache(maxsize=8)
+def _no_context(gazetteer: Gazetteer | None) -> Document:
+    """The empty document a name asked alone is ranked in (it holds nothing to change)."""
+    return Document([], gazetteer=gazetteer)
+
+
 def rank(
     name: str,
     places: list[Place],
@@ -216,8 +222,10 @@ def rank(
             place_names(context, gazetteer), text=context, gazetteer=gazetteer, fixed=near,
             qualified=qualified_areas(context, gazetteer),
         )  # fmt: skip
-    else:
+    elif near:
         doc = Document([], gazetteer=gazetteer, fixed=near)
+    else:
+        doc = _no_context(gazetteer)
     res = doc.resolution(asked)
     assert res is not None  # places is not empty
     return res

