@@ -88,17 +88,26 @@ def warm_rate(names: list[str], seconds: float) -> tuple[float, int]:
     return done / (time.perf_counter() - t0), done
 
 
+FIRST_RUNS = 3  # fresh gazetteers, each over its own sample of names
+WARM_UP = ("Warm-up", "Zahlé", "Texan")  # a miss, a town, a demonym: imports and tables loaded
+
+
 def first_rate(names: list[str]) -> float:
     """Look-ups per second when every name is asked for the first time (no cache warm).
 
     A new gazetteer over a newly opened index: its SQLite caches and answers are empty.
+    "With the index already open": a few names outside ``names`` are resolved first, so
+    that the one-time costs (importing the ranking modules, reading the index's small
+    tables) are not charged to the first name of the timed loop.
     """
     from geo.gazetteer import Gazetteer
     from geo.gazetteer.curated import CuratedGazetteer
     from geo.gazetteer.geonames import GeoNamesIndex
 
     gaz = Gazetteer(CuratedGazetteer.from_csv(), GeoNamesIndex.open())
-    gaz.resolve("Warm-up")  # imports done, connection open
+    for name in WARM_UP:
+        if name not in names:
+            gaz.resolve(name)
     t0 = time.perf_counter()
     for name in names:
         gaz.resolve(name)
@@ -122,7 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     secs = statistics.median(c[0] for c in cold)
     rss = max(c[1] for c in cold)
     names = ARTICLE_NAMES + geonames_sample(400) + MISSES * 4
-    first = first_rate(ARTICLE_NAMES + geonames_sample(2000, seed=2) + MISSES)
+    # Median over fresh gazetteers, each with names no earlier run asked (other seeds).
+    first = statistics.median(
+        first_rate(ARTICLE_NAMES + geonames_sample(2000, seed=2 + i) + MISSES)
+        if i == 0
+        else first_rate(geonames_sample(2024, seed=2 + i))
+        for i in range(FIRST_RUNS)
+    )
     rate, done = warm_rate(names, args.seconds)
     ok = {
         "cold": secs <= TARGET_COLD_S,
@@ -137,8 +152,9 @@ def main(argv: list[str] | None = None) -> int:
           f"({len(ARTICLE_NAMES)} article, 400 GeoNames, {len(MISSES) * 4} misses), "
           f"{done} calls: {rate:,.0f}/s  target >= {TARGET_LOOKUPS:,}/s  "
           f"{'OK' if ok['warm'] else 'MISSED'}")  # fmt: skip
-    print(f"first look-up of each name (no answer cached; 2,024 names): {first:,.0f}/s "
-          "(not a target: the app and the CLI ask the same names again)")
+    print(f"first look-up of each name (no answer cached, index open; 2,024 names, median "
+          f"of {FIRST_RUNS} fresh gazetteers): {first:,.0f}/s (the app and the CLI ask the "
+          "same names again; the issue asks for 20,000/s on this path too)")
     print(json.dumps({"cold_s": round(secs, 3), "rss_mb": round(rss, 1),
                       "lookups_per_s": round(rate),
                       "first_lookups_per_s": round(first), "all_targets_met": all(ok.values())}))
