@@ -138,3 +138,19 @@ def test_area_keys_and_country_names(tiny) -> None:
     assert not tiny.names_area("Tripoli") and not tiny.names_area("Leban")
     assert tiny.country_names() == {"LB": "Lebanon", "LY": "Libya"}
     assert tiny.neighbours("LB") == frozenset({"IL", "SY"})  # GeoNames' country table
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("Province of Pangasinan", ["Province of Pangasinan", "Pangasinan"]),
+        ("Departement de la Gironde", ["Departement de la Gironde", "Gironde"]),
+        ("Provincia di Torino", ["Provincia di Torino", "Torino"]),
+        ("County Cork", ["County Cork", "Cork"]),
+        ("Lake Macquarie Shire", ["Lake Macquarie Shire", "Lake Macquarie"]),
+        ("Suffolk", ["Suffolk"]),
+        ("East Riding of Yorkshire", ["East Riding of Yorkshire"]),
+    ],
+)
+def test_second_level_areas_are_named_as_news_writes_them(written: str, names: list[str]) -> None:
+    assert geonames._district_names(written) == names

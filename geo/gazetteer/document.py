@@ -636,10 +636,14 @@ def _drop_area_twins(places: list[Place]) -> list[Place]:
     settled = {
         (fold(p.name), p.country_code)
         for p in places
-        if p.kind not in AREA_KINDS and (p.population or 0) >= TWIN_CITY_POPULATION
+        if p.kind not in AREA_KINDS
+        and p.kind not in REACH_KM  # a district is no city
+        and (p.population or 0) >= TWIN_CITY_POPULATION
     }
     return [
-        p for p in places if p.kind != "admin1" or (fold(p.name), p.country_code) not in settled
+        p
+        for p in places
+        if p.kind not in ("admin1", "district") or (fold(p.name), p.country_code) not in settled
     ]
 
 

