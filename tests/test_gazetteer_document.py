@@ -224,3 +224,21 @@ def test_second_level_areas_outside_the_us(gaz) -> None:
     assert gaz.resolve("Pangasinan").place.country_code == "PH"
     # A district named like a city of its country stands aside for the city.
     assert gaz.resolve("Stuttgart").place.kind == "city"
+
+
+def test_a_dateline_names_the_city(gaz) -> None:
+    text = "Bill passes. WASHINGTON — Denouncing a squandering of money, the House voted."
+    assert local_usage("Washington", text)
+    assert gaz.resolve("WASHINGTON", context=text).place.kind == "city"
+    assert not local_usage("Washington", "The talks moved to Washington - and stalled.")
+
+
+def test_a_second_name_of_the_same_place_qualifies_it(gaz) -> None:
+    text = "She called her mother in Washington, D.C., on Monday."
+    res = gaz.resolve("Washington", context=text)
+    assert res.place.kind == "city" and "D.C." in res.reason
+
+
+def test_the_most_populous_stem_of_a_demonym(gaz) -> None:
+    (china,) = gaz.demonym_candidates("Chinese")  # not Chin State, Myanmar
+    assert china.kind == "country" and china.country_code == "CN"

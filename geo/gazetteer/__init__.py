@@ -120,27 +120,35 @@ class Gazetteer:
         return False
 
     def demonym_candidates(self, word: str) -> list[Place]:
-        """Countries and states an English demonym refers to ("Lebanese" -> Lebanon)."""
+        """Countries and states an English demonym refers to ("Lebanese" -> Lebanon).
+
+        Of the stems that name an area, the one naming the most populous wins:
+        "Chinese" is China's, not Chin State's (both are stems of the word).
+        """
         from geo.gazetteer.normalize import demonym_stems
 
+        best: list[Place] = []
         for stem in demonym_stems(word):
-            indexed: list[Place] = []
-            # Most stems ("Bosto" of "Boston") name no area: the index says so without
-            # reading the stem's places.
-            if self.geonames is not None and self.geonames.names_area(stem):
-                indexed = self.geonames.candidates(stem)
-            areas = [
-                p
-                for p in self.curated.candidates(stem) + indexed
-                if p.kind in DEMONYM_KINDS
-            ]
-            if areas:
-                seen: dict[str, Place] = {}
-                for p in areas:  # curated first; its GeoNames twin is dropped
-                    if p.geonames_id not in {q.geonames_id for q in seen.values() if q.geonames_id}:
-                        seen.setdefault(p.id, p)
-                return list(seen.values())
-        return []
+            areas = self._areas_named(stem)
+            if areas and _people(areas) > _people(best):
+                best = areas
+        return best
+
+    def _areas_named(self, stem: str) -> list[Place]:
+        """The countries, states, areas and continents named ``stem``, curated first."""
+        indexed: list[Place] = []
+        # Most stems ("Bosto" of "Boston") name no area: the index says so without
+        # reading the stem's places.
+        if self.geonames is not None and self.geonames.names_area(stem):
+            indexed = self.geonames.candidates(stem)
+        seen: dict[str, Place] = {}
+        twins: set[int] = set()
+        for p in self.curated.candidates(stem) + indexed:
+            if p.kind in DEMONYM_KINDS and p.geonames_id not in twins:
+                seen.setdefault(p.id, p)  # curated first; its GeoNames twin is dropped
+                if p.geonames_id:
+                    twins.add(p.geonames_id)
+        return list(seen.values())
 
     def places_for(
         self, name: str, country: str | None = None, variants: bool = True
@@ -219,6 +227,10 @@ class Gazetteer:
                 self._plain.clear()
             self._plain[(name, country)] = res
         return res
+
+
+def _people(places: list[Place]) -> int:
+    return max((p.population or 0 for p in places), default=-1)
 
 
 @functools.lru_cache(maxsize=1)

@@ -103,10 +103,15 @@ def qualified_areas(text: str, gazetteer: Gazetteer) -> dict[str, list[tuple[str
     out: dict[str, list[tuple[str, str, str]]] = {}
     for place_name, area_name in qualified_mentions(text):
         for area in gazetteer.candidates(area_name):
-            if area.kind not in AREA_KINDS or not spelling_bonus(area_name, area, gazetteer):
+            if area.kind not in AREA_KINDS and fold(area.name) == fold(place_name):
+                # "Washington, D.C.": the second name is another name of a place called
+                # like the first; that place (by its area code) is meant.
+                entry = (area.country_code, admin1_of(area, gazetteer), area_name)
+            elif area.kind not in AREA_KINDS or not spelling_bonus(area_name, area, gazetteer):
                 continue
-            code = admin1_of(area, gazetteer) if area.kind in ("state", "admin1") else ""
-            entry = (area.country_code, code, area.name)
+            else:
+                code = admin1_of(area, gazetteer) if area.kind in ("state", "admin1") else ""
+                entry = (area.country_code, code, area.name)
             if entry not in out.setdefault(fold(place_name), []):
                 out[fold(place_name)].append(entry)
     return out

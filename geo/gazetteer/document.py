@@ -105,6 +105,8 @@ _COUNTY_LIST_RE = re.compile(
 )
 _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
 _COUNTY_NAMED_RE = re.compile(rf"({_NAME})\s+(?:County|Parish|Co\.)")
+# After a dateline's city: its state or country, then a dash ("HAMILTON —", "CAIRO, Egypt -").
+_DATELINE_AFTER_RE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:—|–|--?)\s")
 _LOCAL_BEFORE = r"(?:city|town|village|township|borough|hamlet) of"
 # Compiled once: the name is looked for with str.find, then these are matched around it.
 _LOCAL_AFTER_RE = re.compile(rf"(?:'s)?\s+(?:{_LOCAL_AFTER})\b")
@@ -207,9 +209,15 @@ def admin1_of(place: Place, gazetteer: Gazetteer | None) -> str:
 
 
 def local_usage(name: str, text: str) -> bool:
-    """Whether the text uses ``name`` like a town's ("Jordan Elementary", "city of Athens")."""
+    """Whether the text uses ``name`` like a town's ("Jordan Elementary", "city of Athens").
+
+    A dateline counts too: "WASHINGTON — The military is racing..." names the city
+    the story was filed from (news writes a dateline with a city, never a state).
+    """
     if not name:
         return False
+    if _dateline(name, text):
+        return True
     for m in _LOCAL_BEFORE_RE.finditer(text):
         if text.startswith(name, m.end()) and _ends_word(text, m.end() + len(name)):
             return True
@@ -220,6 +228,20 @@ def local_usage(name: str, text: str) -> bool:
         ):
             return True
         start = text.find(name, start + 1)
+    return False
+
+
+def _dateline(name: str, text: str) -> bool:
+    """Whether the text opens a paragraph or its body with ``NAME —`` (or ``NAME, State -``)."""
+    upper = name.upper()
+    start = text.find(upper)
+    while start >= 0:
+        before = text[:start].rstrip(" \t")
+        if (not before or before[-1] in ".!?\n") and _DATELINE_AFTER_RE.match(
+            text, start + len(upper)
+        ):
+            return True
+        start = text.find(upper, start + 1)
     return False
 
 

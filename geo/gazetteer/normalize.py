@@ -135,7 +135,7 @@ IRREGULAR_DEMONYMS = {
     "thai": "Thailand", "filipino": "Philippines", "scottish": "Scotland", "scot": "Scotland",
     "danish": "Denmark", "dane": "Denmark", "swedish": "Sweden", "swede": "Sweden",
     "finnish": "Finland", "finn": "Finland", "polish": "Poland", "spanish": "Spain",
-    "norwegian": "Norway", "peruvian": "Peru", "malagasy": "Madagascar",
+    "norwegian": "Norway", "peruvian": "Peru", "malagasy": "Madagascar", "german": "Germany",
 }  # fmt: skip
 
 
