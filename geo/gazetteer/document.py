@@ -65,6 +65,7 @@ REACH_KM = {
     "region": 300.0,
     "district": 60.0,
     "county": 40.0,
+    "admin2": 40.0,  # a second-level area outside the US (its own extent when larger)
 }
 NEAR_KM = 250.0  # a chosen place this close is "in the same story"
 POSSIBLE_KM = 50.0  # another name that may mean a place this close
@@ -74,7 +75,7 @@ MAX_OPTIONS = 30  # candidates of one name, by prior, before the document is wei
 SOFTMAX_TEMPERATURE = 1.0
 
 # Weights (tuned on LGL with benchmarks/gazetteer_lgl.py; GeoVirus held out).
-W_POPULATION = 0.45  # times log10(population + 1)
+W_POPULATION = 0.55  # times log10(population + 1)
 W_MAIN_NAME = 0.6  # written as the place's main name
 W_EXACT = 0.3  # written exactly as one of its names (else: a looser spelling match)
 W_CURATED = 0.5  # checked by hand for the seed article
@@ -649,7 +650,7 @@ def _names(items: Sequence[str], most: int = 3) -> str:
 
 
 def _drop_area_twins(places: list[Place]) -> list[Place]:
-    """Drop a first-level area named like a city of the same country.
+    """Drop a first- or second-level area named like a city of the same country.
 
     "Tripoli" the Libyan district and "Tripoli" the city are the same answer to a
     reader; the city is the more precise one. A village that shares its province's
@@ -659,13 +660,13 @@ def _drop_area_twins(places: list[Place]) -> list[Place]:
         (fold(p.name), p.country_code)
         for p in places
         if p.kind not in AREA_KINDS
-        and p.kind not in REACH_KM  # a district is no city
+        and p.kind not in REACH_KM  # a district or county is no city
         and (p.population or 0) >= TWIN_CITY_POPULATION
     }
     return [
         p
         for p in places
-        if p.kind not in ("admin1", "district") or (fold(p.name), p.country_code) not in settled
+        if p.kind not in ("admin1", "admin2") or (fold(p.name), p.country_code) not in settled
     ]
 
 

@@ -43,7 +43,7 @@ from geo import DATA_DIR, ROOT
 from geo.gazetteer import DEMONYM_KINDS, Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
 KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
@@ -416,7 +416,7 @@ def build_index(
             # "W.Va." is also written "W. Va."
             spellings = [admin1, code, ap, re.sub(r"\.(?=[A-Z])", ". ", ap)]
         elif admin2:
-            kind = "county" if cc == "US" else "district"
+            kind = "county" if cc == "US" else "admin2"
             spellings = [admin2] if cc == "US" else _district_names(admin2)
             row = (-next_area, spellings[-1], kind, cc, code, lat, lon, radius, pop)
             next_area += 1
