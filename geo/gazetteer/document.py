@@ -149,6 +149,10 @@ class _Terms:
     inside: list[str] = field(default_factory=list)
 
 
+# The evidence of a document with no other names: none (shared, never changed).
+_NO_TERMS = _Terms(0.0)
+
+
 def _radians(places: Sequence[Place]) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
@@ -537,11 +541,13 @@ class Document:
             opts = self._options(name, key)
         if self.names or self.fixed:
             terms = [self._terms(o, key) for o in opts]
+            scores = [t.score for t in terms]
         else:  # nothing else in the document: only what the candidates are
-            terms = [_Terms(o.base) for o in opts]
-        order = sorted(range(len(opts)), key=lambda i: terms[i].score, reverse=True)
-        top = terms[order[0]].score
-        weights = [math.exp((terms[i].score - top) / SOFTMAX_TEMPERATURE) for i in order]
+            scores = [o.base for o in opts]
+            terms = [_NO_TERMS] * len(opts)
+        order = sorted(range(len(opts)), key=scores.__getitem__, reverse=True)
+        top = scores[order[0]]
+        weights = [math.exp((scores[i] - top) / SOFTMAX_TEMPERATURE) for i in order]
         total = sum(weights)
         best = order[0]
         return Resolution(

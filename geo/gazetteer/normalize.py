@@ -148,9 +148,10 @@ def demonym_stems(word: str) -> list[str]:
     ['Leban', 'Lebana', 'Lebanon']
     """
     word = " ".join(word.split())
-    if word.lower().endswith("s") and word.lower()[:-1] in IRREGULAR_DEMONYMS:
-        word = word[:-1]  # Czechs -> Czech
-    irregular = IRREGULAR_DEMONYMS.get(word.lower())
+    lower = word.lower()
+    if lower.endswith("s") and lower[:-1] in IRREGULAR_DEMONYMS:
+        word, lower = word[:-1], lower[:-1]  # Czechs -> Czech
+    irregular = IRREGULAR_DEMONYMS.get(lower)
     if irregular:
         return [irregular]
     if word.endswith("s") and not word.endswith("ss"):
@@ -159,9 +160,10 @@ def demonym_stems(word: str) -> list[str]:
     prefix = head + " " if head else ""
     if len(last) < 4 or word.count(" ") > 2:
         return []
+    last_lower = last.lower()
     out: list[str] = []
     for suffix, endings in _DEMONYM_RULES:
-        if last.lower().endswith(suffix) and len(last) - len(suffix) >= 3:
+        if last_lower.endswith(suffix) and len(last) - len(suffix) >= 3:
             stem = last[: len(last) - len(suffix)]
             out += [prefix + stem + e for e in endings if stem + e != last]
     return list(dict.fromkeys(out))
