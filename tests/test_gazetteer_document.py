@@ -242,3 +242,9 @@ def test_a_second_name_of_the_same_place_qualifies_it(gaz) -> None:
 def test_the_most_populous_stem_of_a_demonym(gaz) -> None:
     (china,) = gaz.demonym_candidates("Chinese")  # not Chin State, Myanmar
     assert china.kind == "country" and china.country_code == "CN"
+
+
+def test_a_city_council_is_the_council_of_the_city(gaz) -> None:
+    """"Dublin City Council" names Dublin (and its council), not a place called Dublin City."""
+    found = {n.text for n in place_names("In 2006, Dublin City Council met in Ohio.", gaz)}
+    assert "Dublin" in found and "Dublin City" not in found

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 # A phrase with a namesake of these kinds counts as surely a place name; a first-level
 # area of some country does not make "Mary" (Turkmenistan) or "Central" one.
 _SURE_AREA_KINDS = frozenset({"country", "state", "continent"})
+_LOCAL_HEADS = frozenset({"city", "town", "village", "township", "borough"})
+_BODIES = frozenset(
+    "council hall manager schools school commission police board clerk attorney court".split()
+)
 MAX_WORDS = 4  # longest place name looked up in a run of capitalised words
 WEAK_WEIGHT = 0.25  # vote of a phrase that nothing marks as a place name
 PART_WEIGHT = 0.1  # ... and that is only seen inside a longer name or after a title
@@ -136,6 +140,8 @@ def place_names(text: str, gazetteer: Gazetteer) -> list[NameInText]:
         while i < len(words):
             for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
                 phrase = " ".join(words[i : i + n])
+                if _council_of(words, i, n):
+                    continue
                 if phrase in counts and _places_for(phrase, gazetteer)[0]:
                     found[phrase] += 1
                     if n == len(words) and not (i == 0 and _sentence_start(text, match.start())):
@@ -159,6 +165,20 @@ def place_names(text: str, gazetteer: Gazetteer) -> list[NameInText]:
             weight = WEAK_WEIGHT
         out.append(NameInText(phrase, tuple(places), count, weight, demonym))
     return out
+
+
+def _council_of(words: list[str], i: int, n: int) -> bool:
+    """Whether words[i:i+n] ends in "City" (or "Town"...) that begins a body of the place.
+
+    "Dublin City Council" is the council of Dublin, not a place called Dublin City (the
+    shorter name is read instead).
+    """
+    return (
+        n > 1
+        and words[i + n - 1].lower() in _LOCAL_HEADS
+        and i + n < len(words)
+        and words[i + n].lower() in _BODIES
+    )
 
 
 def _starts(text: str, phrase: str) -> set[int]:
