@@ -149,3 +149,27 @@ def test_the_province_of_a_name_is_the_area_and_the_city_stays_the_city() -> Non
     tops = [(t.text, t.place.id) for t in Geoparser().toponyms(text) if t.place]
     assert ("Homs", "homs-governorate") in tops  # curated alias "Province of Homs"
     assert tops[-1] == ("Homs", "homs")  # same surface, another name: not one sense
+
+
+def test_a_name_without_its_arabic_article_is_the_same_name() -> None:
+    from geo.geoparse.toponyms import Geoparser
+
+    parser = Geoparser()
+    alone = parser.toponyms("Fighting raged in Qusayr.")
+    assert [(t.text, t.place.id) for t in alone] == [("Qusayr", "qusayr")]
+    # One sense per discourse: "Al-Qusayr" accepted lifts a weaker "Qusayr" elsewhere.
+    text = ("The army took Al-Qusayr on Wednesday. Rebels fled Al-Qusayr. "
+            "Control of Qusayr was vital for the rebels.")
+    assert [t.text for t in parser.toponyms(text)][-1] == "Qusayr"
+
+
+def test_a_small_place_name_before_television_is_a_media_outlet() -> None:
+    from geo.geoparse.toponyms import Geoparser
+
+    parser = Geoparser()
+    text = "Hezbollah's Al-Manar television said fighting went on in Al-Qusayr."
+    assert [t.text for t in parser.toponyms(text)] == ["Al-Qusayr"]
+    # A capital's radio still says where it is.
+    assert [t.text for t in parser.toponyms("Damascus radio said the army advanced.")] == [
+        "Damascus"
+    ]

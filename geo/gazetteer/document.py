@@ -100,10 +100,13 @@ _LOCAL_AFTER = (
 # "Becker, Clay, Douglas and Grant counties", "the Otter Tail/Grant county line": each
 # capitalised name of the list is a county ("Name County" in the gazetteer).
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+# A list of names ending just before "counties" (matched in a window before each such
+# word: run over a whole text, a long list of names without it costs quadratic time).
+_COUNTY_WORD_RE = re.compile(r"\s+(?:counties|parishes|county\s+lines?|parish\s+lines?)\b")
 _COUNTY_LIST_RE = re.compile(
-    rf"({_NAME}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_NAME})*)"
-    r"\s+(?:counties|parishes|county\s+lines?|parish\s+lines?)\b"
+    rf"({_NAME}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_NAME})*)$"
 )
+COUNTY_LIST_CHARS = 300  # how far before "counties" a list may start
 _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
 _COUNTY_NAMED_RE = re.compile(rf"({_NAME})\s+(?:County|Parish|Co\.)")
 # After a dateline's city: its state or country, then a dash ("HAMILTON —", "CAIRO, Egypt -").
@@ -261,7 +264,10 @@ def county_readings(text: str) -> dict[str, float]:
     out: dict[str, float] = {}
     for m in _COUNTY_NAMED_RE.finditer(text):
         out[fold(m.group(1))] = W_COUNTY_NAMED
-    for m in _COUNTY_LIST_RE.finditer(text):
+    for word in _COUNTY_WORD_RE.finditer(text):
+        m = _COUNTY_LIST_RE.search(text, max(0, word.start() - COUNTY_LIST_CHARS), word.start())
+        if m is None:
+            continue
         for part in _LIST_SEPARATOR_RE.split(m.group(1)):
             part = re.sub(r"^(?:and|or)\s+", "", part.strip())
             if part[:1].isupper():

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from geo.gazetteer.normalize import ARTICLES, fold
 from geo.geoparse.lexicon import (
     ABBREVIATIONS,
     DEMONYMS,
@@ -199,6 +200,24 @@ def named_countries(cands: Sequence[Candidate]) -> frozenset[str]:
     return frozenset(found)
 
 
+def bare_name(name: str) -> str:
+    """The folded name without a leading Arabic article word ("Al-Qusayr" -> "qusayr")."""
+    words = fold(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ARTICLES else words)
+
+
+def _as_main_name(text: str, place: PlaceLike) -> bool:
+    """Whether ``text`` writes the place's own name, not only one of its alternate names.
+
+    The Arabic article is optional in English ("Qusayr" is Al-Qusayr), and a spelling of
+    the curated table (checked by hand for the article's places) counts as the name.
+    """
+    if place.name.lower() == text.lower() or bare_name(place.name) == bare_name(text):
+        return True
+    curated = not str(getattr(place, "id", "")).startswith(("geonames:", "area:", "online:"))
+    return curated and fold(text) in {fold(a) for a in getattr(place, "aliases", ())}
+
+
 def _features(
     text: str,
     tokens: list[Token],
@@ -221,7 +240,7 @@ def _features(
             f["gaz:country"] = 1.0
         if kinds & _ADMIN_KINDS:
             f["gaz:admin"] = 1.0
-        if any(p.name.lower() == c.text.lower() for p in places):
+        if any(_as_main_name(c.text, p) for p in places):
             f["gaz:primary"] = 1.0
         else:
             f["gaz:alias_only"] = 1.0

@@ -511,6 +511,18 @@ TRIGGERS = {
     "based",
     "native",
     "resident",
+    # Verbs of war and flight that take a place as object ("fled Al-Qusayr").
+    "fled",
+    "shelled",
+    "bombed",
+    "besieged",
+    "stormed",
+    "captured",
+    "seized",
+    "recaptured",
+    "overran",
+    "encircled",
+    "evacuated",
 }
 
 # Lower-case words allowed inside a multi-word name ("Gulf of Mexico", "Ras al-Ain").
@@ -521,4 +533,11 @@ CALENDAR_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
+}
+
+# Lower-case nouns that make the capitalised name before them a media outlet's
+# ("Hezbollah's Al-Manar television", "Al-Arabiya channel"), not a place.
+MEDIA_NOUNS = {
+    "television", "tv", "channel", "radio", "newspaper", "daily", "weekly", "website",
+    "broadcaster", "network",
 }
