@@ -161,3 +161,9 @@ def test_curated_loader_rejects_bad_rows(tmp_path) -> None:
     )
     with pytest.raises(ValueError, match="g.csv:2"):
         CuratedGazetteer.from_csv(bad)
+
+
+def test_a_curated_village_without_population_beats_a_loose_spelling_elsewhere() -> None:
+    # Dubbo, Australia lists "Daba" among its names; Dabaa, Syria has no population figure.
+    res = load_gazetteer().resolve("Dabaa")
+    assert (res.place.id, res.place.country_code) == ("dabaa", "SY")

@@ -184,9 +184,15 @@ def km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
 
 
+# A settlement whose population no source gives (a curated village) weighs as a typical
+# one of its kind, not as an empty place: else any namesake of 500 people outweighs it.
+TYPICAL_POPULATION = {"village": 1_000, "town": 5_000, "suburb": 20_000, "city": 50_000}
+
+
 def prior(place: Place) -> float:
     """What a place weighs before any context: population and kind."""
-    return W_POPULATION * math.log10((place.population or 0) + 1) + KIND_PRIOR.get(place.kind, 0.0)
+    population = place.population or TYPICAL_POPULATION.get(place.kind, 0)
+    return W_POPULATION * math.log10(population + 1) + KIND_PRIOR.get(place.kind, 0.0)
 
 
 def _indexed(place: Place) -> bool:
