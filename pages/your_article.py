@@ -65,6 +65,14 @@ def parse(data: bytes, title: str, outlet: str, published: date, name: str):
     return article, frame, marks
 
 
+def _index_ready() -> bool:
+    """Whether the GeoNames index is built (the parser needs it; it is built once)."""
+    from geo.gazetteer import load_gazetteer
+
+    geonames = load_gazetteer().geonames
+    return geonames is None or geonames.built
+
+
 def _place_title(place) -> str:
     if place is None:
         return "not in the gazetteer: not placed"
@@ -102,6 +110,11 @@ def find_events() -> None:
     title = st.session_state.get("ya_title", "")
     outlet = st.session_state.get("ya_outlet", "")
     try:
+        if not _index_ready():
+            with st.spinner("First use: building the GeoNames index (once, about 20 s)…"):
+                from geo.gazetteer import load_gazetteer
+
+                load_gazetteer().geonames.ensure_built()
         article, frame, marks = parse(data, title, outlet, published, name)
     except BadArticle as exc:
         st.error(f"Cannot read the article: {exc}.")

@@ -154,3 +154,12 @@ def test_area_keys_and_country_names(tiny) -> None:
 )
 def test_second_level_areas_are_named_as_news_writes_them(written: str, names: list[str]) -> None:
     assert geonames._district_names(written) == names
+
+
+def test_the_index_is_built_on_the_first_look_up_that_needs_it(tmp_path) -> None:
+    from geo.gazetteer.geonames import GeoNamesIndex
+
+    index = GeoNamesIndex.open(tmp_path, lazy=True)
+    assert not index.built and not list(tmp_path.iterdir())  # nothing built yet
+    assert index.candidates("Paris")  # the first look-up builds it
+    assert index.built

@@ -237,8 +237,9 @@ def _people(places: list[Place]) -> int:
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (curated + GeoNames + optional online layer).
 
-    Cached: the first call opens the curated CSV and the SQLite index (building the
-    index once if it is missing); later calls are free.
+    Cached: the first call reads the curated CSV and opens the SQLite index, which is
+    built once, on the first look-up that needs it (about 20 s): the seed's curated
+    places are served without it. Later calls are free.
     """
     from geo.gazetteer.curated import CuratedGazetteer
     from geo.gazetteer.geonames import GeoNamesIndex
@@ -246,7 +247,8 @@ def load_gazetteer() -> Gazetteer:
 
     curated = CuratedGazetteer.from_csv()
     try:
-        geonames = GeoNamesIndex.open()
+        # Built on first use (once per install): curated look-ups never wait for it.
+        geonames = GeoNamesIndex.open(lazy=True)
     except Exception as exc:  # noqa: BLE001 - a broken cache must not take the curated layer down
         import warnings
 

@@ -148,23 +148,38 @@ class GeoNamesIndex:
         self._key_folds: dict[tuple[str, str], tuple[str, ...]] = {}  # (key, place id)
 
     @classmethod
-    def open(cls, cache_dir: Path | None = None) -> GeoNamesIndex:
-        """Open the index, building it first if it is missing (takes a few seconds once)."""
-        path = index_path(cache_dir)
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # One builder at a time (the app, tests and the CLI may start together);
-            # the others wait for it and then open its file.
-            with open(path.with_suffix(".lock"), "w") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                if not path.is_file():
-                    build_index(path)
-        return cls(path)
+    def open(cls, cache_dir: Path | None = None, lazy: bool = False) -> GeoNamesIndex:
+        """Open the index, building it first if it is missing (about 20 s, once).
+
+        ``lazy``: build it only when a look-up first needs it. The app's pages that show
+        the seed's curated places never do, so a fresh install opens the map at once.
+        """
+        index = cls(index_path(cache_dir))
+        if not lazy:
+            index.ensure_built()
+        return index
+
+    @property
+    def built(self) -> bool:
+        return self.path.is_file()
+
+    def ensure_built(self) -> None:
+        """Build the index file if it is missing; one builder at a time across processes."""
+        if self.path.is_file():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # The app, tests and the CLI may start together: the others wait for the builder
+        # and then open its file.
+        with open(self.path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not self.path.is_file():
+                build_index(self.path)
 
     @property
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
+            self.ensure_built()
             # immutable: SQLite takes no file lock per query (two thirds of a look-up's
             # query time). Safe because an index file is written once: it is built under
             # another name and renamed into place, never changed where it stands (a
