@@ -1,6 +1,7 @@
 """Entry point: ``streamlit run app.py``.
 
-Copies the vendored Leaflet/jQuery into ``static/`` (no CDN), then wires the pages. Broken
+Copies the vendored Leaflet/jQuery into ``static/`` (no CDN), starts building the GeoNames
+index in the background on a fresh install, then wires the pages. Broken
 event data (``geo.events.EventDataError``) is shown as a list of problems on any page.
 URL paths are fixed in ARCHITECTURE.md (URLs): the map is the default page at ``/``.
 """
@@ -11,9 +12,19 @@ import streamlit as st
 
 from geo.assets import install_static_assets
 from geo.events import EventDataError
+from geo.gazetteer import build_index_in_background
 
 st.set_page_config(page_title="Al-Qusayr map", layout="wide")
 install_static_assets()
+
+
+@st.cache_resource(show_spinner=False)
+def _index_build_started() -> bool:
+    """Once per server: the GeoNames index is built in the background if missing."""
+    return build_index_in_background() is not None
+
+
+_index_build_started()
 
 pages = [
     st.Page("pages/map.py", title="Map", url_path="map", default=True),

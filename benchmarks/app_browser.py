@@ -235,6 +235,11 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
+    from geo.gazetteer import load_gazetteer
+
+    # Built once per install; the app would otherwise build it in the background, on the
+    # same two cores as the figures below.
+    load_gazetteer().geonames.ensure_built()
     print(f"Chromium {CHROMIUM}, viewport 1400x1000, outside requests refused")
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -111,6 +111,11 @@ def stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
+    # The GeoNames index is built once per install (about 20 s); built here, before the
+    # app starts, no browser test waits for it (the app would build it in the background).
+    from geo.gazetteer import load_gazetteer
+
+    load_gazetteer().geonames.ensure_built()
     proc, url = start_streamlit()
     yield url
     stop(proc)

@@ -156,10 +156,44 @@ def test_second_level_areas_are_named_as_news_writes_them(written: str, names: l
     assert geonames._district_names(written) == names
 
 
-def test_the_index_is_built_on_the_first_look_up_that_needs_it(tmp_path) -> None:
+@pytest.fixture
+def copying_builder(monkeypatch):
+    """build_index replaced by a copy of the real index (building it takes ~20 s)."""
+    import shutil
+
+    import geo.gazetteer.geonames as geonames
+    from geo.gazetteer import load_gazetteer
+
+    real = load_gazetteer().geonames
+    real.ensure_built()
+    calls = []
+
+    def build(path):
+        calls.append(path)
+        shutil.copyfile(real.path, path)
+
+    monkeypatch.setattr(geonames, "build_index", build)
+    return calls
+
+
+def test_the_index_is_built_on_the_first_look_up_that_needs_it(tmp_path, copying_builder):
     from geo.gazetteer.geonames import GeoNamesIndex
 
     index = GeoNamesIndex.open(tmp_path, lazy=True)
-    assert not index.built and not list(tmp_path.iterdir())  # nothing built yet
+    assert not index.built and not copying_builder  # nothing built yet
     assert index.candidates("Paris")  # the first look-up builds it
-    assert index.built
+    assert index.built and len(copying_builder) == 1
+
+
+def test_the_app_starts_the_build_in_the_background(tmp_path, monkeypatch, copying_builder):
+    import geo.gazetteer
+    from geo.gazetteer.geonames import GeoNamesIndex
+
+    index = GeoNamesIndex.open(tmp_path, lazy=True)
+    fake = geo.gazetteer.Gazetteer(geo.gazetteer.load_gazetteer().curated, index)
+    monkeypatch.setattr(geo.gazetteer, "load_gazetteer", lambda: fake)
+    thread = geo.gazetteer.build_index_in_background()
+    assert thread is not None and thread.daemon
+    thread.join(timeout=60)
+    assert index.built and len(copying_builder) == 1
+    assert geo.gazetteer.build_index_in_background() is None  # nothing left to do

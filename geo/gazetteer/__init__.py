@@ -17,6 +17,7 @@ The value types live here so every layer (and every caller) shares them.
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass, field
 
 # Words before ("Town of Groton") and after ("Readington Township") a place's name that
@@ -257,4 +258,21 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(curated, geonames, online_from_env())
 
 
-__all__ = ["Candidate", "Gazetteer", "Place", "Resolution", "load_gazetteer"]
+def build_index_in_background() -> threading.Thread | None:
+    """Build the GeoNames index in a daemon thread if it is missing; None if it is there.
+
+    The app calls this at start: pages that need the index (a reader's own article)
+    then find it ready, and pages that do not are never held up by it.
+    """
+    geonames = load_gazetteer().geonames
+    if geonames is None or geonames.built:
+        return None
+    thread = threading.Thread(target=geonames.ensure_built, name="geonames-index", daemon=True)
+    thread.start()
+    return thread
+
+
+__all__ = [
+    "Candidate", "Gazetteer", "Place", "Resolution", "build_index_in_background",
+    "load_gazetteer",
+]  # fmt: skip
