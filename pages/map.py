@@ -310,51 +310,7 @@ def main() -> None:
         st.warning("No events to show.")
         return
 
-    # The map is drawn first and the controls above it after, into a place kept for
-    # them: the browser then gets the new markers before it re-renders the controls.
-    # (Callbacks have already changed q_*, so the day is known before the widgets.)
-    controls = st.container()
-    day, view = s.q_day, s.q_view
-    layers = day_layers(path, day, view, s.q_selected, bool(s.q_open))
-    s.q_layers = layers
-    s.q_open = False
-
-    left, right = st.columns([3, 1.25], gap="medium")
-    with left:
-        st_folium(
-            build_map(
-                basemap(),
-                categories(path),
-                online_tiles=os.environ.get(TILES_ENV, "on") != "off",
-                bounds=initial_bounds(path),
-                basemap_urls=basemap_urls(),
-                popups_url=popups_url(path),
-            ),
-            key=MAP_KEY,
-            height=MAP_HEIGHT,
-            width="stretch",
-            returned_objects=["last_object_clicked"],
-            feature_group_to_add=feature_groups(layers, day),
-            on_change=_on_map_click,
-            render=False,
-        )
-    with controls:
-        _controls(timeline)
-    with right:
-        _event_list(df, load_index(path), day, view, layers)
-    _write_url()
-    if s.q_playing:
-        # Last on the page: an element added above the map would shift it in the page's
-        # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.
-        _player(timeline)
-
-
-def _controls(timeline: Timeline) -> None:
-    """Previous, Next, Play, the view, the step mode and the day slider.
-
-    Callbacks change q_*; the widgets are set from q_* here.
-    """
-    s = st.session_state
+    # Timeline controls. Callbacks change q_*; the widgets are set from q_* below.
     c_prev, c_next, c_play, c_view, c_mode = st.columns([1, 1, 1, 2.6, 2.4])
     c_prev.button(
         "Previous",
@@ -404,6 +360,38 @@ def _controls(timeline: Timeline) -> None:
             format="ddd D MMM YYYY",
             on_change=_on_slider,
         )
+
+    day, view = s.q_day, s.q_view
+    layers = day_layers(path, day, view, s.q_selected, bool(s.q_open))
+    s.q_layers = layers
+    s.q_open = False
+
+    left, right = st.columns([3, 1.25], gap="medium")
+    with left:
+        st_folium(
+            build_map(
+                basemap(),
+                categories(path),
+                online_tiles=os.environ.get(TILES_ENV, "on") != "off",
+                bounds=initial_bounds(path),
+                basemap_urls=basemap_urls(),
+                popups_url=popups_url(path),
+            ),
+            key=MAP_KEY,
+            height=MAP_HEIGHT,
+            width="stretch",
+            returned_objects=["last_object_clicked"],
+            feature_group_to_add=feature_groups(layers, day),
+            on_change=_on_map_click,
+            render=False,
+        )
+    with right:
+        _event_list(df, load_index(path), day, view, layers)
+    _write_url()
+    if s.q_playing:
+        # Last on the page: an element added above the map would shift it in the page's
+        # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.
+        _player(timeline)
 
 
 def _player(timeline: Timeline) -> None:
