@@ -14,6 +14,8 @@ The markers live in groups of the base map that are never replaced; a step adds,
 removes or redraws only the markers that differ from the previous day's. Popup texts
 are not in the step's data at all: the browser fetches every event's popup entries
 once (the popup table, a static file) and a marker names the rows its popup lists.
+Each step also carries the layers of the days Previous and Next lead to, while they are
+small: the map draws them at the click, and the rerun that follows confirms them.
 
 Article text is untrusted. Every piece of it is escaped with ``html.escape`` where it
 becomes HTML (popups, labels), and the data reaches JavaScript only as JSON with ``<``,
@@ -563,19 +565,23 @@ class _DataLayer(_FastMacro):
         (function () {
             var q = window.__qmap;
             {% if this.day %}if (q) { q.day = {{ this.day|tojson }}; }{% endif %}
+            {% if this.ahead %}if (q) { q.ahead = {{ this.ahead }}; }{% endif %}
             if (q && q.update) { q.update({{ this.kind|tojson }}, {{ this.data }}); }
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, kind: str, name: str, data_json: str, day: str | None = None):
+    def __init__(
+        self, kind: str, name: str, data_json: str, day: str | None = None, ahead: str = ""
+    ):
         super().__init__()
         self._name = "DataLayer"
         self.kind = kind
         self.name = name
         self.data = data_json
         self.day = day
+        self.ahead = ahead
 
 
 EVENTS_LAYER = "Events"
@@ -583,15 +589,45 @@ RINGS_LAYER = "Precision rings"
 LABELS_LAYER = "Place labels"
 
 
-def feature_groups(layers: EventLayers, day: date | None = None) -> list[folium.FeatureGroup]:
+#: Steps ahead are sent only while they are this small (a busy map's would double a step).
+AHEAD_MAX_BYTES = 60_000
+
+
+def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]]) -> str:
+    """The layers of the days Previous and Next lead to, for the map to draw at the click.
+
+    ``{"next": {"day", "markers", "rings", "labels"}, "previous": ...}``, or "" when
+    there is nothing to send or it would be too large (:data:`AHEAD_MAX_BYTES`).
+    """
+    parts = []
+    for direction, (day, layers) in ahead.items():
+        parts.append(
+            f'"{direction}":{{"day":"{day.isoformat()}","markers":{layers.markers_json},'
+            f'"rings":{layers.rings_json},"labels":{layers.labels_json}}}'
+        )
+    text = "{" + ",".join(parts) + "}" if parts else ""
+    return text if len(text) <= AHEAD_MAX_BYTES else ""
+
+
+def feature_groups(
+    layers: EventLayers,
+    day: date | None = None,
+    ahead: Mapping[str, tuple[date, EventLayers]] | None = None,
+) -> list[folium.FeatureGroup]:
     """The day's three feature groups for ``st_folium(feature_group_to_add=...)``.
 
     Built fresh each rerun (folium objects must not be cached: streamlit-folium
     renames them when it renders). ``day`` is written to ``window.__qmap.day`` with the
     markers: it makes every step reach the map (streamlit-folium skips unchanged groups,
     and two days can show the same markers), so the map always states the day it shows.
+
+    ``ahead`` ("next"/"previous" -> the day a click leads to and its layers) lets the map
+    draw a step the moment Previous or Next is clicked, before the page's rerun brings
+    the same layers (``q.stepAhead`` in ``_MAP_JS``): a Streamlit rerun costs the
+    browser about 130 ms here, even for a page holding nothing but the map and a button.
     """
     out = []
+    extra = ahead_json(ahead or {})
     for kind, name, data in (
         ("rings", RINGS_LAYER, layers.rings_json),
         ("markers", EVENTS_LAYER, layers.markers_json),
@@ -599,7 +635,7 @@ def feature_groups(layers: EventLayers, day: date | None = None) -> list[folium.
     ):
         fg = folium.FeatureGroup(name=name, control=False)
         when = day.isoformat() if day is not None and kind == "markers" else None
-        fg.add_child(_DataLayer(kind, name, data, when))
+        fg.add_child(_DataLayer(kind, name, data, when, extra if kind == "markers" else ""))
         out.append(fg)
     return out
 
@@ -789,6 +825,37 @@ _MAP_JS = """
         }
         q.declutter();
     };
+    // Previous and Next are the page's buttons, outside this frame. When the rerun they
+    // start will show a day whose layers came with this one (q.ahead), draw them at the
+    // click: the rerun then brings the same layers and changes nothing. Anything else
+    // (no layers ahead, a disabled button, no access to the page) waits for the rerun.
+    q.ahead = null;
+    q.stepAhead = function (direction) {
+        var next = q.ahead && q.ahead[direction];
+        if (!next) { return false; }
+        q.ahead = null;  // one step per rerun: the next click waits for fresh layers
+        q.day = next.day;
+        q.update('rings', next.rings);
+        q.update('markers', next.markers);
+        q.update('labels', next.labels);
+        return true;
+    };
+    try {
+        var page = window.parent.document;
+        var onClick = function (e) {
+            if (!window.frameElement || !window.frameElement.isConnected) {
+                page.removeEventListener('click', onClick, true);  // this map is gone
+                return;
+            }
+            var button = e.target && e.target.closest ? e.target.closest('button') : null;
+            if (!button || button.disabled) { return; }
+            var label = (button.innerText || '').trim();
+            if (label === 'Next') { q.stepAhead('next'); }
+            else if (label === 'Previous') { q.stepAhead('previous'); }
+        };
+        page.addEventListener('click', onClick, true);
+    } catch (err) { /* another origin: steps wait for the rerun */ }
+
     // The markers drawn now: position and event ids (for tests and curious readers).
     q.markers = function () {
         var out = [];

@@ -381,7 +381,7 @@ def main() -> None:
             height=MAP_HEIGHT,
             width="stretch",
             returned_objects=["last_object_clicked"],
-            feature_group_to_add=feature_groups(layers, day),
+            feature_group_to_add=feature_groups(layers, day, _ahead(path, timeline)),
             on_change=_on_map_click,
             render=False,
         )
@@ -392,6 +392,18 @@ def main() -> None:
         # Last on the page: an element added above the map would shift it in the page's
         # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.
         _player(timeline)
+
+
+def _ahead(path: str | None, timeline: Timeline) -> dict[str, tuple[date, EventLayers]]:
+    """The days Previous and Next lead to and their layers (cached), for the map to
+    draw at the click (see ``geo.mapview.feature_groups``)."""
+    s = st.session_state
+    out = {}
+    for direction, forward in (("next", True), ("previous", False)):
+        day = timeline.step(s.q_day, forward, Step(s.q_step))
+        if day != s.q_day:
+            out[direction] = (day, day_layers(path, day, s.q_view, s.q_selected, False))
+    return out
 
 
 def _player(timeline: Timeline) -> None:

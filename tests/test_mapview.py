@@ -410,3 +410,26 @@ def test_popup_table_is_served_as_a_content_named_static_file(tmp_path, frame):
     assert f'fetch("{url}")' in served
     embedded = _script(build_map(basemap, ["battle"], popup_table=popup_table_json(frame)))
     assert "Promise.resolve([[" in embedded and url not in embedded
+
+
+def test_steps_ahead_carry_the_layers_of_the_days_previous_and_next_lead_to(frame):
+    from geo.mapview import AHEAD_MAX_BYTES, ahead_json
+
+    day, before, after = date(2013, 6, 4), date(2013, 6, 3), date(2013, 6, 5)
+    layer = {d: event_layers(visible_events(frame, d, View.CUMULATIVE)) for d in (before, after)}
+    text = ahead_json({"next": (after, layer[after]), "previous": (before, layer[before])})
+    decoded = json.loads(text)
+    assert decoded["next"]["day"] == "2013-06-05" and decoded["previous"]["day"] == "2013-06-03"
+    assert decoded["next"]["markers"] == json.loads(layer[after].markers_json)
+    assert "</" not in text  # the layers' own safe JSON, nothing else
+    assert ahead_json({}) == ""
+    groups = feature_groups(layer[after], after, {"next": (day, layer[before])})
+    basemap = load_basemap()
+    from streamlit_folium import _get_feature_group_string
+
+    m = build_map(basemap, ["capture"])
+    js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
+    assert js.count("q.ahead = {") == 1  # with the markers, once
+    # A busy map's steps ahead would double every step: none are sent.
+    many = [(after, layer[after])] * (AHEAD_MAX_BYTES // len(layer[after].markers_json) + 1)
+    assert ahead_json({f"d{i}": x for i, x in enumerate(many)}) == ""

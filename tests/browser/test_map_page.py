@@ -70,10 +70,14 @@ def day_heading(page, expected: str | None = None) -> str:
 
 
 def click_and_wait_for_markers(page, frame, button: str) -> None:
-    """Click a button of the page and wait until the map has drawn the new markers."""
+    """Click Previous or Next and wait until the map has drawn the new markers and the
+    page's rerun has shown the new day (the map may draw the step before the rerun)."""
     version = frame.evaluate("window.__qmap.version")
+    heading = page.locator("h3").first.inner_text()
     page.get_by_role("button", name=button, exact=True).click()
     frame.wait_for_function(f"window.__qmap.version > {version}", timeout=20000)
+    page.wait_for_function("h => document.querySelector('h3').innerText !== h", arg=heading,
+                           timeout=20000)  # fmt: skip
     wait_idle(page)
 
 
@@ -196,6 +200,19 @@ def test_stepping_keeps_the_same_leaflet_map(app_url, page):
     assert after["Lebanon: 2 event(s)"] == before["Lebanon: 2 event(s)"]
     qusayr = next(t for t in before if t.startswith("Al-Qusayr"))
     assert after[qusayr] != before[qusayr]
+
+
+def test_a_step_is_drawn_at_the_click_with_the_layers_the_rerun_brings(app_url, page):
+    frame = open_map(page, app_url)
+    assert frame.evaluate("window.__qmap.ahead.next.day") == "2013-05-20"
+    assert frame.evaluate("window.__qmap.ahead.previous") is None  # the first day
+    for _ in range(2):
+        click_and_wait_for_markers(page, frame, "Next")
+    stepped = sorted((m["title"], tuple(sorted(m["ids"]))) for m in markers(frame))
+    assert frame.evaluate("window.__qmap.day") == "2013-05-21"
+    # The same view opened afresh: the server's own layers for that day.
+    fresh = open_map(page, f"{app_url}/?day=2013-05-21")
+    assert sorted((m["title"], tuple(sorted(m["ids"]))) for m in markers(fresh)) == stepped
 
 
 def test_step_event_by_event_skips_days_without_a_new_event(app_url, page):
