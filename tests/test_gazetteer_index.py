@@ -185,15 +185,22 @@ def test_the_index_is_built_on_the_first_look_up_that_needs_it(tmp_path, copying
     assert index.built and len(copying_builder) == 1
 
 
-def test_the_app_starts_the_build_in_the_background(tmp_path, monkeypatch, copying_builder):
+def test_the_app_starts_the_build_in_another_process(tmp_path, monkeypatch, copying_builder):
+    import subprocess
+    import sys
+
     import geo.gazetteer
+    from geo.gazetteer import geonames
     from geo.gazetteer.geonames import GeoNamesIndex
 
     index = GeoNamesIndex.open(tmp_path, lazy=True)
     fake = geo.gazetteer.Gazetteer(geo.gazetteer.load_gazetteer().curated, index)
     monkeypatch.setattr(geo.gazetteer, "load_gazetteer", lambda: fake)
-    thread = geo.gazetteer.build_index_in_background()
-    assert thread is not None and thread.daemon
-    thread.join(timeout=60)
+    started = []
+    monkeypatch.setattr(subprocess, "Popen", lambda args, **kw: started.append(args) or "proc")
+    monkeypatch.setattr(geonames.os, "nice", lambda n: None)  # not this test process
+    assert geo.gazetteer.build_index_in_background() == "proc"
+    assert started == [[sys.executable, "-m", "geo.gazetteer.geonames", str(index.path)]]
+    assert geonames.main(started[0][3:]) == 0  # what the child runs
     assert index.built and len(copying_builder) == 1
     assert geo.gazetteer.build_index_in_background() is None  # nothing left to do

@@ -17,7 +17,8 @@ The value types live here so every layer (and every caller) shares them.
 from __future__ import annotations
 
 import functools
-import threading
+import subprocess
+import sys
 from dataclasses import dataclass, field
 
 # Words before ("Town of Groton") and after ("Readington Township") a place's name that
@@ -258,18 +259,24 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(curated, geonames, online_from_env())
 
 
-def build_index_in_background() -> threading.Thread | None:
-    """Build the GeoNames index in a daemon thread if it is missing; None if it is there.
+def build_index_in_background() -> subprocess.Popen | None:
+    """Build the GeoNames index in another process if it is missing; None if it is there.
 
     The app calls this at start: pages that need the index (a reader's own article)
-    then find it ready, and pages that do not are never held up by it.
+    then find it ready, and pages that do not are never held up by it. A process, not a
+    thread: the build is Python work that would hold the interpreter lock and slow every
+    page of the app for its 20 s. It runs at low priority, and its file lock makes a
+    look-up that needs the index meanwhile wait for it rather than build it twice.
     """
     geonames = load_gazetteer().geonames
     if geonames is None or geonames.built:
         return None
-    thread = threading.Thread(target=geonames.ensure_built, name="geonames-index", daemon=True)
-    thread.start()
-    return thread
+    from geo import ROOT
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "geo.gazetteer.geonames", str(geonames.path)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
 
 
 __all__ = [

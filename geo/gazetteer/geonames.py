@@ -664,3 +664,21 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float, float]:
         (lats[hi] - lats[lo]) * 111.0, (lons[hi] - lons[lo]) * 111.0 * math.cos(math.radians(lat))
     ) / 2
     return round(lat, 5), round(lon, 5), round(max(half_diag, 10.0), 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m geo.gazetteer.geonames PATH``: build the index at PATH if missing.
+
+    What the app starts in the background on a fresh install, at low priority.
+    """
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if hasattr(os, "nice"):
+        os.nice(10)
+    GeoNamesIndex(Path(args[0]) if args else index_path()).ensure_built()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
