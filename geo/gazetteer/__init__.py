@@ -29,6 +29,7 @@ _HEAD_AFTER = frozenset(
     "village city town municipality".split()
 )
 DEMONYM_KINDS = frozenset({"country", "state", "admin1", "continent"})  # what a demonym names
+INDEXED_PREFIXES = ("geonames:", "area:")  # ids of places from the GeoNames index
 PLAIN_CACHE_SIZE = 100_000  # answers to look-ups without context kept per gazetteer
 
 
@@ -47,6 +48,16 @@ class Place:
     source: str  # "geonames:170017" or a reference
     geonames_id: int | None
     aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def indexed(self) -> bool:
+        """From the GeoNames index (its spellings are asked of the index, not ``aliases``)."""
+        return self.id.startswith(INDEXED_PREFIXES)
+
+    @property
+    def curated(self) -> bool:
+        """From ``data/gazetteer.csv``: checked by hand, with the spellings seen in news."""
+        return not self.id.startswith((*INDEXED_PREFIXES, "online:"))
 
 
 @dataclass(frozen=True)
@@ -114,7 +125,7 @@ class Gazetteer:
 
         folded = fold(name)
         for p in places:
-            if p.id.startswith(("geonames:", "area:")) and self.geonames is not None:
+            if p.indexed and self.geonames is not None:
                 if self.geonames.exact(name, p):
                     return True
             elif folded in {fold(a) for a in (p.name, *p.aliases)}:

@@ -196,7 +196,7 @@ def prior(place: Place) -> float:
 
 
 def _indexed(place: Place) -> bool:
-    return place.id.startswith(("geonames:", "area:"))
+    return place.indexed
 
 
 def spelling_bonus(name: str, place: Place, gazetteer: Gazetteer | None) -> float:

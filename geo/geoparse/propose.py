@@ -415,8 +415,9 @@ def _records(article: Article, sentence: Sentence, places: list[Toponym],
         seen.add(t.place.id)
         anaphor = referred is not None and t is referred[1]
         weight = ANAPHORA_WEIGHT if anaphor else 1.0
-        how = (f"\"{referred[0]}\" read as {t.text}, named earlier" if anaphor  # type: ignore[index]
-               else t.reason)
+        how = t.reason
+        if referred is not None and anaphor:
+            how = f"\"{referred[0]}\" read as {t.text}, named earlier"
         out.append(Event(
             event_id=event_id,
             place_id=t.place.id,
