@@ -661,6 +661,12 @@ _MAP_CSS = """
 .country-label { background: none; border: none; white-space: nowrap; color: #7a6f5c;
   font-size: 11px; letter-spacing: .12em; text-transform: uppercase;
   text-shadow: 0 0 2px #f4f0e6; transform: translate(-50%, -50%); }
+.ne-place { background: none; border: none; white-space: nowrap; color: #4a4237;
+  font-size: 11px; line-height: 14px; text-shadow: 0 0 2px #f4f0e6, 0 0 2px #f4f0e6;
+  transform: translate(-4px, -50%); }
+.ne-place::before { content: ''; display: inline-block; width: 5px; height: 5px;
+  margin-right: 4px; border-radius: 50%; background: #4a4237; vertical-align: 1px; }
+.ne-capital { font-weight: 700; }
 .ev-popup { max-height: 320px; overflow-y: auto; padding-right: 4px; }
 .ev-popup .ev-place { font-weight: 700; border-bottom: 1px solid #ddd; margin-bottom: 4px; }
 .ev-popup .ev-item { border-left: 3px solid transparent; padding: 2px 0 6px 6px; }
@@ -1062,27 +1068,85 @@ class _Legend(_FastMacro):
 
 
 class _CountryLabels(_FastMacro):
+    """Country and city names (``Basemap.label_rows``), decluttered in ``geo.basemap``.
+
+    Only the names whose ``min_zoom`` the map has reached and that lie in the view are on
+    the map; a city's name gives way to the events' own markers and labels near it.
+    Fetched from ``url`` (a static file) when given, else embedded; text via textContent.
+    """
+
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
-            var fg = {{ this._parent.get_name() }};
-            var data = {{ this.data }};
-            for (var i = 0; i < data.length; i++) {
-                fg.addLayer(L.marker([data[i][1], data[i][2]], {
-                    icon: L.divIcon({className: 'country-label', html: data[i][0],
-                                     iconSize: null}),
-                    interactive: false, keyboard: false}));
+            var fg = {{ this._parent.get_name() }}, map = {{ this._parent._parent.get_name() }};
+            var rows = [], shown = {}, queued = false;
+            function label(r) {
+                var el = document.createElement('span');
+                el.textContent = r[0];
+                el.className = r[4] === 'country' ? 'country-label'
+                    : 'ne-place' + (r[4] === 'capital' ? ' ne-capital' : '');
+                return L.marker([r[1], r[2]], {icon: L.divIcon({className: '', html: el,
+                    iconSize: null}), interactive: false, keyboard: false, neLabel: true});
             }
+            function refresh() {
+                var z = map.getZoom(), view = map.getBounds().pad(0.2);
+                for (var i = 0; i < rows.length; i++) {
+                    var r = rows[i], want = r[3] <= z && view.contains([r[1], r[2]]);
+                    if (want && !shown[i]) { shown[i] = label(r); fg.addLayer(shown[i]); }
+                    else if (!want && shown[i]) { fg.removeLayer(shown[i]); delete shown[i]; }
+                }
+                giveWay();
+            }
+            function giveWay() {  // hide city names where the events are
+                var q = window.__qmap, pts = [];
+                if (q && q.groups && map.hasLayer(q.groups.markers)) {
+                    q.groups.markers.eachLayer(function (mk) {
+                        pts.push(map.latLngToLayerPoint(mk.getLatLng()));
+                    });
+                }
+                for (var i in shown) {
+                    var r = rows[i], el = shown[i].getElement();
+                    if (!el || r[4] === 'country') { continue; }
+                    var p = map.latLngToLayerPoint([r[1], r[2]]), x1 = p.x + 10 + 6.4 * r[0].length;
+                    var hide = false;
+                    for (var k = 0; k < pts.length && !hide; k++) {
+                        var m = pts[k];
+                        hide = p.x - 4 < m.x + 110 && m.x - 16 < x1 && p.y - 8 < m.y + 16
+                            && m.y - 20 < p.y + 8;
+                    }
+                    el.style.display = hide ? 'none' : '';
+                }
+            }
+            function later() {
+                if (queued) { return; }
+                queued = true;
+                requestAnimationFrame(function () { queued = false; giveWay(); });
+            }
+            var data = window.__qmapData = window.__qmapData || {};
+            {% if this.url %}
+            data.labels = fetch({{ this.url|tojson }}).then(function (r) { return r.json(); });
+            {% else %}
+            data.labels = Promise.resolve({{ this.data }});
+            {% endif %}
+            data.labels.then(function (d) {
+                rows = d;
+                map.on('zoomend moveend', refresh);
+                map.on('layeradd layerremove', function (e) {
+                    if (!(e.layer.options && e.layer.options.neLabel)) { later(); }
+                });
+                refresh();
+            }).catch(function (err) { console.warn('basemap labels left out', err); });
         })();
         {% endmacro %}
         """
     )
 
-    def __init__(self, data_json: str):
+    def __init__(self, data_json: str, url: str | None = None):
         super().__init__()
         self._name = "CountryLabels"
-        self.data = data_json
+        self.url = url
+        self.data = None if url else data_json
 
 
 class _GeoJsonLayer(_FastMacro):
@@ -1114,7 +1178,11 @@ class _GeoJsonLayer(_FastMacro):
             {% else %}
             data[{{ this.layer|tojson }}] = Promise.resolve({{ this.data }});
             {% endif %}
-            data[{{ this.layer|tojson }}].then(function (d) { layer.addData(d); })
+            // The land's fill goes under the lines, whichever file arrives first.
+            data[{{ this.layer|tojson }}].then(function (d) {
+                layer.addData(d);
+                {% if this.layer == 'countries' %}layer.bringToBack();{% endif %}
+            })
                 .catch(function (err) { console.warn('basemap layer left out', err); });
         })({{ this.get_name() }});
         {% endmacro %}
@@ -1189,8 +1257,9 @@ def build_map(
         return _GeoJsonLayer(basemap, name, urls.get(name), **style)
 
     offline = folium.FeatureGroup(name="Offline map (Natural Earth)", overlay=False, control=False)
-    countries = layer("countries", color="#a39a86", weight=0.6, fillColor="#f4f0e6",
-                      fillOpacity=1.0)  # fmt: skip
+    # No outline: coastline and borders are layers of their own (the polygons are cut
+    # where the detailed part of the basemap begins, and that cut must not show).
+    countries = layer("countries", stroke=False, fillColor="#f4f0e6", fillOpacity=1.0)
     offline.add_child(countries)
     offline.add_child(layer("lakes", color="#7fa7c4", weight=0.5, fillColor="#c9dcea",
                             fillOpacity=1.0))  # fmt: skip
@@ -1199,16 +1268,16 @@ def build_map(
     offline.add_to(m)
 
     borders = folium.FeatureGroup(name="Borders", control=False)
+    borders.add_child(layer("admin1", color="#9c8f78", weight=0.8, dashArray="2 3"))
     borders.add_child(layer("boundaries", color="#6b5e4a", weight=1.6, dashArray="6 3",
                             opacity=0.9))  # fmt: skip
     borders.add_to(m)
 
-    names = folium.FeatureGroup(name="Country names", control=False)
-    label_rows = [[esc(lb.name), lb.lat, lb.lon] for lb in basemap.labels if lb.area >= 0.5]
-    names.add_child(_CountryLabels(js_json(label_rows)))
+    names = folium.FeatureGroup(name="Country and city names", control=False)
+    names.add_child(_CountryLabels(js_json(basemap.label_rows()), urls.get("labels")))
     names.add_to(m)
 
-    overlays = "{" + f'"Borders": {borders.get_name()}, "Country names": {names.get_name()}' + "}"
+    overlays = f'{{"Borders": {borders.get_name()}, "Country and city names": {names.get_name()}}}'
     lat, lon = center
     x, y = _tile_xy(lat, lon, zoom)
     probe = OSM_URL.format(z=zoom, x=x, y=y) if online_tiles else ""

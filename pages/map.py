@@ -119,14 +119,16 @@ def basemap():
     return load_basemap()
 
 
-@st.cache_resource(show_spinner=False)
-def basemap_urls() -> dict[str, str]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def basemap_urls(path: str | None) -> dict[str, str]:
     """The basemap layers as static files the map fetches (not resent at every step).
 
     Under ``static/vendor/`` (served at ``/app/static/vendor``, kept out of git): they
-    are copies of ``data/naturalearth`` made at run time, like the vendored Leaflet.
+    are copies of ``data/naturalearth`` made at run time, like the vendored Leaflet,
+    detailed around the events' area (``load_basemap(focus=...)``).
     """
-    return install_static_basemap(basemap(), STATIC_DIR / "vendor" / "naturalearth",
+    return install_static_basemap(load_basemap(focus=initial_bounds(path)),
+                                  STATIC_DIR / "vendor" / "naturalearth",
                                   f"{URL_PREFIX}/naturalearth")  # fmt: skip
 
 
@@ -374,7 +376,7 @@ def main() -> None:
                 categories(path),
                 online_tiles=os.environ.get(TILES_ENV, "on") != "off",
                 bounds=initial_bounds(path),
-                basemap_urls=basemap_urls(),
+                basemap_urls=basemap_urls(path),
                 popups_url=popups_url(path),
             ),
             key=MAP_KEY,

@@ -369,10 +369,12 @@ def test_basemap_can_be_served_as_static_files_instead_of_embedded(tmp_path):
 
     basemap = load_basemap()
     urls = install_static_basemap(basemap, tmp_path, "/app/static/x")
-    assert set(urls) == {"countries", "boundaries", "coastline", "lakes", "rivers"}
+    assert set(urls) == {"countries", "admin1", "boundaries", "coastline", "lakes", "rivers",
+                         "labels"}  # fmt: skip
     for layer, url in urls.items():
         path = tmp_path / url.rsplit("/", 1)[1]
-        assert json.loads(path.read_text()) == getattr(basemap, layer)
+        expected = basemap.label_rows() if layer == "labels" else getattr(basemap, layer)
+        assert json.loads(path.read_text()) == expected
     assert install_static_basemap(basemap, tmp_path, "/app/static/x") == urls  # idempotent
     assert not list(tmp_path.glob(".*.tmp"))
     served = _script(build_map(basemap, ["battle"], basemap_urls=urls))
