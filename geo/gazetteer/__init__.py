@@ -37,6 +37,7 @@ _HEAD_AFTER = frozenset(
 DEMONYM_KINDS = frozenset({"country", "state", "admin1", "continent"})  # what a demonym names
 INDEXED_PREFIXES = ("geonames:", "area:")  # ids of places from the GeoNames index
 ONLINE_PREFIX = "online:"  # ids of places an online geocoder gave ("online:<provider>:<key>")
+MAX_NAME_CHARS = 200  # a typed place name (the longest real ones are under 100 characters)
 PLAIN_CACHE_SIZE = 100_000  # answers to look-ups without context kept per gazetteer
 
 
@@ -249,7 +250,9 @@ class Gazetteer:
 
         The text's other place names are resolved together with it
         (:mod:`geo.gazetteer.document`): countries and states it names, where its
-        other places lie, "Name, Area" pairs, how it uses the name.
+        other places lie, "Name, Area" pairs, how it uses the name. A name typed with
+        a qualifier ("Tripoli, Lebanon", "Homs, SY", "Crown Heights, Brooklyn") means a
+        place that lies in it (:mod:`geo.gazetteer.qualified`).
         """
         plain = not context and not near
         if plain and (name, country) in self._plain:
@@ -257,8 +260,12 @@ class Gazetteer:
         from geo.gazetteer.context import rank
 
         with self.online_budget():  # the name and its context's names share one budget
-            places, demonym = self.places_for(name, country=country)
             res = None
+            if "," in name:  # "Tripoli, Lebanon": the places of the name in the qualifier
+                from geo.gazetteer import qualified
+
+                res = qualified.resolve(self, name, context, country, near)
+            places, demonym = ([], False) if res else self.places_for(name, country=country)
             if places:
                 res = rank(
                     name, places, context=context, near=tuple(near), gazetteer=self,
