@@ -128,11 +128,17 @@ def choose_place(name_or_id: str, context: str | None = None) -> PlaceChoice:
     ``context`` is the article's text: "Tripoli" in an article about Lebanon is Tripoli,
     Lebanon. Raises :class:`UnknownPlace` when the gazetteer has nothing by that name.
     """
-    from geo.gazetteer import load_gazetteer
+    from geo.gazetteer import MAX_NAME_CHARS, load_gazetteer
+    from geo.gazetteer.qualified import unknown_message
 
     query = " ".join(name_or_id.split())
     if not query:
         raise UnknownPlace("type a place name (or a gazetteer id such as 'tripoli-lb')")
+    if len(query) > MAX_NAME_CHARS:
+        raise UnknownPlace(
+            f"that is {len(query):,} characters long: type a place name (at most "
+            f"{MAX_NAME_CHARS}), such as \"Tripoli, Lebanon\""
+        )
     gazetteer = load_gazetteer()
     place = gazetteer.get(query)
     if place is not None:
@@ -140,10 +146,7 @@ def choose_place(name_or_id: str, context: str | None = None) -> PlaceChoice:
     else:
         resolution = gazetteer.resolve(query, context=context)
         if resolution is None:
-            raise UnknownPlace(
-                f"no place called {query!r} in the gazetteer: check the spelling, or add "
-                "the country (\"Tripoli, Lebanon\")"
-            )
+            raise UnknownPlace(unknown_message(gazetteer, query))
         place, reason = resolution.place, resolution.reason
     return PlaceChoice(
         query, place.id, place.name, place.country_code, place.lat, place.lon, reason

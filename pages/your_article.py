@@ -115,7 +115,10 @@ def find_events() -> None:
                 from geo.gazetteer import load_gazetteer
 
                 load_gazetteer().geonames.ensure_built()
-        article, frame, marks = parse(data, title, outlet, published, name)
+        from geo.gazetteer import load_gazetteer
+
+        with load_gazetteer().online_budget() as online:  # None unless GEO_ONLINE is set
+            article, frame, marks = parse(data, title, outlet, published, name)
     except BadArticle as exc:
         st.error(f"Cannot read the article: {exc}.")
         return
@@ -125,7 +128,7 @@ def find_events() -> None:
         return  # same article: keep the corrections
     st.session_state["ya_result"] = {
         "key": key, "article": article, "proposed": frame, "frame": frame.copy(),
-        "marks": marks,
+        "marks": marks, "online": online.message if online else None,
     }
     st.session_state.pop("ya_message", None)
 
@@ -240,6 +243,8 @@ m2.metric("Events", frame["event_id"].nunique())
 m3.metric("Place names found", sum(1 for m in result["marks"] if m.kind == PLACE))
 m4.metric("Rows you corrected", int(corrected.sum()))
 
+if result.get("online"):  # online look-ups failed, timed out or were skipped
+    st.warning(result["online"])
 message = st.session_state.pop("ya_message", None)
 if message is not None:
     (st.error if message[0] == "error" else st.success)(message[1])

@@ -413,7 +413,7 @@ class Document:
             base += W_MAIN_NAME + W_EXACT if name.demonym else spelling_bonus(
                 name.text, p, self.gazetteer
             )
-            if not _indexed(p) and not p.id.startswith("online:"):
+            if p.curated:  # checked by hand (not the index, not an online answer)
                 base += W_CURATED
             code = admin1_of(p, self.gazetteer) if weighed else ""
             qualified = _qualifying_area(p, code, areas) if areas else ""
