@@ -393,14 +393,15 @@ def local_client(workers: int):
     """A dask.distributed client of a LocalCluster: ``workers`` processes of one thread.
 
     One thread per process: the geoparser is pure Python and holds the interpreter lock,
-    so threads would not run it in parallel. No dashboard (it would need bokeh and a port).
+    so threads would not run it in parallel. Its HTTP endpoints take a free port (":0"),
+    never a fixed one another cluster may hold.
     """
     import logging
 
     from distributed import Client, LocalCluster
 
     cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
         silence_logs=logging.ERROR,
     )
     return Client(cluster)
