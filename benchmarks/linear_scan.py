@@ -122,7 +122,7 @@ def cpu(fn: Callable[[], object]) -> float:
 
 
 def probe(name: str, fn: Callable[[str], object], small: int, factor: int,
-          budget: float) -> list[str]:
+          budget: float, every: bool = False) -> list[str]:
     """Run ``fn`` on every shape at two sizes; lines for the suspicious ones."""
     out = []
     for label, unit, tail in SHAPES:
@@ -130,11 +130,15 @@ def probe(name: str, fn: Callable[[str], object], small: int, factor: int,
         ta = cpu(lambda: fn(a))  # noqa: B023
         if ta > budget:
             out.append(f"{name:55} {label:22} small size alone {ta:.2f} s")
+            if not every:
+                break
             continue
         tb = cpu(lambda: fn(b))  # noqa: B023
         ratio = tb / max(ta, 1e-4)
         if ratio > factor * 2.5 and tb > 0.02:
             out.append(f"{name:55} {label:22} {ta:.3f} s -> {tb:.3f} s  x{ratio:.0f}")
+            if not every:
+                break  # one shape is enough to look at the probe
     return out
 
 
@@ -198,6 +202,7 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=5.0, help="CPU s a small run may take")
     ap.add_argument("--regex", action="store_true", help="only the regexes")
     ap.add_argument("--only", default="", help="only probes whose name contains this")
+    ap.add_argument("--every", action="store_true", help="every suspicious shape of a probe")
     args = ap.parse_args()
     probes = regex_probes()
     if not args.regex:
@@ -206,7 +211,8 @@ def main() -> None:
     for name, fn in probes.items():
         if args.only and args.only not in name:
             continue
-        lines = probe(name, fn, args.small, args.factor, args.budget)
+        print(f"... {name}", file=sys.stderr, flush=True)
+        lines = probe(name, fn, args.small, args.factor, args.budget, args.every)
         for line in lines:
             print(line, flush=True)
         bad += lines

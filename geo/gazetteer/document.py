@@ -102,7 +102,10 @@ _LOCAL_AFTER = (
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # A list of names ending just before "counties" (matched in a window before each such
 # word: run over a whole text, a long list of names without it costs quadratic time).
-_COUNTY_WORD_RE = re.compile(r"\s+(?:counties|parishes|county\s+lines?|parish\s+lines?)\b")
+# (From the first space of a run only: a long run of spaces is read once, not per space.)
+_COUNTY_WORD_RE = re.compile(
+    r"(?<!\s)\s++(?:counties|parishes|county\s+lines?|parish\s+lines?)\b"
+)
 _COUNTY_LIST_RE = re.compile(
     rf"({_NAME}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_NAME})*)$"
 )

@@ -67,9 +67,14 @@ _CATEGORY_RES = tuple(
     for category, words in CATEGORY_WORDS
 )
 _SPEECH = r"(?:said|says|told|reported|announced|added|noted|stated|claimed|confirmed)"
+# A word of these patterns has at most 50 characters more and never gives any back
+# (possessive): each place a match may start then costs a bounded number of steps, so a
+# sentence of "BeirutBeirut..." or "aaaa..." is read in linear time, not quadratic.
+_CAP_WORD = r"[A-Z][\w'’.-]{0,50}+"
+_LOW_WORD = r"[a-z][\w'’-]{0,50}+"
 # "the UN refugee agency UNHCR said", "Syria state television said", "the source told".
 _SPEAKER_BEFORE = re.compile(
-    r"((?:[A-Z][\w'’.-]*|the|a|an|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){0,5}?)\s+"
+    rf"((?:{_CAP_WORD}|the|a|an|{_LOW_WORD})(?:\s+(?:{_CAP_WORD}|{_LOW_WORD})){{0,5}}?)\s+"
     + _SPEECH + r"\b"
 )
 _ACCORDING = re.compile(r"according to ([\w'’.-]+(?:[ \u00a0]+[\w'’.-]+){0,7})")
@@ -77,7 +82,7 @@ _ACTOR_NOUNS = ("army", "rebels", "troops", "forces", "fighters", "insurgents", 
                 "police", "government", "militants", "opposition", "residents",
                 "civilians", "militia", "soldiers", "officials", "activists")
 _ACTOR = re.compile(
-    r"\b((?:(?:[A-Z][\w'’-]*)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
+    r"\b((?:(?:[A-Z][\w'’-]{0,50}+)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
 )
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w'’-]+(?:\s+(?:(?:for|of)\s+(?:the\s+)?)?(?:al-|el-)?[A-Z][\w'’-]+){0,5}"
