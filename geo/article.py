@@ -42,7 +42,11 @@ _ABBREVIATIONS = frozenset(
 # A candidate sentence end: terminal punctuation, any closing quotes or brackets, then
 # whitespace; the next sentence must start with a capital, a digit or an opening quote
 # (not a bracket: a photo credit such as "(AFP)" stays with its caption).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘]?[A-Z0-9])")
+# Linear on any text: a run of terminal punctuation is read from its first character only
+# and never given back (possessive ``++``), so "....." costs its length, not its square.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘]?[A-Z0-9])")
+# The longest abbreviation: a longer word before a full stop is not one.
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 @dataclass(frozen=True)
@@ -176,13 +180,26 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sente
 
 
 def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
+    """Whether the word before the full stop at ``dot`` is an abbreviation or an initial.
+
+    The word (letters, digits, "_" and dots) is read backwards from the full stop, and
+    never further than the longest abbreviation: a sentence end costs a few characters,
+    not a search of the whole paragraph before it.
+    """
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[floor:dot])
-    if not word:
+    start = dot
+    while start > floor and dot - start <= _LONGEST_ABBREVIATION and _in_word(text[start - 1]):
+        start -= 1
+    w = text[start:dot].lower()
+    if not w or len(w) > _LONGEST_ABBREVIATION:
         return False
-    w = word.group(1).lower()
     return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _in_word(char: str) -> bool:
+    """A character of ``[\\w.]``: the characters of a word or an abbreviation."""
+    return char.isalnum() or char in "_."
 
 
 def _add_sentence(text: str, out: list[Sentence], paragraph: int, s: int, e: int) -> None:

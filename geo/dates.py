@@ -61,6 +61,9 @@ class DateMention:
         return self.date
 
 
+MAX_PHRASE = 200  # a date expression is a few words; "between ... and ..." is the longest
+
+
 class DateNotUnderstood(ValueError):
     """``resolve_date`` was given a phrase none of the rules reads as a date."""
 
@@ -407,6 +410,8 @@ def resolve_date(phrase: str, published: date) -> ResolvedDate:
     "X - Y") and any spelling case. Raises :class:`DateNotUnderstood` (a ``ValueError``) when no
     rule reads the phrase, rather than guessing.
     """
+    if len(phrase) > MAX_PHRASE:  # the pair patterns below cost the square of a length
+        raise DateNotUnderstood(f"not a date expression (over {MAX_PHRASE} characters)")
     text = re.sub(r"\s+", " ", phrase.strip().rstrip(".,;:")).strip()
     since = _SINCE.match(text)
     if since:

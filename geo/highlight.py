@@ -12,6 +12,7 @@ Pure functions over plain values (offsets into the text); no streamlit.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -253,10 +254,12 @@ def render_article(
     the href of its marker. Every piece of article text is escaped; marks crossing a
     paragraph boundary are dropped.
     """
-    marks = non_overlapping(marks)
+    marks = non_overlapping(marks)  # sorted by start: each paragraph's marks by bisect,
+    starts = [m.start for m in marks]  # not a scan of all marks per paragraph (quadratic)
     out = []
     for index, (p_start, p_end) in enumerate(paragraphs):
-        inside = [m for m in marks if p_start <= m.start and m.end <= p_end]
+        lo, hi = bisect.bisect_left(starts, p_start), bisect.bisect_left(starts, p_end)
+        inside = [m for m in marks[lo:hi] if m.end <= p_end]
         classes = "passage current" if index == current else "passage"
         anchor = passage_id(index)
         out.append(

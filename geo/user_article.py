@@ -29,6 +29,11 @@ from geo.article import Article, UnreadableText, decode_text, make_article
 # Far more than any news article (the seed is 9 kB); parsing 2 MB takes a few seconds, so
 # a page stays responsive whatever is uploaded.
 MAX_BYTES = 2_000_000
+# The most a reader's article may take to read, waiting included (in a worker process,
+# see read_article): 2 MB of news text takes about 25 s of CPU, so this leaves room for a
+# busy machine; a text that takes longer is refused.
+PARSE_SECONDS = 120.0
+TOO_LONG = "this article took too long to read; try a shorter text"
 NOTE = "note"
 CORRECTED = "corrected by the reader"
 READER_RULE = "reader: dates set by the reader"
@@ -36,6 +41,10 @@ READER_RULE = "reader: dates set by the reader"
 
 class BadArticle(UnreadableText):
     """Input that cannot be an article; the message tells the reader what to do."""
+
+
+class TooLong(BadArticle):
+    """Reading the article took longer than its bound; the reader's text is kept."""
 
 
 class UnknownPlace(ValueError):
@@ -120,6 +129,65 @@ def propose_frame(article: Article) -> pd.DataFrame:
     frame = events_frame(events)
     frame[NOTE] = [ev.note for ev in events]
     return frame
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """What the page shows of an article: the article, its proposals, its marks' sources."""
+
+    article: Article
+    frame: pd.DataFrame  # propose_frame(article)
+    toponyms: tuple  # geo.geoparse.toponyms.Toponym of article.body
+    dates: tuple  # geo.dates.DateMention of article.body
+
+
+def parse_article(
+    data: bytes, *, title: str | None, outlet: str | None, published: date, name: str
+) -> ParsedArticle:
+    """Bytes to :class:`ParsedArticle` in this process (:func:`read_article` bounds it)."""
+    from geo.dates import find_dates
+    from geo.geoparse.toponyms import find_toponyms
+
+    article = article_from_bytes(
+        data, title=title, outlet=outlet, published=published, name=name
+    )
+    return ParsedArticle(
+        article,
+        propose_frame(article),
+        tuple(find_toponyms(article.body)),
+        tuple(find_dates(article.body, article.published)),
+    )
+
+
+def read_article(
+    data: bytes,
+    *,
+    title: str | None,
+    outlet: str | None,
+    published: date,
+    name: str,
+    timeout: float = PARSE_SECONDS,
+    parse=parse_article,
+) -> ParsedArticle:
+    """:func:`parse_article` in a worker process, within ``timeout`` seconds.
+
+    The app's readers share one process: a parse there would hold the interpreter lock
+    and slow every other reader's page. In a worker (:mod:`geo.worker`) it does not, and
+    one that runs past ``timeout`` is stopped: :class:`TooLong` (a :class:`BadArticle`)
+    tells the reader to try a shorter text. ``parse`` is the function the worker runs
+    (module-level, so it pickles; tests pass one that never ends).
+    """
+    from geo.worker import WorkerFailed, WorkerTimeout, run_bounded
+
+    try:
+        return run_bounded(
+            parse, data, title=title, outlet=outlet, published=published, name=name,
+            timeout=timeout,
+        )
+    except WorkerTimeout:
+        raise TooLong(TOO_LONG) from None
+    except WorkerFailed as exc:
+        raise BadArticle(f"the article could not be read ({exc}); try a shorter text") from None
 
 
 def choose_place(name_or_id: str, context: str | None = None) -> PlaceChoice:

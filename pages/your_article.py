@@ -23,13 +23,12 @@ from geo.user_article import (
     BadArticle,
     BadCorrection,
     UnknownPlace,
-    article_from_bytes,
     choose_place,
     correct_dates,
     correct_place,
     corrected_rows,
     file_stem,
-    propose_frame,
+    read_article,
 )
 
 LABELS = {"geojson": "GeoJSON", "csv": "CSV", "kml": "KML"}
@@ -49,20 +48,15 @@ LEGEND = (
 
 @st.cache_data(show_spinner="Finding places, dates and events…", max_entries=32)
 def parse(data: bytes, title: str, outlet: str, published: date, name: str):
-    """The article, its proposed events frame and highlight marks; cached per input."""
-    from geo.dates import find_dates
-    from geo.geoparse.toponyms import find_toponyms
+    """The article, its proposed events frame and highlight marks; cached per input.
 
-    article = article_from_bytes(
-        data, title=title, outlet=outlet, published=published, name=name
-    )
-    frame = propose_frame(article)
-    marks = [
-        Mark(t.start, t.end, PLACE, _place_title(t.place))
-        for t in find_toponyms(article.body)
-    ]
-    marks += date_marks(find_dates(article.body, article.published))
-    return article, frame, marks
+    Read in a worker process within a time bound (``read_article``), so a long text never
+    slows other readers; past the bound it raises ``TooLong``, a ``BadArticle``.
+    """
+    parsed = read_article(data, title=title, outlet=outlet, published=published, name=name)
+    marks = [Mark(t.start, t.end, PLACE, _place_title(t.place)) for t in parsed.toponyms]
+    marks += date_marks(parsed.dates)
+    return parsed.article, parsed.frame, marks
 
 
 def _index_ready() -> bool:

@@ -208,11 +208,11 @@ def test_parse_one_megabyte_in_bounded_time(capsys, tmp_path) -> None:
     body = load_seed_article().body + "\n\n"  # not the reader's comment: it ends the body
     big = tmp_path / "big.txt"
     big.write_text(body * (1_000_000 // len(body) + 1), encoding="utf-8")
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine must not fail it
     code, out, _ = run(capsys, "parse", str(big), "--published", "2013-06-05",
                        "--format", "csv")
-    elapsed = time.perf_counter() - t0
-    print(f"\nparse of 1 MB: {elapsed:.1f} s")
+    elapsed = time.process_time() - t0
+    print(f"\nparse of 1 MB: {elapsed:.1f} s of CPU")
     assert code == 0 and len(out.splitlines()) > 1000
     assert elapsed < 60  # about 5 s here; a scan per sentence made it minutes
 

@@ -51,8 +51,15 @@ _PLACING_RE = re.compile(
 # A relative clause for a person after the name: "Assad, who belongs to...".
 _WHO_RE = re.compile(r",[ \t]*(?:who|whom)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Linear on any text: a match may only begin where a run of word characters, apostrophes,
+# dots and hyphens begins, skipping that run's leading non-capitals ("al-" of "al-Qusayr")
+# without backtracking; within one run every capital would fail or match alike (the name
+# must reach the run's end), so starting at each capital of "BeirutBeirut..." cost the
+# square of the run's length. Possessive repeats (``*+``) never give characters back.
+_RUN_START = r"(?<![\w'’.-])(?:[^\WA-Z]|['’.-])*+"
 _QUALIFIED = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"
+    _RUN_START + r"([A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}),\s+"
+    r"([A-Z][\w'’.]*+(?:\s++[A-Z][\w'’.]*+){0,2})"
 )
 # Single capitalised words that are calendar words, compass points, pronouns or
 # English function words: not place names however the text writes them (a fact of
@@ -223,8 +230,10 @@ def _starts(text: str, phrase: str) -> set[int]:
 
 def _sentence_start(text: str, offset: int) -> bool:
     """Whether ``offset`` starts a sentence (or the text, or a line)."""
-    before = text[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:"
+    i = offset  # scanned back, not text[:offset].rstrip(): that copies the text before
+    while i > 0 and text[i - 1] in " \t\"'“‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:"
 
 
 @lru_cache(maxsize=65536)

@@ -102,13 +102,22 @@ _LOCAL_AFTER = (
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # A list of names ending just before "counties" (matched in a window before each such
 # word: run over a whole text, a long list of names without it costs quadratic time).
-_COUNTY_WORD_RE = re.compile(r"\s+(?:counties|parishes|county\s+lines?|parish\s+lines?)\b")
+# (From the first space of a run only: a long run of spaces is read once, not per space.)
+_COUNTY_WORD_RE = re.compile(
+    r"(?<!\s)\s++(?:counties|parishes|county\s+lines?|parish\s+lines?)\b"
+)
 _COUNTY_LIST_RE = re.compile(
     rf"({_NAME}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_NAME})*)$"
 )
 COUNTY_LIST_CHARS = 300  # how far before "counties" a list may start
 _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
-_COUNTY_NAMED_RE = re.compile(rf"({_NAME})\s+(?:County|Parish|Co\.)")
+# Linear on any text, like context._QUALIFIED: a name begins where a run of name
+# characters begins (its leading non-capitals skipped), and no repeat gives back what it
+# took, so "BeirutBeirut..." is read once, not once per capital.
+_COUNTY_NAMED_RE = re.compile(
+    r"(?<![\w'’.-])(?:[^\WA-Z]|['’.-])*+"
+    r"([A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,2})\s+(?:County|Parish|Co\.)"
+)
 # After a dateline's city: its state or country, then a dash ("HAMILTON —", "CAIRO, Egypt -").
 _DATELINE_AFTER_RE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:—|–|--?)\s")
 _LOCAL_BEFORE = r"(?:city|town|village|township|borough|hamlet) of"
@@ -250,8 +259,10 @@ def _dateline(name: str, text: str) -> bool:
     upper = name.upper()
     start = text.find(upper)
     while start >= 0:
-        before = text[:start].rstrip(" \t")
-        if (not before or before[-1] in ".!?\n") and _DATELINE_AFTER_RE.match(
+        i = start  # scanned back: text[:start] would copy the text before each match
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if (i == 0 or text[i - 1] in ".!?\n") and _DATELINE_AFTER_RE.match(
             text, start + len(upper)
         ):
             return True

@@ -21,6 +21,7 @@ These are proposals for a reader to check, so every record carries a confidence.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -67,9 +68,14 @@ _CATEGORY_RES = tuple(
     for category, words in CATEGORY_WORDS
 )
 _SPEECH = r"(?:said|says|told|reported|announced|added|noted|stated|claimed|confirmed)"
+# A word of these patterns has at most 50 characters more and never gives any back
+# (possessive): each place a match may start then costs a bounded number of steps, so a
+# sentence of "BeirutBeirut..." or "aaaa..." is read in linear time, not quadratic.
+_CAP_WORD = r"[A-Z][\w'’.-]{0,50}+"
+_LOW_WORD = r"[a-z][\w'’-]{0,50}+"
 # "the UN refugee agency UNHCR said", "Syria state television said", "the source told".
 _SPEAKER_BEFORE = re.compile(
-    r"((?:[A-Z][\w'’.-]*|the|a|an|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){0,5}?)\s+"
+    rf"((?:{_CAP_WORD}|the|a|an|{_LOW_WORD})(?:\s+(?:{_CAP_WORD}|{_LOW_WORD})){{0,5}}?)\s+"
     + _SPEECH + r"\b"
 )
 _ACCORDING = re.compile(r"according to ([\w'’.-]+(?:[ \u00a0]+[\w'’.-]+){0,7})")
@@ -77,7 +83,7 @@ _ACTOR_NOUNS = ("army", "rebels", "troops", "forces", "fighters", "insurgents", 
                 "police", "government", "militants", "opposition", "residents",
                 "civilians", "militia", "soldiers", "officials", "activists")
 _ACTOR = re.compile(
-    r"\b((?:(?:[A-Z][\w'’-]*)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
+    r"\b((?:(?:[A-Z][\w'’-]{0,50}+)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
 )
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w'’-]+(?:\s+(?:(?:for|of)\s+(?:the\s+)?)?(?:al-|el-)?[A-Z][\w'’-]+){0,5}"
@@ -199,15 +205,21 @@ def actors_of(
     ``common``: words news writes in lower case (the recogniser's list): one of them
     capitalised at the start of a sentence ("Control of ...") names nobody.
     """
-    place_spans = [(t.start - offset, t.end - offset) for t in toponyms
-                   if t.text not in DEMONYMS]
+    place_spans = sorted((t.start - offset, t.end - offset) for t in toponyms
+                         if t.text not in DEMONYMS)
+    place_starts = [ps for ps, _ in place_spans]
+    place_reach = list(itertools.accumulate((pe for _, pe in place_spans), max))
     found: list[str] = []
     for m in _ACTOR.finditer(sentence):
         found.append(m.group(1))
+        if len(found) >= MAX_ACTOR_CANDIDATES:
+            break
     for m in _NAME_RUN.finditer(sentence):
+        if len(found) >= MAX_ACTOR_CANDIDATES:
+            break  # a sentence of endless names: each new one is compared with all found
         s, e = m.span()
         text = m.group()
-        if any(s < pe and ps < e for ps, pe in place_spans) and not any(
+        if _overlaps(place_starts, place_reach, s, e) and not any(
                 w in DEMONYMS for w in text.split()):
             continue
         words = text.split()
@@ -227,6 +239,13 @@ def actors_of(
     return tuple(dict.fromkeys(found))[:6]
 
 
+def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps a span of those sorted by start (``starts``), given
+    ``reach[i]``, the furthest end of the first ``i + 1``: a bisect, not a scan."""
+    i = bisect.bisect_left(starts, e)  # the first i spans start before e
+    return i > 0 and reach[i - 1] > s
+
+
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
 
@@ -242,11 +261,19 @@ def is_news_sentence(article: Article, sentence: Sentence) -> bool:
     article without a title takes its first line as one; a one-line text is news); a
     caption is a paragraph that ends with a photo credit ("(AFP)").
     """
-    if (sentence.paragraph == 0 and len(article.paragraphs) > 1 and article.title
-            and _squash(article.paragraphs[0].text) == _squash(article.title)):
-        return False
-    paragraph = article.paragraphs[sentence.paragraph]
-    return not _CREDIT.search(paragraph.text)
+    return news_paragraphs(article)[sentence.paragraph]
+
+
+def news_paragraphs(article: Article) -> list[bool]:
+    """For each paragraph, whether its sentences may be news (:func:`is_news_sentence`).
+
+    Reads the whole article: :func:`propose_events` asks once, not once per sentence
+    (which read a long paragraph again for each of its sentences: quadratic time).
+    """
+    headline = bool(len(article.paragraphs) > 1 and article.title
+                    and _squash(article.paragraphs[0].text) == _squash(article.title))
+    return [not (p.index == 0 and headline) and not _CREDIT.search(p.text)
+            for p in article.paragraphs]
 
 
 # "the town", "the city": the place the story is about, named in an earlier sentence.
@@ -260,24 +287,53 @@ _ANAPHOR_KINDS = {
     "area": {"town", "city", "village", "suburb", "district"},
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
+MAX_ACTOR_CANDIDATES = 64  # names weighed as a sentence's actors (six are kept)
 
 
-def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym] | None:
+def antecedent(
+    sentence: Sentence, before: list[Toponym] | dict[str, Toponym]
+) -> tuple[str, Toponym] | None:
     """The place "the town" (or city, district...) of ``sentence`` refers back to.
 
     The last place named before the sentence whose kind is the word ("the town": a town),
     else the last of a kind close to it (a city, a village): news names a place, then
     says "the town" for it ("...routed rebels from Al-Qusayr... in control of the town").
+    ``before``: the places named before the sentence, in text order, or the last of each
+    kind (:class:`_Recent`, so a long text is not scanned back for every sentence).
     """
     m = _ANAPHORA.search(sentence.text)
     if m is None:
         return None
     word = m.group(1)
+    if isinstance(before, dict):
+        for kinds in ({word}, _ANAPHOR_KINDS[word]):
+            last = [before[k] for k in kinds if k in before]
+            if last:
+                return m.group(0), max(last, key=lambda t: t.start)
+        return None
     for kinds in ({word}, _ANAPHOR_KINDS[word]):
         for t in reversed(before):
             if t.place is not None and t.place.kind in kinds:
                 return m.group(0), t
     return None
+
+
+class _Recent:
+    """The last place of each kind named before a point of the text, as the text is read."""
+
+    def __init__(self, toponyms: list[Toponym]) -> None:
+        self._toponyms = toponyms  # in text order
+        self._next = 0
+        self._last: dict[str, Toponym] = {}
+
+    def before(self, offset: int) -> dict[str, Toponym]:
+        """Kind -> the last place of that kind starting before ``offset`` (non-decreasing)."""
+        while self._next < len(self._toponyms) and self._toponyms[self._next].start < offset:
+            t = self._toponyms[self._next]
+            if t.place is not None:
+                self._last[t.place.kind] = t
+            self._next += 1
+        return self._last
 
 
 def _possessive(article: Article, t: Toponym) -> bool:
@@ -378,8 +434,10 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
     dates = find_dates(body, article.published)
     starts = [t.start for t in toponyms]
     events: list[Event] = []
+    news = news_paragraphs(article)
+    recent = _Recent(toponyms)
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not is_news_sentence(article, sentence):
+        if not news[sentence.paragraph]:
             continue
         category = category_of(sentence.text)
         if category is None:
@@ -388,8 +446,7 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS]
         referred = None
         if not [t for t in named if not _possessive(article, t) and not _based(article, t)]:
-            earlier = toponyms[:bisect.bisect_left(starts, sentence.start)]
-            referred = antecedent(sentence, earlier)
+            referred = antecedent(sentence, recent.before(sentence.start))
         if referred is not None:
             named.append(referred[1])
         places = event_places(article, named)
