@@ -4,6 +4,8 @@ Copies the vendored Leaflet/jQuery into ``static/`` (no CDN), starts building th
 index in the background on a fresh install, then wires the pages. Broken
 event data (``geo.events.EventDataError``) is shown as a list of problems on any page.
 URL paths are fixed in ARCHITECTURE.md (URLs): the map is the default page at ``/``.
+The pages are in ``app_pages/``: a folder named ``pages/`` here would put Streamlit in its
+older multipage mode until this script first calls ``st.navigation`` (see ARCHITECTURE.md).
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ def _index_build_started() -> bool:
 _index_build_started()
 
 pages = [
-    st.Page("pages/map.py", title="Map", url_path="map", default=True),
-    st.Page("pages/article.py", title="Article", url_path="article"),
-    st.Page("pages/events.py", title="Events", url_path="events"),
-    st.Page("pages/places.py", title="Places", url_path="places"),
-    st.Page("pages/your_article.py", title="Your article", url_path="your-article"),
+    st.Page("app_pages/map.py", title="Map", url_path="map", default=True),
+    st.Page("app_pages/article.py", title="Article", url_path="article"),
+    st.Page("app_pages/events.py", title="Events", url_path="events"),
+    st.Page("app_pages/places.py", title="Places", url_path="places"),
+    st.Page("app_pages/your_article.py", title="Your article", url_path="your-article"),
 ]
 try:
     st.navigation(pages).run()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
 
 # Words before ("Town of Groton") and after ("Readington Township") a place's name that
@@ -284,10 +285,13 @@ def build_index_in_background() -> subprocess.Popen | None:
         return None
     from geo import ROOT
 
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "geo.gazetteer.geonames", str(geonames.path)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    # Reaped when it ends, or it stays a zombie ("<defunct>") for the server's life.
+    threading.Thread(target=proc.wait, name="geonames-index-reaper", daemon=True).start()
+    return proc
 
 
 __all__ = [

@@ -333,7 +333,7 @@ else:
             "title": article.title,
             "published": article.published,
         }
-        st.switch_page("pages/map.py")
+        st.switch_page("app_pages/map.py")
 
 st.subheader("The article")
 marks = [m for m in result["marks"] if m.kind in (PLACE, DATE)]
