@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.ready import ready_signal, start_run
 from geo.assets import install_static_assets
 from geo.events import EventDataError
 from geo.gazetteer import build_index_in_background
@@ -35,11 +36,17 @@ pages = [
     st.Page("app_pages/places.py", title="Places", url_path="places"),
     st.Page("app_pages/your_article.py", title="Your article", url_path="your-article"),
 ]
+
+
+page = st.navigation(pages)
+start_run(page.url_path or "map")
 try:
-    st.navigation(pages).run()
+    page.run()
 except EventDataError as exc:  # a hand-edited data/events.csv: say where, not a traceback
     st.error(
         f"The events data has {len(exc.problems)} broken record(s); fix them and reload. "
         "Each line says file, line, field and what is wrong."
     )
     st.code("\n".join(str(p) for p in exc.problems), language=None)
+finally:  # also after st.stop(), which a page calls when it has nothing more to show
+    ready_signal()

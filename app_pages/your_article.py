@@ -16,6 +16,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from app_pages.ready import ready_signal
 from geo.export import FORMATS, render
 from geo.highlight import ARTICLE_CSS, DATE, PLACE, Mark, date_marks, render_article
 from geo.user_article import (
@@ -224,6 +225,7 @@ if st.button("Find events", type="primary", key="ya_find"):
 
 result = st.session_state.get("ya_result")
 if result is None:
+    ready_signal()  # nothing can be drawn after st.stop()
     st.stop()
 
 # --- output --------------------------------------------------------------------------
