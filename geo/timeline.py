@@ -202,7 +202,7 @@ def write_events_table(frame: pd.DataFrame, folder: Path) -> Path:
     """
     from geo.export import to_csv
 
-    text = to_csv(frame.assign(passage=pd.NA), for_spreadsheets=False)  # read back as is
+    text = to_csv(frame.assign(passage=pd.NA))
     path = folder / f"events-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csv"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
