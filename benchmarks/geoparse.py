@@ -47,7 +47,15 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.geoparse.corpora import Document, Found, Score, folds, load_corpus  # noqa: E402
+from geo.geoparse.corpora import (  # noqa: E402
+    CORPORA,
+    CorpusMissing,
+    Document,
+    Found,
+    Score,
+    folds,
+    load_corpus,
+)
 from geo.geoparse.lexicon import DEMONYMS  # noqa: E402
 from geo.geoparse.model import Model  # noqa: E402
 from geo.geoparse.toponyms import Geoparser, Toponym  # noqa: E402
@@ -129,6 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     ap.add_argument("--cv", type=int, default=5, help="folds for the training corpus (1: none)")
     args = ap.parse_args(argv)
+    try:  # before any work: a clone without ../shared gets a message, not a traceback
+        for name in CORPORA:
+            load_corpus(name)
+    except CorpusMissing as exc:
+        print(f"geoparse benchmark: {exc}", file=sys.stderr)
+        return 2
 
     t0 = time.perf_counter()
     parser = Geoparser()

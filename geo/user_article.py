@@ -24,7 +24,7 @@ from datetime import date
 
 import pandas as pd
 
-from geo.article import Article, UnreadableText, decode_text, make_article
+from geo.article import Article, UnreadableText, decode_text, default_title, make_article
 
 # Far more than any news article (the seed is 9 kB); parsing 2 MB takes a few seconds, so
 # a page stays responsive whatever is uploaded.
@@ -79,8 +79,8 @@ def article_from_bytes(
     """An :class:`Article` from uploaded or pasted bytes, or :class:`BadArticle` saying why.
 
     ``name`` is the file name (or "pasted text"); it becomes the article id and, without a
-    title, the first line of the text is the title. A leading UTF-8 byte-order mark is
-    dropped (editors on Windows add it; it is not part of the article).
+    title, the first line of the text is the title (:func:`geo.article.default_title`). A
+    leading UTF-8 byte-order mark is dropped (by :func:`geo.article.decode_text`).
     """
     if len(data) > MAX_BYTES:
         raise BadArticle(
@@ -93,14 +93,12 @@ def article_from_bytes(
         raise
     except UnreadableText as exc:
         raise BadArticle(f"{name}: {exc}") from None
-    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise BadArticle(f"{name} is empty: paste or upload the text of an article")
-    first_line = next(line.strip() for line in text.splitlines() if line.strip())
     return make_article(
         text,
         id=_slug(name) or "your-article",
-        title=(title or "").strip() or first_line[:120],
+        title=(title or "").strip() or default_title(text),
         outlet=(outlet or "").strip(),
         published=published,
         source=name,
@@ -316,6 +314,6 @@ def _day(value: object) -> date:
 
 def corrected_rows(frame: pd.DataFrame) -> pd.Series:
     """Which rows the reader corrected (their note starts with :data:`CORRECTED`)."""
-    if NOTE not in frame:
-        return pd.Series(False, index=frame.index)
-    return frame[NOTE].fillna("").str.startswith(CORRECTED)
+    if NOTE not in frame or frame.empty:  # no rows: the column may not hold strings
+        return pd.Series(False, index=frame.index, dtype=bool)
+    return frame[NOTE].fillna("").astype(str).str.startswith(CORRECTED)

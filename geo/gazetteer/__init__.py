@@ -21,6 +21,7 @@ import functools
 import subprocess
 import sys
 from collections.abc import Iterator
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -336,10 +337,13 @@ def build_index_in_background() -> subprocess.Popen | None:
         return None
     from geo import ROOT
 
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "geo.gazetteer.geonames", str(geonames.path)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    # Reaped when it ends, or it stays a zombie ("<defunct>") for the server's life.
+    threading.Thread(target=proc.wait, name="geonames-index-reaper", daemon=True).start()
+    return proc
 
 
 __all__ = [

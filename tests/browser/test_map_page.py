@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import map_frame, start_streamlit, stop
+from tests.conftest import map_frame, run_number, settled, start_streamlit, stop
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -33,19 +33,23 @@ def seed_frame():
     return events_frame(load_seed_events())
 
 
-def wait_idle(page) -> None:
-    """Until streamlit has finished the current run (the status widget stops running)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [title*=Running]')"
+def map_settled(page, frame, after: int = 0) -> int:
+    """Wait for the app's ready signal of a run later than ``after`` (see conftest's
+    ``settled``), then for the map to have drawn the day that run showed
+    (``#app-ready[data-day]``, ``window.__qmap.day``); return the run's number."""
+    n = settled(page, after)
+    day = page.get_attribute("#app-ready", "data-day")
+    frame.wait_for_function(
+        "d => window.__qmap && window.__qmap.drawnAt && window.__qmap.day === d", arg=day
     )
+    return n
 
 
 def open_map(page, url: str):
     """Open the page and return the map's frame once markers are drawn."""
     page.goto(url)
     frame = map_frame(page)
-    frame.wait_for_function("window.__qmap && window.__qmap.drawnAt", timeout=30000)
-    wait_idle(page)
+    map_settled(page, frame)
     return frame
 
 
@@ -63,9 +67,9 @@ def marker_near(frame, lat: float, lon: float, tolerance: float = 0.02) -> dict 
 def day_heading(page, expected: str | None = None) -> str:
     """The day named above the list (waiting for ``expected`` if given)."""
     if expected:
-        page.get_by_role("heading", level=3, name=expected).wait_for(timeout=20000)
+        page.get_by_role("heading", level=3, name=expected).wait_for()
     heading = page.get_by_role("heading", level=3).first
-    heading.wait_for(timeout=20000)
+    heading.wait_for()
     return heading.inner_text().strip()
 
 
@@ -73,16 +77,14 @@ def click_and_wait_for_markers(page, frame, button: str) -> None:
     """Click Previous or Next and wait until the map has drawn the new markers and the
     page's rerun has shown the new day (the map may draw the step before the rerun)."""
     version = frame.evaluate("window.__qmap.version")
-    heading = page.locator("h3").first.inner_text()
+    n = run_number(page)
     page.get_by_role("button", name=button, exact=True).click()
-    frame.wait_for_function(f"window.__qmap.version > {version}", timeout=20000)
-    page.wait_for_function("h => document.querySelector('h3').innerText !== h", arg=heading,
-                           timeout=20000)  # fmt: skip
-    wait_idle(page)
+    frame.wait_for_function(f"window.__qmap.version > {version}")
+    map_settled(page, frame, n)
 
 
 def popup_text(frame) -> str:
-    frame.wait_for_selector(".leaflet-popup-content", timeout=20000)
+    frame.wait_for_selector(".leaflet-popup-content")
     return frame.locator(".leaflet-popup-content").inner_text()
 
 
@@ -125,14 +127,14 @@ def test_opens_on_the_first_day_with_al_qusayr_at_its_place(app_url, page):
 def test_offline_basemap_is_drawn_and_nothing_leaves_the_machine(app_url, page):
     frame = open_map(page, app_url)
     # The OpenStreetMap probe is the only request for outside hosts, and it is refused.
-    frame.wait_for_function("window.__qmap.online === false", timeout=20000)
+    frame.wait_for_function("window.__qmap.online === false")
     assert all(u.startswith("https://tile.openstreetmap.org/") for u in page.blocked_requests)
     assert len(page.blocked_requests) <= 1, page.blocked_requests
     assert frame.evaluate("window.__qmap.map.hasLayer(window.__qmap.offline)")
     # Countries, lakes, rivers, coastline and borders (fetched from the app's own static
     # files) are SVG paths in the basemap's pane, under the markers' pane.
     frame.wait_for_function(
-        "document.querySelectorAll('.leaflet-qmapBase-pane path').length > 50", timeout=20000
+        "document.querySelectorAll('.leaflet-qmapBase-pane path').length > 50"
     )
     assert frame.evaluate("window.__qmap.map.getPane('qmapBase').style.zIndex") == "350"
     assert frame.locator(".qmap-minimap path").count() > 20  # the mini map has land too
@@ -217,9 +219,10 @@ def test_a_step_is_drawn_at_the_click_with_the_layers_the_rerun_brings(app_url, 
 
 def test_step_event_by_event_skips_days_without_a_new_event(app_url, page):
     frame = open_map(page, app_url)
+    n = run_number(page)
     page.get_by_text("Step event by event").click()
+    map_settled(page, frame, n)
     page.wait_for_url(re.compile(r"step=event"))
-    wait_idle(page)
     click_and_wait_for_markers(page, frame, "Next")  # 19 May -> 21 May (Tripoli)
     assert day_heading(page, "Tue 21 May 2013") == "Tue 21 May 2013"
     click_and_wait_for_markers(page, frame, "Next")  # -> 4 June (bombardment, withdrawal)
@@ -231,13 +234,26 @@ def test_play_advances_until_paused(app_url, page):
     frame = open_map(page, app_url)
     frame.evaluate("window.__probe = 'kept'")
     page.get_by_role("button", name="Play", exact=True).click()
-    page.get_by_role("button", name="Pause", exact=True).wait_for(timeout=10000)
-    frame.wait_for_function("window.__qmap.day >= '2013-05-21'", timeout=15000)
+    page.get_by_role("button", name="Pause", exact=True).wait_for()
+    frame.wait_for_function("window.__qmap.day >= '2013-05-21'")
+    n = run_number(page)
     page.get_by_role("button", name="Pause", exact=True).click()
-    page.get_by_role("button", name="Play", exact=True).wait_for(timeout=10000)
-    wait_idle(page)
-    stopped_at = frame.evaluate("window.__qmap.day")
-    page.wait_for_timeout(3500)  # more than two Play ticks
+    # The run after the click says it is paused (a tick's run may come first).
+    page.wait_for_function(
+        "n => { const r = document.querySelector('#app-ready');"
+        "       return r && Number(r.dataset.run) > n && r.dataset.playing === 'false'; }",
+        arg=n,
+    )
+    n = map_settled(page, frame, n)
+    stopped_at = page.get_attribute("#app-ready", "data-day")
+    assert frame.evaluate("window.__qmap.day") == stopped_at
+    page.get_by_role("button", name="Play", exact=True).wait_for()
+    # Paused stays paused: the next run (another view, same day) shows the same day, and
+    # the page holds no ticking fragment that could move it on.
+    page.get_by_text("Day only").click()
+    map_settled(page, frame, n)
+    assert page.get_attribute("#app-ready", "data-playing") == "false"
+    assert page.get_attribute("#app-ready", "data-day") == stopped_at
     assert frame.evaluate("window.__qmap.day") == stopped_at
     assert day_heading(page) != "Sun 19 May 2013"
     assert frame.evaluate("window.__probe") == "kept"  # played on the same map
@@ -264,19 +280,20 @@ def test_marker_popup_shows_the_passage_and_links_to_the_article(app_url, page):
     match = re.match(r"^/article\?passage=(\d+)&event=", href)
     assert match, href
     page.goto(page.url.split("/?")[0].rstrip("/") + href)
-    page.wait_for_selector(f"#passage-{match.group(1)}", timeout=30000)
+    page.wait_for_selector(f"#passage-{match.group(1)}")
 
 
 def test_clicking_a_marker_selects_its_event_in_the_list(app_url, page):
     frame = open_map(page, app_url)
+    n = run_number(page)
     frame.locator(".leaflet-marker-icon[title^='Lebanon']").click()
+    settled(page, n)  # the click's run selects the event
     selected = page.locator("[data-testid='stBaseButton-primary']")
-    selected.first.wait_for(timeout=20000)
-    wait_idle(page)
+    selected.first.wait_for()
     assert "Lebanon" in selected.first.inner_text()
     page.wait_for_url(re.compile(r"event=[\w-]+(%40|@)lebanon"))
     # The marker shows it is selected and its popup is open.
-    frame.wait_for_selector(".ev-marker.ev-selected", timeout=20000)
+    frame.wait_for_selector(".ev-marker.ev-selected")
     assert "ev-selected" in frame.locator(
         ".leaflet-marker-icon[title^='Lebanon'] .ev-marker"
     ).get_attribute("class")
@@ -287,8 +304,8 @@ def test_clicking_an_event_in_the_list_selects_its_marker(app_url, page):
     frame = open_map(page, f"{app_url}/?day=2013-06-05")
     version = frame.evaluate("window.__qmap.version")
     page.get_by_role("button", name=re.compile("Residents of Dahiyeh celebrate")).click()
-    frame.wait_for_function(f"window.__qmap.version > {version}", timeout=20000)
-    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected", timeout=20000)
+    frame.wait_for_function(f"window.__qmap.version > {version}")
+    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected")
     item = frame.locator(".leaflet-popup-content .ev-item.ev-selected")
     assert item.get_attribute("data-event") == "dahiyeh-celebration@dahiyeh"
     assert "ev-selected" in frame.locator(
@@ -305,7 +322,7 @@ def test_a_shared_url_restores_day_view_and_selection(app_url, page):
     assert page.get_by_role("radio", name="Day only").is_checked()
     listed = page.get_by_role("button", name=re.compile("civilians who fled describe a ghost"))
     assert listed.get_attribute("data-testid") == "stBaseButton-primary"  # highlighted
-    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected", timeout=20000)
+    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected")
     assert frame.locator(".ev-item.ev-selected").get_attribute("data-event") == event
     # Day view: the Tripoli fighting (since 21 May) shows, the offensive's launch does not.
     ids = {i for m in markers(frame) for i in m["ids"]}
@@ -330,7 +347,7 @@ HOSTILE = "<img src=x onerror=\"window.__pwned=1;alert(1)\"> ${alert(1)} `${wind
 
 
 @pytest.fixture(scope="module")
-def hostile_app(tmp_path_factory):
+def hostile_app(tmp_path_factory, geonames_index):
     """A second app whose only event carries markup and template syntax everywhere."""
     path = tmp_path_factory.mktemp("hostile") / "events.csv"
     row = {
@@ -355,9 +372,10 @@ def test_hostile_text_in_a_popup_shows_as_text_and_nothing_runs(hostile_app, pag
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     frame = open_map(page, hostile_app)
+    n = run_number(page)
     frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
-    frame.wait_for_selector(".leaflet-popup-content .ev-item", timeout=20000)
-    wait_idle(page)
+    frame.wait_for_selector(".leaflet-popup-content .ev-item")
+    settled(page, n)
     text = squash(popup_text(frame))
     # The markup and the template syntax are shown, character for character ...
     assert squash("Fighting in Al-Qusayr " + HOSTILE) in text
@@ -368,7 +386,6 @@ def test_hostile_text_in_a_popup_shows_as_text_and_nothing_runs(hostile_app, pag
         assert where.evaluate("window.__pwned === undefined")
     assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content b").count() == 0
     # The list beside the map and the selected event's panel show it as text too.
-    wait_idle(page)
     page.get_by_role("button", name=re.compile(re.escape("Title <img src=x"))).wait_for()
     assert "${alert(1)}" in page.locator("[data-testid='stMain']").inner_text()
     assert not dialogs, dialogs
