@@ -70,7 +70,7 @@ def make_engine(url: URL) -> Engine:
             except OSError as exc:
                 raise StoreError(
                     f"Cannot create the folder for the database {shown(url)}: "
-                    f"{exc.strerror or exc}"
+                    f"{exc.strerror or exc} (set {ENV_URL} to put it elsewhere)"
                 ) from None
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _sqlite_pragmas(engine)

@@ -94,8 +94,7 @@ class EventRow(Base):
     excerpt: Mapped[str] = mapped_column(Text)
     excerpt_start: Mapped[int] = mapped_column(Integer)
     excerpt_end: Mapped[int] = mapped_column(Integer)
-    confidence: Mapped[float] = mapped_column(Float)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")  # the reader's changes, newest first
     status: Mapped[str] = mapped_column(String(16), default="proposed")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -107,7 +106,11 @@ class EventRow(Base):
 
 
 class EventPlaceRow(Base):
-    """One place of an event, with the gazetteer's facts about it as they were chosen."""
+    """One place of an event, with the gazetteer's facts about it as they were chosen.
+
+    Confidence and note belong to the place: the curated seed is surer of where a deal
+    was struck than of who brokered it from where.
+    """
 
     __tablename__ = "event_places"
     __table_args__ = (UniqueConstraint("event_id", "place_id", name="uq_event_places_place"),)
@@ -125,6 +128,8 @@ class EventPlaceRow(Base):
     country_code: Mapped[str] = mapped_column(String(8), default="")
     precision_km: Mapped[float | None] = mapped_column(Float, nullable=True)
     kind: Mapped[str] = mapped_column(String(64), default="")
+    confidence: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")  # the curator's or parser's note
 
     event: Mapped[EventRow] = relationship(back_populates="places")
 

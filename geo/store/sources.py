@@ -4,8 +4,8 @@ Text (.txt, .md) is decoded by the rules the whole project shares
 (:func:`geo.article.decode_text`: UTF-8, no NUL byte, not UTF-16). HTML (.html, .htm, or
 bytes that start like an HTML document) is reduced to the article's text and metadata by
 trafilatura (title, publication date, site name; htmldate when trafilatura finds no date):
-scripts, styles, navigation and comments never reach the text. Nothing is fetched: both
-libraries read only the bytes given.
+scripts, styles, ``noscript`` fallbacks, navigation and comments never reach the text.
+Nothing is fetched: both libraries read only the bytes given.
 
 The publication date is the one given (``--published`` or the page's date field), else the
 metadata's (HTML, or a ``.json`` beside a text file as for the seed), else None: the
@@ -130,6 +130,7 @@ def _from_html(data: bytes, name: str) -> tuple[dict[str, object], str]:
     doc = trafilatura.bare_extraction(
         markup, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False,
+        prune_xpath=["//noscript", "//template", "//iframe", "//object", "//svg"],
     )
     if doc is None or not (doc.text or "").strip():
         raise BadSource(f"{name}: no article text found in the HTML")

@@ -176,8 +176,8 @@ def _add_events(session: Session, article: ArticleRow, events: Sequence[Event],
                 date_phrase_start=ev.date_phrase_start, date_precision=ev.date_precision,
                 date_rule=ev.date_rule, actors=LIST_SEPARATOR.join(ev.actors),
                 reported_by=LIST_SEPARATOR.join(ev.reported_by), excerpt=ev.excerpt,
-                excerpt_start=ev.excerpt_start, excerpt_end=ev.excerpt_end,
-                confidence=float(ev.confidence), note=ev.note, status=status, version=1,
+                excerpt_start=ev.excerpt_start, excerpt_end=ev.excerpt_end, note="",
+                status=status, version=1,
             )
             article.events.append(row)
         if any(p.place_id == ev.place_id for p in row.places):
@@ -188,6 +188,7 @@ def _add_events(session: Session, article: ArticleRow, events: Sequence[Event],
             lat=_float(place["lat"]), lon=_float(place["lon"]),
             country_code=str(place["country_code"] or ""),
             precision_km=_float(place["precision_km"]), kind=str(place["kind"] or ""),
+            confidence=float(ev.confidence), note=ev.note,
         ))
     session.flush()
     return len(rows)
@@ -355,8 +356,8 @@ class Store:
         rows = []
         for ev in events:
             for p in ev.places:
-                lines = [c.line() for c in history.get(ev.id, [])
-                         if c.place_row in (None, p.id)]
+                lines = [line for place_row, line in history.get(ev.id, [])
+                         if place_row in (None, p.id)]
                 rows.append({
                     "id": f"{ev.key}@{p.place_id}", "title": ev.title, "category": ev.category,
                     "start": ev.start_day, "end": ev.end_day, "date_phrase": ev.date_phrase,
@@ -366,21 +367,24 @@ class Store:
                     "precision_km": p.precision_km, "kind": p.kind, "actors": ev.actors,
                     "reported_by": ev.reported_by, "excerpt": ev.excerpt,
                     "excerpt_start": ev.excerpt_start, "excerpt_end": ev.excerpt_end,
-                    "confidence": ev.confidence, "event_id": ev.key, "date_rule": ev.date_rule,
-                    "note": ev.note, "status": ev.status, "version": ev.version,
+                    "confidence": p.confidence, "event_id": ev.key, "date_rule": ev.date_rule,
+                    "note": "; ".join(n for n in (ev.note, p.note) if n),
+                    "status": ev.status, "version": ev.version,
                     "article_id": ev.article_id,
-                    "corrections": HISTORY_SEPARATOR.join(c for c in lines),
+                    "corrections": HISTORY_SEPARATOR.join(lines),
                 })
         return _typed(pd.DataFrame(rows, columns=[*FRAME_COLUMNS, *EXTRA_COLUMNS]))
 
-    def _history(self, s: Session, event_ids: list[int]) -> dict[int, list[_Change]]:
-        out: dict[int, list[_Change]] = {}
+    def _history(self, s: Session, event_ids: list[int]) -> dict[int, list[tuple]]:
+        """{event row id: [(place row id or None, history line)]}, oldest first."""
+        out: dict[int, list[tuple[int | None, str]]] = {}
         for chunk in range(0, len(event_ids), 500):  # bound the IN list
             ids = event_ids[chunk:chunk + 500]
             query = (select(CorrectionRow).where(CorrectionRow.event_id.in_(ids))
                      .order_by(CorrectionRow.id))
             for c in s.scalars(query):
-                out.setdefault(c.event_id, []).append(_Change(c))
+                line = Correction("", None, c.field, c.before, c.after, c.at, c.note).line()
+                out.setdefault(c.event_id, []).append((c.event_place_id, line))
         return out
 
     def history(self, event_key: str) -> list[Correction]:
@@ -473,7 +477,7 @@ class Store:
             row.lat, row.lon = float(place.lat), float(place.lon)
             row.country_code, row.kind = place.country_code, place.kind
             row.precision_km = float(place.precision_km)
-            ev.note = _with_note(ev.note, f"{CORRECTED}: place was {before}")
+            row.note = _with_note(row.note, f"{CORRECTED}: place was {before}")
             self._audit(s, ev, "place", before, after, note, row.id)
             return new_version
 
@@ -519,22 +523,6 @@ class Store:
         with self._session() as s:
             s.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
         return gone
-
-
-@dataclass(frozen=True)
-class _Change:
-    """A correction row detached from its session, for frames."""
-
-    place_row: int | None
-    text: str
-
-    def __init__(self, c: CorrectionRow) -> None:
-        object.__setattr__(self, "place_row", c.event_place_id)
-        object.__setattr__(self, "text", Correction(
-            "", None, c.field, c.before, c.after, c.at, c.note).line())
-
-    def line(self) -> str:
-        return self.text
 
 
 def _already(name: str, there: ArticleSummary) -> ImportResult:

@@ -56,7 +56,6 @@ def upgrade() -> None:
         sa.Column("excerpt", sa.Text(), nullable=False),
         sa.Column("excerpt_start", sa.Integer(), nullable=False),
         sa.Column("excerpt_end", sa.Integer(), nullable=False),
-        sa.Column("confidence", sa.Float(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -81,6 +80,8 @@ def upgrade() -> None:
         sa.Column("country_code", sa.String(8), nullable=False),
         sa.Column("precision_km", sa.Float(), nullable=True),
         sa.Column("kind", sa.String(64), nullable=False),
+        sa.Column("confidence", sa.Float(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
         sa.UniqueConstraint("event_id", "place_id", name="uq_event_places_place"),
     )
     op.create_index("ix_event_places_event_id", "event_places", ["event_id"])
