@@ -13,6 +13,7 @@ import streamlit as st
 from geo.assets import install_static_assets
 from geo.events import EventDataError
 from geo.gazetteer import build_index_in_background
+from geo.store import StoreError
 
 st.set_page_config(page_title="Al-Qusayr map", layout="wide")
 install_static_assets()
@@ -32,6 +33,7 @@ pages = [
     st.Page("pages/events.py", title="Events", url_path="events"),
     st.Page("pages/places.py", title="Places", url_path="places"),
     st.Page("pages/your_article.py", title="Your article", url_path="your-article"),
+    st.Page("pages/library.py", title="Library", url_path="library"),
 ]
 try:
     st.navigation(pages).run()
@@ -41,3 +43,5 @@ except EventDataError as exc:  # a hand-edited data/events.csv: say where, not a
         "Each line says file, line, field and what is wrong."
     )
     st.code("\n".join(str(p) for p in exc.problems), language=None)
+except StoreError as exc:  # the workspace database: unreachable, or newer than the code
+    st.error(str(exc))

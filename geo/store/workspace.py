@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -274,12 +274,19 @@ class Store:
         )
 
     def import_bytes(self, data: bytes, name: str, *, title: str | None = None,
-                     outlet: str | None = None, published: date | None = None) -> ImportResult:
-        """Import an upload or a paste (text, Markdown or HTML); refused with the reason."""
+                     outlet: str | None = None, published: date | None = None,
+                     fallback_published: date | None = None) -> ImportResult:
+        """Import an upload or a paste (text, Markdown or HTML); refused with the reason.
+
+        ``published`` wins over the page's metadata; ``fallback_published`` is used only
+        when the metadata has no date (a batch of files, some dated and some not).
+        """
         try:
             source = read_source(data, name, title=title, outlet=outlet, published=published)
         except BadSource as exc:
             return ImportResult(name, REFUSED, None, 0, str(exc))
+        if source.published is None and fallback_published is not None:
+            source = replace(source, published=fallback_published)
         return self.import_source(source)
 
     def import_file(self, path: Path, *, title: str | None = None, outlet: str | None = None,
