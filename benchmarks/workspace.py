@@ -15,8 +15,9 @@ script creates and drops its own database there). Measured, wall clock and proce
    one transaction per article, as ``python -m geo import`` does; articles per second,
    and the part of the time the geoparser alone takes on the same texts (so the rest is
    the store's);
-5. database size per 1,000 events after step 4 (SQLite: the file after a WAL checkpoint;
-   PostgreSQL: ``pg_database_size``), texts included, and without the article texts.
+5. database size per 1,000 events added by steps 2-4 (SQLite: the file after a WAL
+   checkpoint; PostgreSQL: ``pg_database_size``, whose empty database is about 7.5 MB of
+   catalogs), article texts included.
 
 The geoparser's own start (gazetteer and model) is paid once before step 1 and not timed.
 The figures are on LGL, which the geoparser's recogniser was trained on; the import time
@@ -140,6 +141,7 @@ def main() -> None:
             store._parser = parser
             print(f"backend: {store.engine.dialect.name}; {len(files)} LGL articles")
             print(f"1. new database (migrations + seed, 26 events):        {opened}")
+            base, _ = size_bytes(store)
 
             seed = load_seed_article()
             store.delete_article(store.seed_id())
@@ -171,19 +173,21 @@ def main() -> None:
                                                 published=PUBLISHED), parser)
             print(f"4. LGL batch: {added} added ({len(results) - added} already there), "
                   f"{events} events: {batch}")
-            print(f"   {added / batch.wall:.1f} articles/s wall; geoparser alone on the same "
-                  f"texts: {parse_only}, so the store takes "
-                  f"{max(0.0, batch.wall - parse_only.wall) / max(added, 1) * 1e3:.1f} ms "
-                  "wall per article")
+            print(f"   {added / batch.wall:.1f} articles/s wall, {added / batch.cpu:.1f} per "
+                  f"CPU second; the geoparser's proposals alone on the same texts: "
+                  f"{parse_only}, so the rest (article, frame, database) takes "
+                  f"{max(0.0, batch.cpu - parse_only.cpu) / max(added, 1) * 1e3:.1f} ms CPU "
+                  "per article in this process")
 
             with store.engine.connect() as c:
                 n_events = c.scalar(select(func.count()).select_from(EventRow))
                 n_rows = c.scalar(select(func.count()).select_from(EventPlaceRow))
             total, texts = size_bytes(store)
-            print(f"5. database: {total / 1e6:.2f} MB for {n_events} events ({n_rows} event "
-                  f"places) and {added + 2} articles: {total / n_events * 1000 / 1e6:.2f} MB "
-                  f"per 1,000 events; without the article texts "
-                  f"{(total - texts) / n_events * 1000 / 1e6:.2f} MB")
+            grown = total - base
+            print(f"5. database: {total / 1e6:.2f} MB ({base / 1e6:.2f} MB when new, with the "
+                  f"seed) for {n_events} events ({n_rows} event places) and {added + 2} "
+                  f"articles: {grown / (n_events - 26) * 1000 / 1e6:.2f} MB per 1,000 events "
+                  f"added, article texts included ({texts / 1e6:.2f} MB of texts in all)")
             store.close()
         finally:
             drop()
