@@ -19,7 +19,7 @@ from geo.export import FORMATS, render
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help="write the seed article's events as GeoJSON, CSV or KML",
+        help="write events as GeoJSON, CSV or KML (the seed, or workspace articles)",
         description="Write the seed article's curated events (validated on load), one "
         "record per event and place, to stdout or a file.",
     )

@@ -271,3 +271,21 @@ def test_the_cli_contract(cli, tmp_path) -> None:
     missing = cli("delete", "999", "--yes")
     assert missing.returncode == 1 and "no article 999" in missing.stderr
     assert len(json.loads(cli("articles", "--json").stdout)) == 2
+
+
+def test_an_import_that_fails_while_storing_stores_nothing(store, monkeypatch) -> None:
+    import geo.store.workspace as workspace
+
+    real = workspace._add_events
+
+    def fails_after_writing(*args, **kwargs):
+        real(*args, **kwargs)  # the article, its events and places are flushed...
+        raise RuntimeError("the disk is full")  # ...and then the transaction fails
+
+    before = counts(store)
+    monkeypatch.setattr(workspace, "_add_events", fails_after_writing)
+    with pytest.raises(RuntimeError, match="disk is full"):
+        store.import_bytes(ARTICLE.encode(), "t.txt", published=PUBLISHED)
+    assert counts(store) == before
+    monkeypatch.setattr(workspace, "_add_events", real)
+    assert store.import_bytes(ARTICLE.encode(), "t.txt", published=PUBLISHED).status == ADDED
