@@ -53,12 +53,15 @@ def test_a_database_of_a_newer_schema_gets_a_clear_message(db_url, store) -> Non
     assert "Traceback" not in done.stderr
 
 
-def test_a_database_that_goes_away_after_opening_gives_a_store_error(db_url, store) -> None:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("a SQLite file cannot go away under an open connection")
+def test_a_database_that_goes_away_after_opening_gives_a_store_error(postgres_server) -> None:
+    # PostgreSQL only: a SQLite file cannot go away under an open connection.
     from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
+    from .conftest import _fresh_postgres_database
+
+    db_url, drop = _fresh_postgres_database(postgres_server)
+    store = open_store(db_url)
     url = make_url(db_url)
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as c:
@@ -66,3 +69,5 @@ def test_a_database_that_goes_away_after_opening_gives_a_store_error(db_url, sto
     admin.dispose()
     with pytest.raises(StoreError, match="Cannot use the workspace database"):
         store.articles()
+    store.close()
+    drop()
