@@ -136,7 +136,7 @@ def open_store(url: str | URL | None = None) -> Store:
 def _load_seed(connection: Connection) -> None:
     """Put the seed article and its curated events in a database that never had them."""
     from geo.article import load_seed_article
-    from geo.events import events_frame, load_seed_events
+    from geo.events import load_seed_events
 
     session = Session(bind=connection)
     if session.get(MetaRow, SEED_LOADED) is not None:
@@ -146,7 +146,7 @@ def _load_seed(connection: Connection) -> None:
     row = _article_row(article, curated=True)
     session.add(row)
     session.flush()
-    _add_events(session, row, events, events_frame(events), status="confirmed", prefix="")
+    _add_events(session, row, events, status="confirmed", prefix="")
     session.add(MetaRow(key=SEED_LOADED, value=str(row.id)))
     session.flush()
 
@@ -159,15 +159,19 @@ def _article_row(article: Article, curated: bool = False) -> ArticleRow:
     )
 
 
-def _float(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
 def _add_events(session: Session, article: ArticleRow, events: Sequence[Event],
-                frame: pd.DataFrame, status: str, prefix: str) -> int:
-    """Store ``events`` (rows of ``frame``, one per event and place); the number of events."""
+                status: str, prefix: str) -> int:
+    """Store ``events`` (one record per event and place); the number of events.
+
+    Places take the gazetteer's name, coordinates, country, precision and kind, as in
+    ``geo.events.events_frame`` (an id the gazetteer does not know keeps its id as name
+    and no coordinates).
+    """
+    from geo.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
     rows: dict[str, EventRow] = {}
-    for ev, place in zip(events, frame.to_dict("records"), strict=True):
+    for ev in events:
         row = rows.get(ev.event_id)
         if row is None:
             row = rows[ev.event_id] = EventRow(
@@ -182,13 +186,14 @@ def _add_events(session: Session, article: ArticleRow, events: Sequence[Event],
             article.events.append(row)
         if any(p.place_id == ev.place_id for p in row.places):
             continue  # one event names a place once
+        place = gazetteer.get(ev.place_id)
         row.places.append(EventPlaceRow(
             position=len(row.places), place_id=ev.place_id,
-            place_name=str(place["place_name"]), place_role=ev.place_role,
-            lat=_float(place["lat"]), lon=_float(place["lon"]),
-            country_code=str(place["country_code"] or ""),
-            precision_km=_float(place["precision_km"]), kind=str(place["kind"] or ""),
-            confidence=float(ev.confidence), note=ev.note,
+            place_name=place.name if place else ev.place_id, place_role=ev.place_role,
+            lat=float(place.lat) if place else None, lon=float(place.lon) if place else None,
+            country_code=place.country_code if place else "",
+            precision_km=float(place.precision_km) if place else None,
+            kind=place.kind if place else "", confidence=float(ev.confidence), note=ev.note,
         ))
     session.flush()
     return len(rows)
@@ -237,7 +242,6 @@ class Store:
 
     def import_source(self, source: Source) -> ImportResult:
         """Parse ``source`` and store it with its proposed events, all in one transaction."""
-        from geo.events import events_frame
         from geo.geoparse.propose import propose_events
 
         there = self.find_by_text(source.text)
@@ -255,13 +259,12 @@ class Store:
             source=source.name,
         )
         events = propose_events(article, self._geoparser())
-        frame = events_frame(events)
         try:
             with self._session() as s:
                 row = _article_row(article)
                 s.add(row)
                 s.flush()  # the id names the events: a<id>-<event id>
-                count = _add_events(s, row, events, frame, "proposed", f"a{row.id}-")
+                count = _add_events(s, row, events, "proposed", f"a{row.id}-")
                 article_id = row.id
         except IntegrityError:
             there = self.find_by_text(source.text)  # another process added it meanwhile
