@@ -175,7 +175,7 @@ def main() -> None:
                   f"{events} events: {batch}")
             print(f"   {added / batch.wall:.1f} articles/s wall, {added / batch.cpu:.1f} per "
                   f"CPU second; the geoparser's proposals alone on the same texts: "
-                  f"{parse_only}, so the rest (article, frame, database) takes "
+                  f"{parse_only}, so the rest (article split, queries, writes) takes "
                   f"{max(0.0, batch.cpu - parse_only.cpu) / max(added, 1) * 1e3:.1f} ms CPU "
                   "per article in this process")
 
