@@ -250,8 +250,8 @@ class Store:
         if source.published is None:
             return ImportResult(
                 source.name, REFUSED, None, 0,
-                "no publication date: give one (--published YYYY-MM-DD); relative dates "
-                "such as 'on Tuesday' are read against it",
+                "no publication date: give one (the date field, or --published YYYY-MM-DD); "
+                "relative dates such as 'on Tuesday' are read against it",
             )
         article = make_article(
             source.text, id=Path(source.name).stem or "article", title=source.title,
