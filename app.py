@@ -16,6 +16,7 @@ from app_pages.ready import ready_signal, start_run
 from geo.assets import install_static_assets
 from geo.events import EventDataError
 from geo.gazetteer import build_index_in_background
+from geo.store import StoreError
 
 st.set_page_config(page_title="Al-Qusayr map", layout="wide")
 install_static_assets()
@@ -35,6 +36,7 @@ pages = [
     st.Page("app_pages/events.py", title="Events", url_path="events"),
     st.Page("app_pages/places.py", title="Places", url_path="places"),
     st.Page("app_pages/your_article.py", title="Your article", url_path="your-article"),
+    st.Page("app_pages/library.py", title="Library", url_path="library"),
 ]
 
 
@@ -48,5 +50,7 @@ except EventDataError as exc:  # a hand-edited data/events.csv: say where, not a
         "Each line says file, line, field and what is wrong."
     )
     st.code("\n".join(str(p) for p in exc.problems), language=None)
+except StoreError as exc:  # the workspace database: unreachable, or newer than the code
+    st.error(str(exc))
 finally:  # also after st.stop(), which a page calls when it has nothing more to show
     ready_signal()

@@ -43,6 +43,13 @@ FIGURES = pytest.StashKey[list]()
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[FIGURES] = []
+    # The app and the CLI open the workspace database; tests never touch the user's own
+    # (its default is in the user's data directory): one throw-away file per run.
+    if "GEO_DATABASE_URL" not in os.environ:
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="geo-test-db-")
+        os.environ["GEO_DATABASE_URL"] = f"sqlite:///{folder}/workspace.sqlite3"
 
 
 @pytest.fixture

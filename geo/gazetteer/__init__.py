@@ -20,8 +20,8 @@ import contextlib
 import functools
 import subprocess
 import sys
-from collections.abc import Iterator
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
