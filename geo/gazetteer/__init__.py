@@ -92,9 +92,9 @@ class Gazetteer:
         self._plain: dict[tuple[str, str | None], Resolution | None] = {}
 
     def get(self, place_id: str) -> Place | None:
-        """The place with this id (curated id, ``geonames:<n>``), or None."""
+        """The place with this id (curated id, ``geonames:<n>``, ``area:<n>``), or None."""
         place = self.curated.get(place_id)
-        if place is None and self.geonames is not None and place_id.startswith("geonames:"):
+        if place is None and self.geonames is not None and place_id.startswith(INDEXED_PREFIXES):
             place = self.geonames.get(place_id)
         return place
 
