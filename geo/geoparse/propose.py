@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date as date_
 
 from geo.article import Article, Sentence
-from geo.dates import DAY, DateMention, ResolvedDate, find_dates
+from geo.dates import DAY, RANGE, DateMention, ResolvedDate, find_dates
 from geo.events import CONTEXT_RULE_PREFIX, Event
+from geo.gazetteer import Place
+from geo.geoparse import discourse
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Geoparser, Toponym
 
@@ -41,11 +44,37 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                      r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?")),
     ("statement", (r"congratulat\w*", r"hail(?:ed|s)?", r"vow(?:ed|s)?", r"condemn\w*",
                    r"warn(?:ed|s)?", r"pledg\w*")),
+    ("disaster", (r"earthquakes?", r"quakes?", r"temblors?", r"tremors?", r"tsunamis?",
+                  r"flood(?:ed|ing|s)?", r"fires?", r"blazes?", r"flames", r"burn(?:ed|ing|t)",
+                  r"avalanches?", r"landslides?", r"mudslides?", r"explosions?", r"exploded",
+                  r"collaps\w*", r"hurricanes?", r"tornado\w*", r"cyclones?", r"eruptions?",
+                  r"wildfires?", r"smoke")),
+    ("health", (r"outbreaks?", r"epidemics?", r"pandemics?", r"infect\w*", r"virus\w*",
+                r"flu", r"influenza", r"diagnos\w*", r"tested positive", r"diseases?",
+                r"plague", r"typhoid", r"salmonell\w*", r"cholera", r"ebola", r"h5n1",
+                r"h1n1", r"h7n\d", r"cull\w*", r"quarantin\w*", r"vaccin\w*",
+                r"immuni[sz]\w*", r"illness\w*", r"bluetongue", r"measles", r"malaria")),
+    ("accident", (r"crash\w*", r"collid\w*", r"collisions?", r"accidents?", r"rolled over",
+                  r"rolled (?:her|his|the|their) (?:car|truck|vehicle)", r"overturn\w*",
+                  r"ran (?:him|her|them) over", r"run over", r"hit-and-run", r"derail\w*",
+                  r"drown\w*", r"wreck\w*", r"blew? (?:down|over)", r"toppled")),
+    ("crime", (r"arrest\w*", r"charged", r"robber\w*", r"robbed", r"burglar\w*", r"stole",
+               r"stolen", r"theft", r"murder\w*", r"homicides?", r"shot", r"shootings?",
+               r"shootouts?", r"stabb\w*", r"home invasion", r"heroin", r"cocaine",
+               r"marijuana", r"indicted", r"convicted", r"sentenced", r"pleaded", r"trial",
+               r"testif\w*", r"jail", r"booked", r"kidnapp\w*", r"smuggl\w*", r"busts?",
+               r"slain", r"slaying")),
+    ("protest", (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
+                 r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
     ("withdrawal", (r"withdr\w*", r"retreat\w*", r"fled", r"flee\w*", r"pulled out",
                     r"evacuat\w*", r"escaped")),
     ("reinforcement", (r"reinforc\w*", r"joined by", r"deployed")),
     ("security operation", (r"tunnels?", r"defus\w*", r"arrest\w*", r"raid(?:ed|s)?",
-                            r"checkpoints?", r"security operations?", r"scour\w*")),
+                            r"checkpoints?", r"security operations?", r"scour\w*",
+                            r"searching", r"search(?:ed)? for", r"rescue\w*")),
+    ("economy", (r"sales", r"prices?", r"markets?", r"stocks?", r"economy", r"economic",
+                 r"unemployment", r"revenues?", r"budgets?", r"recession", r"mortgages?",
+                 r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*")),
     ("capture", (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls",
                  r"fall of", r"fell", r"routed", r"overr[au]n", r"recaptur\w*",
                  r"conquer\w*")),
@@ -54,18 +83,70 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("battle", (r"fight(?:ing|s)?", r"fought", r"battles?", r"clash\w*", r"combat",
                 r"resistance", r"killed", r"dead", r"wounded", r"died")),
     ("negotiation", (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered",
-                     r"ceasefire", r"truce", r"mediat\w*")),
+                     r"ceasefire", r"truce", r"mediat\w*", r"meetings?", r"met with")),
+    ("sport", (r"won", r"victory", r"defeated", r"beat", r"eliminat\w*", r"scored",
+               r"semistate", r"tournament", r"championships?", r"finals?", r"regional",
+               r"playoffs?", r"game", r"season", r"medals?", r"cup", r"race")),
+    ("weather", (r"storms?", r"winds?", r"gusts?", r"hail", r"rain\w*", r"snow\w*",
+                 r"drought", r"heat ?waves?", r"blizzards?", r"weather", r"temperatures?")),
     ("humanitarian", (r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid",
                       r"hospitals?", r"medic\w*", r"doctors?", r"red cross", r"red crescent",
                       r"trapped")),
-    ("outlook", (r"opens the way", r"will", r"could", r"expected", r"threat\w*", r"plans?")),
+    ("politics", (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
+                  r"resign\w*", r"appoint\w*", r"summit", r"sanctions")),
+    ("outlook", (r"opens the way", r"paves? the way", r"opening the way")),
     ("statement", (r"said", r"says", r"told", r"announced", r"statement", r"claimed",
                    r"reported", r"noted", r"declared", r"accused", r"denied", r"confirmed")),
+    ("other", (r"occurred", r"happened", r"took place", r"began", r"started", r"ended",
+               r"opened", r"closed", r"held", r"found", r"discovered", r"detected",
+               r"struck", r"recorded", r"lifted off", r"blasted off", r"damaged",
+               r"destroyed")),
 )
+# What a category is when no signal word of a specific one is found.
+OTHER = "other"
 _CATEGORY_RES = tuple(
     (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
     for category, words in CATEGORY_WORDS
 )
+# A signal word after one of these (in the same clause) tells of what may, will or would
+# happen, or asks whether it did: no event.
+_UNREAL = re.compile(
+    r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
+    r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
+    r"scheduled to|likely to)\b[^.;:!?]{0,60}$"
+)
+# Sentences that say what is usual, not what happened.
+_GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
+                      r"generally)\b|\b(?:every year|each year|annually)\b")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The word that makes a sentence an event, and the category it signals."""
+
+    category: str
+    word: str
+    start: int  # offsets in the sentence
+    end: int
+
+
+def trigger_of(sentence: str) -> Trigger | None:
+    """The first category whose signal word occurs in the sentence as something that
+    happened (not after "will", "could", "whether"...), or None.
+
+    Categories are tried in order (the most specific first), "other" last.
+    """
+    if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
+        return None
+    low = sentence.lower()
+    for category, pattern in _CATEGORY_RES:
+        for m in pattern.finditer(low):
+            if _UNREAL.search(low, 0, m.start()):
+                continue
+            return Trigger(category, sentence[m.start():m.end()], m.start(), m.end())
+    return None
+
+
 _SPEECH = r"(?:said|says|told|reported|announced|added|noted|stated|claimed|confirmed)"
 # "the UN refugee agency UNHCR said", "Syria state television said", "the source told".
 _SPEAKER_BEFORE = re.compile(
@@ -110,12 +191,9 @@ class SentenceDate:
 
 
 def category_of(sentence: str) -> str | None:
-    """The first category whose signal words occur in the sentence, or None."""
-    low = sentence.lower()
-    for category, pattern in _CATEGORY_RES:
-        if pattern.search(low):
-            return category
-    return None
+    """The category of the sentence's event (see :func:`trigger_of`), or None."""
+    trigger = trigger_of(sentence)
+    return trigger.category if trigger else None
 
 
 # Words an attribution's speaker may hold besides capitalised names ("Syria state
@@ -249,17 +327,28 @@ def is_news_sentence(article: Article, sentence: Sentence) -> bool:
     return not _CREDIT.search(paragraph.text)
 
 
-# "the town", "the city": the place the story is about, named in an earlier sentence.
-_ANAPHORA = re.compile(r"\b[Tt]he (town|city|village|district|region|area)\b(?!\s+of\b)")
+# "the town", "the city", "there": the place the story is about, named in an earlier
+# sentence. "there" only where it is a place ("died there"), not in "there were".
+_ANAPHORA = re.compile(
+    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country)\b"
+    r"(?!\s+of\b)|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|"
+    r"could|seems?|appears?|must|should|can|remains?)\b)"
+)
 _ANAPHOR_KINDS = {
     "town": {"town", "city", "village", "suburb"},
     "city": {"city", "town"},
     "village": {"village", "town"},
-    "district": {"district", "county", "governorate", "province"},
-    "region": {"district", "governorate", "province", "region"},
+    "district": {"district", "county", "governorate", "province", "admin2"},
+    "region": {"district", "governorate", "province", "region", "admin1", "admin2"},
     "area": {"town", "city", "village", "suburb", "district"},
+    "county": {"county", "admin2"},
+    "state": {"state", "admin1"},
+    "province": {"province", "governorate", "admin1"},
+    "country": {"country"},
+    "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
+FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
 
 
 def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym] | None:
@@ -272,7 +361,7 @@ def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym]
     m = _ANAPHORA.search(sentence.text)
     if m is None:
         return None
-    word = m.group(1)
+    word = m.group(1) or m.group(2)
     for kinds in ({word}, _ANAPHOR_KINDS[word]):
         for t in reversed(before):
             if t.place is not None and t.place.kind in kinds:
@@ -370,60 +459,175 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
     return out
 
 
+@dataclass(frozen=True)
+class Site:
+    """A place an event is given, how it was chosen, and how sure that is."""
+
+    place: Place
+    how: str
+    weight: float
+    role: str
+
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
+# Date rules that read a month (and day) as the nearest year: a past event is in the past.
+_NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
+
+
+def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
+              default: SentenceDate, published: date_) -> SentenceDate:
+    """The date of the clause the trigger is in: of the sentence's date phrases, the one
+    nearest the trigger ("arrested in March ... said Tuesday night": March for the arrest),
+    a date that only says when someone spoke ("police said Thursday") counting less;
+    without one, ``default`` (carried or publication date).
+
+    A month read as the nearest year that falls after publication is the year before
+    ("the August death" in an April paper); "since August 22" runs to publication.
+    """
+    if not inside:
+        return default
+    at = sentence.start + trigger.start
+
+    def cost(m: DateMention) -> int:
+        gap = m.start - (sentence.start + trigger.end) if m.start >= at else at - m.end
+        said = _SPEECH_BEFORE.search(sentence.text[:max(0, m.start - sentence.start)])
+        return max(gap, 0) + (200 if said else 0)
+
+    m = min(inside, key=cost)
+    resolved, rule = m.date, m.date.rule
+    if resolved.start > published:
+        base = rule.removeprefix("since(").removesuffix(")")
+        if base in _NEAREST_YEAR_RULES:
+            try:
+                start, end = resolved.start, resolved.end
+                resolved = replace(resolved, start=start.replace(year=start.year - 1),
+                                   end=end.replace(year=end.year - 1))
+                rule = f"{rule}, the year before (a past event)"
+            except ValueError:  # 29 February
+                pass
+    if rule.startswith("since(") and resolved.end < published:
+        resolved = replace(resolved, end=published, precision=RANGE)
+        rule = f"{rule} to publication"
+    return SentenceDate(resolved, m.start, rule, 1.0)
+
+
 def propose_events(article: Article, parser: Geoparser | None = None) -> list[Event]:
-    """Proposed events of ``article`` (one record per event and place), in text order."""
+    """Proposed events of ``article`` (one record per event and place), in text order.
+
+    A sentence is an event when a signal word (:func:`trigger_of`) tells of something
+    that happened. Its places are those it names where something happens (not where
+    someone lives, a distance's reference point or a continent); when it names none,
+    the place "the town" or "there" refers to, the capital of a state body that speaks,
+    or the story's place (its dateline, else the local place it names most often).
+    """
     parser = parser or Geoparser()
     body = article.body
     toponyms = [t for t in parser.toponyms(body) if t.place is not None]
-    dates = find_dates(body, article.published)
+    dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
+    date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
+    lead = discourse.dateline(article, toponyms)
+    story = discourse.focus(article, toponyms, lead)
+    if story is None:
+        story_how = ""
+    elif lead is not None:
+        story_how = f"no place in the sentence: the dateline's, {lead.text}"
+    else:
+        n = sum(t.place.id == story.place.id for t in toponyms)
+        story_how = (f"no place in the sentence: the story's place, {story.place.name} "
+                     f"(named {n} time{'s' if n > 1 else ''})")
     events: list[Event] = []
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not is_news_sentence(article, sentence):
             continue
-        category = category_of(sentence.text)
-        if category is None:
+        trigger = trigger_of(sentence.text)
+        if trigger is None:
             continue
         inside = within(toponyms, starts, sentence.start, sentence.end)
-        named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS]
-        referred = None
-        if not [t for t in named if not _possessive(article, t) and not _based(article, t)]:
-            earlier = toponyms[:bisect.bisect_left(starts, sentence.start)]
-            referred = antecedent(sentence, earlier)
-        if referred is not None:
-            named.append(referred[1])
-        places = event_places(article, named)
-        if not places:
+        named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
+                 and t.place.kind not in discourse.WIDE_KINDS
+                 and not discourse.is_residence(body, t)
+                 and not discourse.is_reference(body, t)]
+        sites = _sites(article, sentence, named, toponyms[:bisect.bisect_left(starts,
+                                                                               sentence.start)],
+                       parser)
+        if not sites or all(x.role == "origin" for x in sites):
+            extra = _implied_site(sentence, trigger, toponyms[:bisect.bisect_left(
+                starts, sentence.start)], parser, story, story_how)
+            if extra is not None:
+                if sites:
+                    extra = replace(extra, role="destination")
+                sites.append(extra)
+        if not sites:
             continue
-        events.extend(_records(article, sentence, places, inside, category, when, referred,
+        chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
+                                                     sentence.end),
+                           when, article.published)
+        events.extend(_records(article, sentence, sites, inside, trigger, chosen,
                                parser.model.common))  # fmt: skip
     return events
 
 
-def _records(article: Article, sentence: Sentence, places: list[Toponym],
-             inside: list[Toponym], category: str, when: SentenceDate,
-             referred: tuple[str, Toponym] | None = None,
+def _sites(article: Article, sentence: Sentence, named: list[Toponym],
+           before: list[Toponym], parser: Geoparser) -> list[Site]:
+    """The places the sentence itself names (or refers to with "the town") for its event."""
+    referred = None
+    if not [t for t in named if not _possessive(article, t) and not _based(article, t)]:
+        referred = antecedent(sentence, before)
+    chosen = event_places(article, named + ([referred[1]] if referred else []))
+    out: list[Site] = []
+    for t in chosen:
+        if referred is not None and t is referred[1]:
+            out.append(Site(t.place, f"\"{referred[0]}\" read as {t.text}, named earlier",
+                            ANAPHORA_WEIGHT, "site"))
+            continue
+        area = discourse.area_named(article.text, t, parser.gazetteer)
+        if area is not None:
+            out.append(Site(area, f"\"region of {t.text}\": {area.name}", min(1.0, t.score),
+                            _role(article, t)))
+            continue
+        out.append(Site(t.place, t.reason, min(1.0, t.score), _role(article, t)))
+    return out
+
+
+def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
+                  parser: Geoparser, story: Toponym | None, story_how: str) -> Site | None:
+    """The place of a sentence that names none: "the town", a state body's capital, or
+    the story's place."""
+    referred = antecedent(sentence, before)
+    if referred is not None:
+        return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
+                    "named earlier", ANAPHORA_WEIGHT, "site")
+    speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
+    if speaker is not None:
+        return Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, {speaker[1].name}",
+                    ANAPHORA_WEIGHT, "statement")
+    if story is not None:
+        return Site(story.place, story_how, FOCUS_WEIGHT, "site")
+    return None
+
+
+def _records(article: Article, sentence: Sentence, sites: list[Site],
+             inside: list[Toponym], trigger: Trigger, when: SentenceDate,
              common: frozenset[str] = frozenset()) -> list[Event]:
-    event_id = f"s{sentence.index}-{_slug(places[0].place.name)}"
+    event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
     reported = reporters(sentence.text, article.outlet)
+    phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
+    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({trigger.category}); "
+           f"date: {when.rule}{phrase}")
     seen: set[str] = set()
     out = []
-    for t in places:
-        if t.place.id in seen:
+    for site in sites:
+        if site.place.id in seen:
             continue
-        seen.add(t.place.id)
-        anaphor = referred is not None and t is referred[1]
-        weight = ANAPHORA_WEIGHT if anaphor else 1.0
-        how = t.reason
-        if referred is not None and anaphor:
-            how = f"\"{referred[0]}\" read as {t.text}, named earlier"
+        seen.add(site.place.id)
         out.append(Event(
             event_id=event_id,
-            place_id=t.place.id,
-            place_role="site" if anaphor else _role(article, t),
+            place_id=site.place.id,
+            place_role=site.role,
             title=_title(sentence.text),
-            category=category,
+            category=trigger.category,
             start=when.resolved.start,
             end=when.resolved.end,
             date_precision=when.resolved.precision,
@@ -434,9 +638,9 @@ def _records(article: Article, sentence: Sentence, places: list[Toponym],
             excerpt=sentence.text,
             excerpt_start=sentence.start,
             excerpt_end=sentence.end,
-            confidence=round(min(1.0, t.score) * when.weight * weight, 3),
+            confidence=round(site.weight * when.weight, 3),
             date_phrase_start=when.phrase_start,
-            note=f"proposed by the geoparser; place: {how}",
+            note=f"{why}; place: {site.how}",
         ))
     return out
 
