@@ -49,11 +49,9 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                   r"avalanches?", r"landslides?", r"mudslides?", r"explosions?", r"exploded",
                   r"collaps\w*", r"hurricanes?", r"tornado\w*", r"cyclones?", r"eruptions?",
                   r"wildfires?", r"smoke")),
-    ("health", (r"outbreaks?", r"epidemics?", r"pandemics?", r"infect\w*", r"virus\w*",
-                r"flu", r"influenza", r"diagnos\w*", r"tested positive", r"diseases?",
-                r"plague", r"typhoid", r"salmonell\w*", r"cholera", r"ebola", r"h5n1",
-                r"h1n1", r"h7n\d", r"cull\w*", r"quarantin\w*", r"vaccin\w*",
-                r"immuni[sz]\w*", r"illness\w*", r"bluetongue", r"measles", r"malaria")),
+    ("health", (r"outbreaks?", r"epidemics?", r"pandemics?", r"infected", r"diagnosed",
+                r"tested positive", r"culled", r"quarantined", r"vaccinated",
+                r"immuni[sz]ation campaigns?", r"stricken")),
     ("accident", (r"crash\w*", r"collid\w*", r"collisions?", r"accidents?", r"rolled over",
                   r"rolled (?:her|his|the|their) (?:car|truck|vehicle)", r"overturn\w*",
                   r"ran (?:him|her|them) over", r"run over", r"hit-and-run", r"derail\w*",
@@ -87,27 +85,47 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sport", (r"won", r"victory", r"defeated", r"beat", r"eliminat\w*", r"scored",
                r"semistate", r"tournament", r"championships?", r"finals?", r"regional",
                r"playoffs?", r"game", r"season", r"medals?", r"cup", r"race")),
-    ("weather", (r"storms?", r"winds?", r"gusts?", r"hail", r"rain\w*", r"snow\w*",
-                 r"drought", r"heat ?waves?", r"blizzards?", r"weather", r"temperatures?")),
+    ("weather", (r"storms?", r"gusts?", r"hail", r"snowstorms?", r"heat ?waves?",
+                 r"blizzards?", r"rainfall", r"downpours?")),
     ("humanitarian", (r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid",
                       r"hospitals?", r"medic\w*", r"doctors?", r"red cross", r"red crescent",
                       r"trapped")),
     ("politics", (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
                   r"resign\w*", r"appoint\w*", r"summit", r"sanctions")),
     ("outlook", (r"opens the way", r"paves? the way", r"opening the way")),
-    ("statement", (r"said", r"says", r"told", r"announced", r"statement", r"claimed",
-                   r"reported", r"noted", r"declared", r"accused", r"denied", r"confirmed")),
+    ("statement", (r"announced", r"statement", r"declared", r"accused", r"denied",
+                   r"confirmed", r"called for", r"called on", r"appealed", r"said", r"says",
+                   r"told", r"reported", r"noted", r"claimed")),
     ("other", (r"occurred", r"happened", r"took place", r"began", r"started", r"ended",
                r"opened", r"closed", r"held", r"found", r"discovered", r"detected",
                r"struck", r"recorded", r"lifted off", r"blasted off", r"damaged",
-               r"destroyed")),
+               r"destroyed", r"reported", r"dropped", r"hit")),
 )
+# Topic words: they say what a sentence is about, not that something happened. A signal
+# word of a broad category ("died", "found", "reported") in a sentence about a disease or
+# the weather takes the topic's category ("died of bird flu": health, not a battle).
+TOPIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("health", (r"flu", r"influenza", r"virus\w*", r"diseases?", r"plague", r"typhoid",
+                r"salmonell\w*", r"cholera", r"ebola", r"h5n1", r"h1n1", r"h7n\d",
+                r"bluetongue", r"measles", r"malaria", r"illness\w*", r"infections?",
+                r"cases?")),
+    ("weather", (r"rain", r"snow", r"winds?", r"weather", r"drought", r"temperatures?")),
+)
+_BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
+# Words that only say someone spoke: an event when a named speaker says it ("the army
+# said"), not "he said" after a quote.
+SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
 # What a category is when no signal word of a specific one is found.
 OTHER = "other"
 _CATEGORY_RES = tuple(
     (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
     for category, words in CATEGORY_WORDS
 )
+_TOPIC_RES = tuple(
+    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for category, words in TOPIC_WORDS
+)
+# A short quotation ("Don't forget Aleppo!"): a slogan, whose places are not the event's.
+_SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 # A signal word after one of these (in the same clause) tells of what may, will or would
 # happen, or asks whether it did: no event.
 _UNREAL = re.compile(
@@ -143,6 +161,9 @@ def trigger_of(sentence: str) -> Trigger | None:
         for m in pattern.finditer(low):
             if _UNREAL.search(low, 0, m.start()):
                 continue
+            if category in _BROAD:
+                topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
+                category = topic or category
             return Trigger(category, sentence[m.start():m.end()], m.start(), m.end())
     return None
 
@@ -178,6 +199,9 @@ _WEEKDAYS_MONTHS = re.compile(
 
 FALLBACK_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; publication date (fallback)"
 CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
+# How far a day carries: to the next sentence, and on within its paragraph (the story goes
+# on there), not for the whole text.
+CARRY_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -324,7 +348,26 @@ def is_news_sentence(article: Article, sentence: Sentence) -> bool:
             and _squash(article.paragraphs[0].text) == _squash(article.title)):
         return False
     paragraph = article.paragraphs[sentence.paragraph]
+    if sentence.index == 0 and _headline_run_in(paragraph.text, sentence.text):
+        return False
     return not _CREDIT.search(paragraph.text)
+
+
+# How a lead sentence opens, unlike a headline: an article, a preposition, a date word.
+_LEAD_OPENERS = frozenset(
+    "the a an in on at as after before when while today yesterday last this some more "
+    "nearly about over police officials authorities".split()
+)
+
+
+def _headline_run_in(paragraph: str, sentence: str) -> bool:
+    """A headline run into the first paragraph ("Kansas storm overturns big rigs. SALINA,
+    Kan. Strong winds ..."): a short first sentence that is not the whole paragraph, opens
+    without an article or preposition and attributes nothing."""
+    words = sentence.split()
+    return (len(words) <= 14 and len(paragraph.strip()) > len(sentence.strip()) + 40
+            and words[0].lower().strip("\"“'") not in _LEAD_OPENERS
+            and not re.search(r"\b(?:said|says|told|according)\b", sentence))
 
 
 # "the town", "the city", "there": the place the story is about, named in an earlier
@@ -436,26 +479,30 @@ def within(spans: list, starts: list[int], start: int, end: int) -> list:
 
 
 def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
-    """The date of every sentence: explicit, carried from the sentence before, or fallback."""
+    """The date of every sentence: explicit; else carried from the last sentence with a
+    day of its own, if it is the sentence before or up to :data:`CARRY_SENTENCES` back in
+    the same paragraph; else the publication date (fallback)."""
     published = article.published
     fallback = SentenceDate(ResolvedDate("", published, published, DAY, "publication-date"),
                             None, FALLBACK_RULE, 0.6)
     out: list[SentenceDate] = []
-    previous: SentenceDate | None = None
+    last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
     dates = sorted(dates, key=lambda m: m.start)
     starts = [m.start for m in dates]
-    for s in article.sentences:
+    for i, s in enumerate(article.sentences):
         inside = within(dates, starts, s.start, s.end)
         if inside:
             m = inside[0]
             current = SentenceDate(m.date, m.start, m.date.rule, 1.0)
-        elif previous is not None and previous.weight == 1.0 \
-                and previous.resolved.precision == DAY:
-            current = SentenceDate(previous.resolved, previous.phrase_start, CARRIED_RULE, 0.7)
+            if m.date.precision == DAY:
+                last = (i, current)
+        elif last is not None and (i - last[0] == 1 or (
+                i - last[0] <= CARRY_SENTENCES
+                and article.sentences[last[0]].paragraph == s.paragraph)):
+            current = SentenceDate(last[1].resolved, last[1].phrase_start, CARRIED_RULE, 0.7)
         else:
             current = fallback
         out.append(current)
-        previous = current
     return out
 
 
@@ -541,16 +588,26 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         if not is_news_sentence(article, sentence):
             continue
         trigger = trigger_of(sentence.text)
-        if trigger is None:
+        if trigger is None or (trigger.word.lower() in SPEECH_ONLY and reporters(
+                sentence.text, "") == ("the article",)):
             continue
         inside = within(toponyms, starts, sentence.start, sentence.end)
+        slogans = [(sentence.start + m.start(), sentence.start + m.end())
+                   for m in _SLOGAN.finditer(sentence.text)]
         named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
                  and t.place.kind not in discourse.WIDE_KINDS
+                 and not any(a <= t.start and t.end <= b for a, b in slogans)
                  and not discourse.is_residence(body, t)
                  and not discourse.is_reference(body, t)]
         sites = _sites(article, sentence, named, toponyms[:bisect.bisect_left(starts,
                                                                                sentence.start)],
                        parser)
+        if trigger.category == "statement" and sites and all(
+                x.place.kind == "country" for x in sites):
+            speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
+            if speaker is not None:
+                sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
+                                     f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
         if not sites or all(x.role == "origin" for x in sites):
             extra = _implied_site(sentence, trigger, toponyms[:bisect.bisect_left(
                 starts, sentence.start)], parser, story, story_how)
