@@ -98,6 +98,20 @@ def is_residence(text: str, t: Toponym) -> bool:
     return bool(_RESIDENT_AFTER.match(text, t.end) or _RESIDENT_BEFORE.search(before))
 
 
+# "Indian Lake Road", "Massachusetts Turnpike", "Hartsfield-Jackson": part of a longer
+# name (a street, a road, a hyphenated name), not the place itself.
+_STREET_AFTER = re.compile(
+    r"\s+(?:Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.?|Highway|Hwy\.?|"
+    r"Lane|Ln\.|Turnpike|Parkway|Pike|Way|Court|Place|Trail|Expressway|Freeway)\b"
+)
+
+
+def is_part_of_name(text: str, t: Toponym) -> bool:
+    """True when the place name is part of a street's or a hyphenated name."""
+    return bool(_STREET_AFTER.match(text, t.end)) or text[t.start - 1:t.start] == "-" or (
+        text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isupper())
+
+
 def is_reference(text: str, t: Toponym) -> bool:
     """True when the place is a reference point ("six miles northeast of Gilroy")."""
     return bool(_REFERENCE_BEFORE.search(text[max(0, t.start - 60):t.start]))
@@ -148,3 +162,35 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
         return None
     capital = _capital(DEMONYMS[m.group(1)][1], gazetteer)
     return (m.group(0), capital) if capital is not None else None
+
+
+_LOCATIVE = frozenset("in at near outside inside across throughout around".split())
+_PREPOSITIONS = _LOCATIVE | frozenset(
+    "from to into toward towards of for on by via over off through within as called named".split())
+
+
+def _words_before(text: str, t: Toponym, n: int = 2) -> list[str]:
+    return text[max(0, t.start - 40):t.start].lower().split()[-n:]
+
+
+def is_located(text: str, t: Toponym) -> bool:
+    """True when a locative preposition introduces the place ("in Hanoi", "at the home
+    in Newberry", "in the Netherlands")."""
+    words = _words_before(text, t)
+    return bool(words) and (words[-1] in _LOCATIVE or (
+        len(words) == 2 and words[-1] == "the" and words[0] in _LOCATIVE))
+
+
+def is_bare(text: str, t: Toponym) -> bool:
+    """True when no preposition and no list introduces the place: a subject or a
+    modifier ("United States and Vietnamese officials met in Hanoi", "between Israel and
+    Hamas"), an actor rather than where it happened."""
+    words = _words_before(text, t)
+    if text[max(0, t.start - 2):t.start].strip() == ",":
+        return False  # "in Malaysia, Myanmar": a list goes on
+    if not words:
+        return True
+    if words[-1] in {"and", "or"}:
+        return not (len(words) == 2 and words[0].rstrip(",") in _PREPOSITIONS)
+    return not (words[-1] in _PREPOSITIONS or (
+        words[-1] == "the" and len(words) == 2 and words[0] in _PREPOSITIONS))

@@ -199,6 +199,7 @@ _WEEKDAYS_MONTHS = re.compile(
 
 FALLBACK_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; publication date (fallback)"
 CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
+_GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
 # How far a day carries: to the next sentence, and on within its paragraph (the story goes
 # on there), not for the whole text.
 CARRY_SENTENCES = 4
@@ -500,6 +501,8 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
                 i - last[0] <= CARRY_SENTENCES
                 and article.sentences[last[0]].paragraph == s.paragraph)):
             current = SentenceDate(last[1].resolved, last[1].phrase_start, CARRIED_RULE, 0.7)
+        elif out and out[-1].rule == CARRIED_RULE and _GOES_ON.match(s.text):
+            current = out[-1]  # "That led to ...": the story of the sentence before goes on
         else:
             current = fallback
         out.append(current)
@@ -598,7 +601,11 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
                  and t.place.kind not in discourse.WIDE_KINDS
                  and not any(a <= t.start and t.end <= b for a, b in slogans)
                  and not discourse.is_residence(body, t)
+                 and not discourse.is_part_of_name(body, t)
                  and not discourse.is_reference(body, t)]
+        if any(discourse.is_located(body, t) for t in named):
+            # Where it happened is said ("in Hanoi"): bare places are actors.
+            named = [t for t in named if not discourse.is_bare(body, t)]
         sites = _sites(article, sentence, named, toponyms[:bisect.bisect_left(starts,
                                                                                sentence.start)],
                        parser)
