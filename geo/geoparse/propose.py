@@ -99,7 +99,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("other", (r"occurred", r"happened", r"took place", r"began", r"started", r"ended",
                r"opened", r"closed", r"held", r"found", r"discovered", r"detected",
                r"struck", r"recorded", r"lifted off", r"blasted off", r"damaged",
-               r"destroyed", r"reported", r"dropped", r"hit")),
+               r"destroyed", r"reported", r"dropped", r"hit", r"buried")),
 )
 # Topic words: they say what a sentence is about, not that something happened. A signal
 # word of a broad category ("died", "found", "reported") in a sentence about a disease or
@@ -115,6 +115,7 @@ _BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
 # Words that only say someone spoke: an event when a named speaker says it ("the army
 # said"), not "he said" after a quote.
 SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
+_UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+)?$")
 # What a category is when no signal word of a specific one is found.
 OTHER = "other"
 _CATEGORY_RES = tuple(
@@ -131,8 +132,10 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to)\b[^.;:!?]{0,60}$"
+    r"scheduled to|likely to)\b[^.;:!?]{0,30}$"
 )
+# "the fire", "such a deal": an event told before, named again (its news is elsewhere).
+_KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
                       r"generally)\b|\b(?:every year|each year|annually)\b")
@@ -159,7 +162,7 @@ def trigger_of(sentence: str) -> Trigger | None:
     low = sentence.lower()
     for category, pattern in _CATEGORY_RES:
         for m in pattern.finditer(low):
-            if _UNREAL.search(low, 0, m.start()):
+            if _UNREAL.search(low, 0, m.start()) or _KNOWN.search(low, 0, m.start()):
                 continue
             if category in _BROAD:
                 topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
@@ -591,8 +594,8 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         if not is_news_sentence(article, sentence):
             continue
         trigger = trigger_of(sentence.text)
-        if trigger is None or (trigger.word.lower() in SPEECH_ONLY and reporters(
-                sentence.text, "") == ("the article",)):
+        if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
+                sentence.text, 0, trigger.start)):
             continue
         inside = within(toponyms, starts, sentence.start, sentence.end)
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
