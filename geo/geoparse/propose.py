@@ -195,6 +195,14 @@ _GROUP_ADJECTIVES = frozenset(
 _NOT_ACTORS = {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She",
                "They", "We", "I", "Yes", "But", "And", "Meanwhile", "Another", "Earlier",
                "Following", "After", "Official", "President", "Deputy", "Rebels"}
+# Not the name of an actor: a contraction, a number or a code with digits, a month's
+# abbreviation, a street, a disease.
+_NOT_A_NAME = re.compile(
+    r"[’']t\b|\d|^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Tens|Dozens|Hundreds|"
+    r"Thousands|Millions)\.?$|\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Boulevard|Highway|"
+    r"Lane|Route|Interstate|Exit)$|\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$",
+    re.IGNORECASE,
+)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"
@@ -307,6 +315,7 @@ def actors_of(
     """
     place_spans = [(t.start - offset, t.end - offset) for t in toponyms
                    if t.text not in DEMONYMS]
+    place_names = {t.text for t in toponyms}
     found: list[str] = []
     for m in _ACTOR.finditer(sentence):
         found.append(m.group(1))
@@ -317,16 +326,21 @@ def actors_of(
                 w in DEMONYMS for w in text.split()):
             continue
         words = text.split()
-        while words and words[0] in _NOT_ACTORS:
+        # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
+        while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
+                         or (words[0].lower() in common
+                             and words[0].lower() not in _ACTOR_NOUNS)):
             words = words[1:]
+        while words and _WEEKDAYS_MONTHS.match(words[-1]):
+            words = words[:-1]
         text = " ".join(words).removesuffix("'s").removesuffix("’s")
-        if not text or _WEEKDAYS_MONTHS.match(text) or len(text) < 3:
-            continue
+        if not text or len(text) < 3 or _NOT_A_NAME.search(text):
+            continue  # "Don't", "Nov", "CO2", "H5N1", "Hungerford St", "Avian Flu"
         if len(words) == 1 and (text in DEMONYMS or text in _GROUP_ADJECTIVES
-                                or (s == 0 and text.lower() in common
+                                or (text.lower() in common
                                     and text.lower() not in _ACTOR_NOUNS)):
-            continue  # "Shiite", "Syrian": they describe; "Control" opens the sentence
-        if any(text in f for f in found):
+            continue  # "Shiite", "Syrian": they describe; "Control", "Rubber": words
+        if any(text in f for f in found) or text in place_names:
             continue
         found = [f for f in found if f not in text]  # "Syrian Observatory" over "Observatory"
         found.append(text)
@@ -345,14 +359,17 @@ def is_news_sentence(article: Article, sentence: Sentence) -> bool:
     """False for the headline and for photo captions, which report nothing of their own.
 
     The headline is the title again, as the first paragraph of a longer text (a reader's
-    article without a title takes its first line as one; a one-line text is news); a
-    caption is a paragraph that ends with a photo credit ("(AFP)").
+    article without a title takes its first line as one; a one-line text is news), or,
+    when the article has no title at all, a headline run into the first paragraph (see
+    :func:`_headline_run_in`); a caption is a paragraph that ends with a photo credit
+    ("(AFP)").
     """
     if (sentence.paragraph == 0 and len(article.paragraphs) > 1 and article.title
             and _squash(article.paragraphs[0].text) == _squash(article.title)):
         return False
     paragraph = article.paragraphs[sentence.paragraph]
-    if sentence.index == 0 and _headline_run_in(paragraph.text, sentence.text):
+    if sentence.index == 0 and not article.title and _headline_run_in(paragraph.text,
+                                                                       sentence.text):
         return False
     return not _CREDIT.search(paragraph.text)
 
@@ -575,7 +592,9 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
     """
     parser = parser or Geoparser()
     body = article.body
-    toponyms = [t for t in parser.toponyms(body) if t.place is not None]
+    mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    mention_starts = [t.start for t in mentions]
+    toponyms = [t for t in mentions if t.place is not None]
     dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
     date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
@@ -618,19 +637,26 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
             if speaker is not None:
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
-        if not sites or all(x.role == "origin" for x in sites):
-            extra = _implied_site(sentence, trigger, toponyms[:bisect.bisect_left(
-                starts, sentence.start)], parser, story, story_how)
+        before = toponyms[:bisect.bisect_left(starts, sentence.start)]
+        if not sites:
+            extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
-                if sites:
-                    extra = replace(extra, role="destination")
                 sites.append(extra)
+        elif all(x.role == "origin" for x in sites):
+            # "joined by reinforcements from Lebanon" in the town named before: it is
+            # where they went.
+            referred = antecedent(sentence, before)
+            if referred is not None:
+                sites.append(Site(referred[1].place, f"\"{referred[0]}\" read as "
+                                  f"{referred[1].text}, named earlier", ANAPHORA_WEIGHT,
+                                  "destination"))
         if not sites:
             continue
         chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
                                                      sentence.end),
                            when, article.published)
-        events.extend(_records(article, sentence, sites, inside, trigger, chosen,
+        named_here = within(mentions, mention_starts, sentence.start, sentence.end)
+        events.extend(_records(article, sentence, sites, named_here, trigger, chosen,
                                parser.model.common))  # fmt: skip
     return events
 
@@ -679,7 +705,9 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
              common: frozenset[str] = frozenset()) -> list[Event]:
     event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
-    reported = reporters(sentence.text, article.outlet)
+    places = {t.text for t in inside}
+    reported = tuple(r for r in reporters(sentence.text, article.outlet) if r not in places)
+    reported = reported or ((article.outlet,) if article.outlet else ("the article",))
     phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
     why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({trigger.category}); "
            f"date: {when.rule}{phrase}")
