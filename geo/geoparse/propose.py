@@ -81,7 +81,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("battle", (r"fight(?:ing|s)?", r"fought", r"battles?", r"clash\w*", r"combat",
                 r"resistance", r"killed", r"dead", r"wounded", r"died")),
     ("negotiation", (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered",
-                     r"ceasefire", r"truce", r"mediat\w*", r"meetings?", r"met with")),
+                     r"ceasefire", r"truce", r"mediat\w*", r"meetings?", r"met")),
     ("sport", (r"won", r"victory", r"defeated", r"beat", r"eliminat\w*", r"scored",
                r"semistate", r"tournament", r"championships?", r"finals?", r"regional",
                r"playoffs?", r"game", r"season", r"medals?", r"cup", r"race")),
@@ -327,8 +327,9 @@ def actors_of(
             continue
         words = text.split()
         # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
+        opener = s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))
         while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
-                         or (words[0].lower() in common
+                         or (opener and words[0].lower() in common
                              and words[0].lower() not in _ACTOR_NOUNS)):
             words = words[1:]
         while words and _WEEKDAYS_MONTHS.match(words[-1]):
@@ -460,9 +461,17 @@ def event_places(article: Article, places: list[Toponym]) -> list[Toponym]:
     if not precise:
         return places
     inner_countries = {t.place.country_code for t in precise}
+    # "SPRINGFIELD, Ill.", "Hamilton Township, Warren County": a state, county or province
+    # beside a town of its country only says where the town is.
+    towns = {t.place.country_code for t in precise if t.place.kind in _TOWN_KINDS}
     return [t for t in places
             if not _based(article, t)
-            and not (t.place.kind == "country" and t.place.country_code in inner_countries)]
+            and not (t.place.kind == "country" and t.place.country_code in inner_countries)
+            and not (t.place.kind in _AREA_KINDS and t.place.country_code in towns)]
+
+
+_TOWN_KINDS = frozenset({"city", "town", "village", "suburb", "neighbourhood"})
+_AREA_KINDS = frozenset({"state", "admin1", "county", "admin2", "province", "region"})
 
 
 def _role(article: Article, t: Toponym) -> str:
