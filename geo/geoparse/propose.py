@@ -470,6 +470,8 @@ def event_places(article: Article, places: list[Toponym]) -> list[Toponym]:
             and not (t.place.kind in _AREA_KINDS and t.place.country_code in towns)]
 
 
+_CONTAINER_KINDS = frozenset({"country", "state", "admin1", "county", "admin2", "province",
+                              "region", "governorate", "district"})
 _TOWN_KINDS = frozenset({"city", "town", "village", "suburb", "neighbourhood"})
 _AREA_KINDS = frozenset({"state", "admin1", "county", "admin2", "province", "region"})
 
@@ -634,6 +636,11 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
                  and not discourse.is_residence(body, t)
                  and not discourse.is_part_of_name(body, t)
                  and not discourse.is_reference(body, t)]
+        # "Norfolk, England", "Springfield, Ill.": the second name says where the first is.
+        named = [t for k, t in enumerate(named)
+                 if not (k and body[named[k - 1].end:t.start] in {", ", ","}
+                         and named[k - 1].place.country_code == t.place.country_code
+                         and t.place.kind in _CONTAINER_KINDS)]
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
             named = [t for t in named if not discourse.is_bare(body, t)]
