@@ -50,12 +50,14 @@ def test_a_dateline_places_sentences_that_name_no_place(parser: Geoparser) -> No
 
 
 def test_the_story_place_without_a_dateline(parser: Geoparser) -> None:
-    text = ("Police in Hartford raided two houses on Tuesday. Officers seized heroin and "
-            "cash. Two men were arrested.")
+    text = ("Police in Hartford raided two houses on Tuesday. A fire broke out in one of "
+            "them. Firefighters fought the fire for an hour.")
     events = _events(parser, text, title="Raids")
-    assert _where(events, "Two men were arrested") == _where(events, "Police in Hartford")
-    implied = next(e for e in events if e.excerpt.startswith("Two men"))
+    assert _where(events, "A fire broke out") == _where(events, "Police in Hartford")
+    implied = next(e for e in events if e.excerpt.startswith("A fire"))
     assert "the story's place" in implied.note and implied.confidence < 1.0
+    # Told again with no place or day of its own, the fire is not a second event.
+    assert not _where(events, "Firefighters fought")
 
 
 def test_there_refers_back_and_there_were_does_not(parser: Geoparser) -> None:

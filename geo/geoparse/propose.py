@@ -149,6 +149,7 @@ class Trigger:
     word: str
     start: int  # offsets in the sentence
     end: int
+    told_again: frozenset[str] = frozenset()  # categories of events named again ("the fire")
 
 
 def trigger_of(sentence: str) -> Trigger | None:
@@ -160,14 +161,19 @@ def trigger_of(sentence: str) -> Trigger | None:
     if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
         return None
     low = sentence.lower()
+    again: set[str] = set()
     for category, pattern in _CATEGORY_RES:
         for m in pattern.finditer(low):
-            if _UNREAL.search(low, 0, m.start()) or _KNOWN.search(low, 0, m.start()):
+            if _UNREAL.search(low, 0, m.start()):
+                continue
+            if _KNOWN.search(low, 0, m.start()):
+                again.add(category)
                 continue
             if category in _BROAD:
                 topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
                 category = topic or category
-            return Trigger(category, sentence[m.start():m.end()], m.start(), m.end())
+            return Trigger(category, sentence[m.start():m.end()], m.start(), m.end(),
+                           frozenset(again))
     return None
 
 
@@ -548,6 +554,7 @@ class Site:
     how: str
     weight: float
     role: str
+    implied: bool = False  # the sentence does not name it
 
 
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
@@ -671,6 +678,11 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
                                                      sentence.end),
                            when, article.published)
+        if (all(x.implied for x in sites) and chosen.weight < 1.0
+                and any(e.place_id == sites[0].place.id
+                        and e.category in trigger.told_again | {trigger.category}
+                        for e in events)):
+            continue  # the same event told again: no place or day of its own, nothing new
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
         events.extend(_records(article, sentence, sites, named_here, trigger, chosen,
                                parser.model.common))  # fmt: skip
@@ -706,13 +718,13 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
     referred = antecedent(sentence, before)
     if referred is not None:
         return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
-                    "named earlier", ANAPHORA_WEIGHT, "site")
+                    "named earlier", ANAPHORA_WEIGHT, "site", implied=True)
     speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
     if speaker is not None:
         return Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, {speaker[1].name}",
-                    ANAPHORA_WEIGHT, "statement")
+                    ANAPHORA_WEIGHT, "statement", implied=True)
     if story is not None:
-        return Site(story.place, story_how, FOCUS_WEIGHT, "site")
+        return Site(story.place, story_how, FOCUS_WEIGHT, "site", implied=True)
     return None
 
 
