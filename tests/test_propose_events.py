@@ -107,6 +107,9 @@ def test_a_state_body_speaks_from_its_capital(parser: Geoparser) -> None:
         ("Tests will later confirm whether the birds died of the virus.", None),
         ("Clashes are frequent in the region.", None),
         ("Who started the fire?", None),
+        ("The Weather Service said a front will likely bring rain.", None),
+        # A capitalised signal word mid-sentence is part of a name.
+        ("A spokesman for the Fire Department said the cause was unknown.", "statement"),
     ],
 )
 def test_events_of_any_kind_and_none_for_what_did_not_happen(sentence: str,

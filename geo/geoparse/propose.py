@@ -136,6 +136,10 @@ _UNREAL = re.compile(
 )
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
+# What someone says will, would or could happen ("said a front will likely produce").
+_UNREAL_SPEECH = re.compile(
+    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to)\b"
+)
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
                       r"generally)\b|\b(?:every year|each year|annually)\b")
@@ -164,8 +168,13 @@ def trigger_of(sentence: str) -> Trigger | None:
     again: set[str] = set()
     for category, pattern in _CATEGORY_RES:
         for m in pattern.finditer(low):
-            if _UNREAL.search(low, 0, m.start()):
-                continue
+            if _UNREAL.search(low, 0, m.start()) or (
+                    m.start() > 0 and sentence[m.start()].isupper()
+                    and sentence[m.start() - 1] not in "\"“'‘("):
+                continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if category == "statement" and low[m.start():m.end()] in SPEECH_ONLY and \
+                    _UNREAL_SPEECH.match(low, m.end()):
+                continue  # "the Weather Service said a front will bring rain"
             if _KNOWN.search(low, 0, m.start()):
                 again.add(category)
                 continue
