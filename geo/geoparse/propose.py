@@ -43,7 +43,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("bombardment", (r"bombard\w*", r"shell(?:ed|ing|s)?", r"air ?strikes?", r"air raids?",
                      r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?")),
     ("statement", (r"congratulat\w*", r"hail(?:ed|s)?", r"vow(?:ed|s)?", r"condemn\w*",
-                   r"warn(?:ed|s)?", r"pledg\w*")),
+                   r"warn(?:ed|s)?", r"pledg\w*", r"expressed", r"urged", r"welcomed",
+                   r"critici[sz]ed", r"praised", r"apologi[sz]ed", r"demanded")),
     ("disaster", (r"earthquakes?", r"quakes?", r"temblors?", r"tremors?", r"tsunamis?",
                   r"flood(?:ed|ing|s)?", r"fires?", r"blazes?", r"flames", r"burn(?:ed|ing|t)",
                   r"avalanches?", r"landslides?", r"mudslides?", r"explosions?", r"exploded",
@@ -228,7 +229,7 @@ CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sent
 _GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
 # How far a day carries: to the next sentence, and on within its paragraph (the story goes
 # on there), not for the whole text.
-CARRY_SENTENCES = 4
+CARRY_SENTENCES = 6
 
 
 @dataclass(frozen=True)
