@@ -171,3 +171,14 @@ def test_cli_csv_has_a_why_column(capsys, tmp_path) -> None:
     assert main(["parse", str(path), "--published", "2009-04-01", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows and rows[0]["why"].startswith("proposed by the geoparser; trigger: 'fire'")
+
+
+def test_a_range_is_not_cut_short(parser: Geoparser) -> None:
+    events = _events(parser, "Police closed the road in Boulder from midday Saturday until "
+                             "Sunday.", title="t")
+    assert events and (events[0].start, events[0].end) == (date(2009, 3, 28), date(2009, 3, 29))
+    assert events[0].date_phrase == "Saturday until Sunday"
+    # "on Sunday" in a Monday paper is the day before.
+    monday = _events(parser, "Fire destroyed a barn in Boulder on Sunday.", title="t",
+                     published=date(2009, 3, 30))
+    assert monday and monday[0].start == date(2009, 3, 29)

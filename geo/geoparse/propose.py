@@ -572,6 +572,15 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|state
 _NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|-|–|—)\s*")
+
+
+def _joined(sentence: Sentence, first: DateMention, last: DateMention) -> bool:
+    """True when two date phrases make one span ("Saturday until Sunday")."""
+    between = sentence.text[first.end - sentence.start:last.start - sentence.start]
+    return _RANGE_JOIN.fullmatch(between) is not None
+
+
 def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
               default: SentenceDate, published: date_) -> SentenceDate:
     """The date of the clause the trigger is in: of the sentence's date phrases, the one
@@ -593,6 +602,20 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
 
     m = min(inside, key=cost)
     resolved, rule = m.date, m.date.rule
+    # "from midday Saturday until Sunday": two phrases joined into one span.
+    k = inside.index(m)
+    pair = None
+    if k + 1 < len(inside):
+        pair = (m, inside[k + 1])
+    if k and (pair is None or not _joined(sentence, *pair)):
+        pair = (inside[k - 1], m)
+    if pair is not None and _joined(sentence, *pair) \
+            and pair[0].date.start <= pair[1].date.end:
+        first, last = pair
+        phrase = sentence.text[first.start - sentence.start:last.end - sentence.start]
+        resolved = ResolvedDate(phrase, first.date.start, last.date.end, RANGE,
+                                f"range: {first.date.rule} to {last.date.rule}")
+        rule, m = resolved.rule, first
     if resolved.start > published:
         base = rule.removeprefix("since(").removesuffix(")")
         if base in _NEAREST_YEAR_RULES:
