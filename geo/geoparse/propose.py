@@ -169,14 +169,15 @@ def trigger_of(sentence: str) -> Trigger | None:
     again: set[str] = set()
     for category, pattern in _CATEGORY_RES:
         for m in pattern.finditer(low):
-            if _UNREAL.search(low, 0, m.start()) or (
+            window = max(0, m.start() - 80)  # bounded look-back: linear time
+            if _UNREAL.search(low, window, m.start()) or (
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
             if category == "statement" and low[m.start():m.end()] in SPEECH_ONLY and \
                     _UNREAL_SPEECH.match(low, m.end()):
                 continue  # "the Weather Service said a front will bring rain"
-            if _KNOWN.search(low, 0, m.start()):
+            if _KNOWN.search(low, window, m.start()):
                 again.add(category)
                 continue
             if category in _BROAD:
@@ -430,6 +431,7 @@ _ANAPHOR_KINDS = {
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
 FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
+LOOKBACK = 200  # places named before a sentence that "the town" may refer to
 
 
 def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym] | None:
@@ -597,7 +599,8 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
 
     def cost(m: DateMention) -> int:
         gap = m.start - (sentence.start + trigger.end) if m.start >= at else at - m.end
-        said = _SPEECH_BEFORE.search(sentence.text[:max(0, m.start - sentence.start)])
+        cut = max(0, m.start - sentence.start)
+        said = _SPEECH_BEFORE.search(sentence.text, max(0, cut - 20), cut)
         return max(gap, 0) + (200 if said else 0)
 
     m = min(inside, key=cost)
@@ -660,12 +663,13 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
                      f"(named {n} time{'s' if n > 1 else ''})")
     events: list[Event] = []
+    told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not is_news_sentence(article, sentence):
             continue
         trigger = trigger_of(sentence.text)
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
-                sentence.text, 0, trigger.start)):
+                sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
         inside = within(toponyms, starts, sentence.start, sentence.end)
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
@@ -684,16 +688,15 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
             named = [t for t in named if not discourse.is_bare(body, t)]
-        sites = _sites(article, sentence, named, toponyms[:bisect.bisect_left(starts,
-                                                                               sentence.start)],
-                       parser)
+        k = bisect.bisect_left(starts, sentence.start)
+        before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
+        sites = _sites(article, sentence, named, before, parser)
         if trigger.category == "statement" and sites and all(
                 x.place.kind == "country" for x in sites):
             speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
             if speaker is not None:
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
-        before = toponyms[:bisect.bisect_left(starts, sentence.start)]
         if not sites:
             extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
@@ -712,10 +715,10 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
                                                      sentence.end),
                            when, article.published)
         if (all(x.implied for x in sites) and chosen.weight < 1.0
-                and any(e.place_id == sites[0].place.id
-                        and e.category in trigger.told_again | {trigger.category}
-                        for e in events)):
+                and any((sites[0].place.id, c) in told
+                        for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
+        told.update((x.place.id, trigger.category) for x in sites)
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
         events.extend(_records(article, sentence, sites, named_here, trigger, chosen,
                                parser.model.common))  # fmt: skip
