@@ -303,7 +303,11 @@ else:
                 "Confidence", min_value=0.0, max_value=1.0, format="%.2f"
             ),
             "corrected": st.column_config.CheckboxColumn("Corrected"),
-            "note": st.column_config.TextColumn("Note", width="medium"),
+            "note": st.column_config.TextColumn(
+                "Why", width="medium",
+                help="Why it was proposed (trigger, date rule, how the place was chosen) "
+                     "and any correction",
+            ),
             "excerpt": st.column_config.TextColumn("Excerpt", width="large"),
         },
     )

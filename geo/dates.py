@@ -350,7 +350,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(r"(?i:(?P<which>last|previous|this|earlier\s+this|later\s+this|(?:the\s+)?past)\s+"
           r"(?P<period>week|month|year))", _r_period),
     _Rule(rf"(?P<part>(?i:early|mid|late))[\s-]+{_YEAR}", _r_part_of_year),
-    _Rule(_YEAR, _r_year, before=r"(?i:in|since|during|until|throughout|of)\s+"),
+    _Rule(_YEAR, _r_year, before=r"(?i:in|since|during|until|throughout|of|from)\s+"),
 )  # fmt: skip
 
 _SCAN = tuple(re.compile(rf"(?<![\w-]){r.before}(?P<d>{r.core})(?![\w]){r.after}") for r in _RULES)

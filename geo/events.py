@@ -47,6 +47,17 @@ CATEGORIES = (
     "celebration",
     "sectarian violence",
     "outlook",
+    # Beyond the seed's war (issue 13): news of any kind, and "other" when nothing fits.
+    "disaster",
+    "health",
+    "accident",
+    "crime",
+    "protest",
+    "economy",
+    "sport",
+    "weather",
+    "politics",
+    "other",
 )
 # What a place is to an event.
 PLACE_ROLES = {

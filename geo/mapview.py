@@ -95,6 +95,16 @@ CATEGORY_STYLES: dict[str, CategoryStyle] = {
     "sectarian violence": CategoryStyle("#6d4c41", "✖", "Sectarian violence"),
     "security operation": CategoryStyle("#283593", "⚒", "Security operation"),
     "outlook": CategoryStyle("#37474f", "➟", "What comes next"),
+    "disaster": CategoryStyle("#c62828", "⚠", "Disaster, fire"),
+    "health": CategoryStyle("#00695c", "✙", "Health, outbreak"),
+    "accident": CategoryStyle("#ef6c00", "⚡", "Accident"),
+    "crime": CategoryStyle("#4527a0", "⚖", "Crime, justice"),
+    "protest": CategoryStyle("#ad1457", "✊", "Protest, strike"),
+    "economy": CategoryStyle("#827717", "$", "Economy"),
+    "sport": CategoryStyle("#0277bd", "⚽", "Sport"),
+    "weather": CategoryStyle("#0288d1", "☂", "Weather"),
+    "politics": CategoryStyle("#6a1b9a", "⚐", "Politics"),
+    "other": CategoryStyle("#616161", "●", "Other"),
 }
 OTHER_STYLE = CategoryStyle("#616161", "●", "Other")
 

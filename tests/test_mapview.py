@@ -161,7 +161,7 @@ def test_popup_escapes_hostile_text():
 
 def test_unknown_category_falls_back_and_known_ones_differ():
     assert category_style("Sectarian_Violence") is CATEGORY_STYLES["sectarian violence"]
-    assert category_style("weather") is OTHER_STYLE
+    assert category_style("astrology") is OTHER_STYLE
     colours = {s.color for s in CATEGORY_STYLES.values()}
     assert len(colours) == len(CATEGORY_STYLES)
 
@@ -244,7 +244,7 @@ def test_day_layers_do_not_touch_the_base_map(frame):
 
 
 def test_legend_lists_the_categories_present():
-    html = legend_html(["capture", "statement", "statement", "weather"])
+    html = legend_html(["capture", "statement", "statement", "astrology"])
     assert html.count("Statement") == 1 and "Capture" in html and "Other" in html
 
 

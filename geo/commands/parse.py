@@ -139,7 +139,11 @@ def run(args: argparse.Namespace) -> int:
     except ParseError as exc:
         print(f"parse: {exc}", file=sys.stderr)
         return exc.code
-    df = events_frame(propose_events(article))
+    events = propose_events(article)
+    df = events_frame(events)
+    # Why each row was proposed (trigger, date rule, how the place was chosen): one row
+    # per event, in order.
+    df["why"] = [e.note for e in events]
     if args.format == "kml":
         text = to_kml(df, name=f"Events (proposed): {article.title}")
     else:
