@@ -55,6 +55,12 @@ KIND_PRIOR = {
     "region": 1.0,
     "district": 0.5,
     "county": 0.3,
+    # Named features of data/features.csv: news that writes "the White House" or
+    # "Heathrow" means the landmark, not a village named after it.
+    "landmark": 4.0,
+    "airport": 4.0,
+    "ocean": 4.0,
+    "world region": 4.0,
 }
 # How far an area reaches from its point when nothing better is known.
 REACH_KM = {

