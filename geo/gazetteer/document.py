@@ -43,8 +43,11 @@ if TYPE_CHECKING:
 
 # Kinds that name a whole area: the document is "about" their country.
 AREA_KINDS = frozenset(
-    {"country", "state", "admin1", "continent", "governorate", "province", "region"}
-)
+    {"country", "state", "admin1", "continent", "governorate", "province", "region",
+     "ocean", "world region"}
+)  # fmt: skip
+# Named features (data/features.csv) that are points but no town: no council, no police.
+FEATURE_KINDS = frozenset({"landmark", "airport"})
 KIND_PRIOR = {
     "country": 3.0,
     "continent": 3.0,
@@ -56,7 +59,8 @@ KIND_PRIOR = {
     "district": 0.5,
     "county": 0.3,
     # Named features of data/features.csv: news that writes "the White House" or
-    # "Heathrow" means the landmark, not a village named after it.
+    # "Heathrow" means the landmark, not a village named after it (above a country's,
+    # so that Casablanca, "Casa Blanca", does not win by its population).
     "landmark": 4.0,
     "airport": 4.0,
     "ocean": 4.0,
@@ -426,7 +430,7 @@ class Document:
             qualified = _qualifying_area(p, code, areas) if areas else ""
             if qualified:
                 base += W_QUALIFIED
-            is_local = local and p.kind not in AREA_KINDS
+            is_local = local and p.kind not in AREA_KINDS and p.kind not in FEATURE_KINDS
             if is_local:
                 base += W_LOCAL
             elif local:
