@@ -125,9 +125,12 @@ def read_peer(path: Path) -> list[list[Found]]:
             if len(f) < 6:
                 continue
             try:
-                found.append(Found(f[1], int(f[4]), int(f[5]), float(f[2]), float(f[3])))
+                lat, lon = float(f[2]), float(f[3])
             except ValueError:
-                found.append(Found(f[1], int(f[4]), int(f[5]), None, None))
+                lat = lon = None
+            if lat is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                lat = lon = None  # unresolved, or a point off the globe: counted as a miss
+            found.append(Found(f[1], int(f[4]), int(f[5]), lat, lon))
         out.append(found)
     return out
 
