@@ -92,8 +92,11 @@ def test_a_new_york_dateline_is_the_city(gaz) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "lat", "lon"),
     [
-        ("Cambridge", "Scientists at Cambridge and Oxford warned the NHS about the winter.",
-         52.2, 0.12),
+        # Perth is filed under the Town of Cambridge (Western Australia): that area must not
+        # weigh Perth's two million people against Cambridge, England.
+        ("Cambridge", "The study was led by researchers at Cambridge.", 52.2, 0.12),
+        ("Cambridge", "Scientists at Cambridge and Oxford warned that hospitals in England "
+         "face a hard winter.", 52.2, 0.12),
         ("London", "Rail strikes in London and Manchester left commuters across England "
          "stranded.", 51.51, -0.13),
         ("Paris", "Museums in Paris and Lyon reopened as France lifted its rules.", 48.85, 2.35),
