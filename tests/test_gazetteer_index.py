@@ -64,7 +64,8 @@ def tiny(tmp_path):
     )
     no_polygons = tmp_path / "missing.geojson"
     path = build_index(
-        tmp_path / "idx.sqlite", data_dir=data, areas_table=areas, countries_geojson=no_polygons
+        tmp_path / "idx.sqlite", data_dir=data, areas_table=areas, countries_geojson=no_polygons,
+        country_points=tmp_path / "no-points.csv",
     )
     return GeoNamesIndex(path)
 
@@ -90,6 +91,18 @@ def test_countries_states_counties(tiny) -> None:
     assert franklin.kind == "county" and franklin.country_code == "US"
     assert tiny.admin1(franklin) == "OH"
     assert tiny.get(franklin.id) == franklin
+
+
+def test_a_country_takes_its_reference_point(tmp_path, tiny) -> None:
+    """data/country_points.csv (the Factbook's coordinates) wins over the fallbacks."""
+    points = tmp_path / "points.csv"
+    points.write_text("cc,geonameid,name,lat,lon,source\nLY,2215636,Libya,25.0,17.0,test\n")
+    path = build_index(
+        tmp_path / "with-points.sqlite", data_dir=tmp_path / "data", areas_table=tmp_path / "none",
+        countries_geojson=tmp_path / "missing.geojson", country_points=points,
+    )
+    (libya,) = GeoNamesIndex(path).candidates("Libya")
+    assert (libya.lat, libya.lon) == (25.0, 17.0)
 
 
 def test_exact_and_main_names(tiny) -> None:
