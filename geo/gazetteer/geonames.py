@@ -48,7 +48,7 @@ from geo import DATA_DIR, ROOT
 from geo.gazetteer import DEMONYM_KINDS, Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "13"  # 13: ayn marks fold as doubled vowels, tripled letters kept; GeoNames' points
+SCHEMA_VERSION = "13"  # 13: ayn marks fold as doubled vowels; GeoNames' own points
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
 KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
