@@ -12,8 +12,8 @@ import pytest
 
 from geo.article import load_seed_article
 from geo.dates import resolve_date
+from geo.categories import NAMES as CATEGORIES
 from geo.events import (
-    CATEGORIES,
     CONTEXT_RULE_PREFIX,
     CSV_FIELDS,
     FRAME_COLUMNS,

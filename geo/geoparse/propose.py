@@ -2,8 +2,8 @@
 
 For every sentence of the article body that names a resolved place (demonyms such as
 "Lebanese" describe actors, not places, and are left out) and says what happened (a verb
-from :data:`CATEGORY_WORDS`), one event is proposed, with one record per place, in the
-curated schema of :class:`geo.events.Event`:
+from ``geo.categories.TRIGGER_ORDER``), one event is proposed, with one record per place,
+in the curated schema of :class:`geo.events.Event`:
 
 - the date: a date expression of the sentence (:func:`geo.dates.find_dates`, relative to
   the publication date); else the day-precise date of the sentence just before it, when
@@ -27,44 +27,13 @@ from dataclasses import dataclass
 from geo.article import Article, Sentence
 from geo.dates import DAY, DateMention, ResolvedDate, find_dates
 from geo.events import CONTEXT_RULE_PREFIX, Event
+from geo.categories import TRIGGER_ORDER
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Geoparser, Toponym
 
-# Category -> the words that signal it, most specific first (the first match wins). Each
-# entry is a regular expression matched at a word start, so "fight" is not "fighters" and
-# "battle" is not "battlefield"; a trailing \w* lets a stem take its endings.
-CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("celebration", (r"celebrat\w*", r"festivit\w*", r"sweets", r"fireworks")),
-    ("sectarian violence", (r"sectarian",)),
-    ("siege", (r"sieges?", r"besieg\w*", r"encircl\w*")),
-    ("bombardment", (r"bombard\w*", r"shell(?:ed|ing|s)?", r"air ?strikes?", r"air raids?",
-                     r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?")),
-    ("statement", (r"congratulat\w*", r"hail(?:ed|s)?", r"vow(?:ed|s)?", r"condemn\w*",
-                   r"warn(?:ed|s)?", r"pledg\w*")),
-    ("withdrawal", (r"withdr\w*", r"retreat\w*", r"fled", r"flee\w*", r"pulled out",
-                    r"evacuat\w*", r"escaped")),
-    ("reinforcement", (r"reinforc\w*", r"joined by", r"deployed")),
-    ("security operation", (r"tunnels?", r"defus\w*", r"arrest\w*", r"raid(?:ed|s)?",
-                            r"checkpoints?", r"security operations?", r"scour\w*")),
-    ("capture", (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls",
-                 r"fall of", r"fell", r"routed", r"overr[au]n", r"recaptur\w*",
-                 r"conquer\w*")),
-    ("offensive", (r"offensives?", r"launch\w*", r"assaults?", r"attack(?:ed|s)?",
-                   r"advanc(?:ed|es|ing)", r"invasion")),
-    ("battle", (r"fight(?:ing|s)?", r"fought", r"battles?", r"clash\w*", r"combat",
-                r"resistance", r"killed", r"dead", r"wounded", r"died")),
-    ("negotiation", (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered",
-                     r"ceasefire", r"truce", r"mediat\w*")),
-    ("humanitarian", (r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid",
-                      r"hospitals?", r"medic\w*", r"doctors?", r"red cross", r"red crescent",
-                      r"trapped")),
-    ("outlook", (r"opens the way", r"will", r"could", r"expected", r"threat\w*", r"plans?")),
-    ("statement", (r"said", r"says", r"told", r"announced", r"statement", r"claimed",
-                   r"reported", r"noted", r"declared", r"accused", r"denied", r"confirmed")),
-)
 _CATEGORY_RES = tuple(
     (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
-    for category, words in CATEGORY_WORDS
+    for category, words in TRIGGER_ORDER  # geo.categories: most specific first
 )
 _SPEECH = r"(?:said|says|told|reported|announced|added|noted|stated|claimed|confirmed)"
 # "the UN refugee agency UNHCR said", "Syria state television said", "the source told".
