@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from geo.article import load_seed_article
-from geo.dates import resolve_date
 from geo.categories import NAMES as CATEGORIES
+from geo.dates import resolve_date
 from geo.events import (
     CONTEXT_RULE_PREFIX,
     CSV_FIELDS,

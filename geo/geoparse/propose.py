@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 
 from geo.article import Article, Sentence
+from geo.categories import TRIGGER_ORDER
 from geo.dates import DAY, DateMention, ResolvedDate, find_dates
 from geo.events import CONTEXT_RULE_PREFIX, Event
-from geo.categories import TRIGGER_ORDER
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Geoparser, Toponym
 
