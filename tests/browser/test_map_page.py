@@ -1,7 +1,7 @@
 """The map page driven as a user would, with every request outside localhost refused.
 
 What the map shows is read from the Leaflet map inside the streamlit-folium iframe:
-``window.__qmap`` (set up by ``geo.mapview``) holds the map, ``markers()`` (position and
+``window.__qmap`` (set up by ``geo/map/static/qmap.js``) holds the map, ``markers()`` (position and
 event ids of the markers drawn), ``day`` (the day the markers are for) and ``version``
 (how many times the markers were replaced). Each test asserts something a blank or
 broken map would fail.
