@@ -9,6 +9,7 @@ itself rendered here. No HTML is assembled by hand around article text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -43,3 +44,9 @@ def render(name: str, **values: Any) -> Markup:
 def macro(name: str, macro_name: str) -> Any:
     """A macro of template ``name``: for pieces rendered many times (a popup per event)."""
     return getattr(template(name).module, macro_name)
+
+
+def markdown_text(text: object) -> str:
+    """``text`` safe in a Markdown label (Streamlit renders button labels and titles as
+    Markdown): every character Markdown could read as syntax is backslash-escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))

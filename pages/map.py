@@ -1,17 +1,15 @@
 """Map page: the article's events on a map, day by day. Reads top-down: load, state, draw.
 
-The base map (``geo.map.build.build_map``) has the same inputs on every rerun, so
-streamlit-folium keeps the Leaflet map in the browser and a step only swaps the day's
-feature groups. Loading is ``geo.map.loader.load_map_events`` (cached per source, as
-plain data); folium objects are built fresh each run. State lives in
-``st.session_state`` under ``q_*`` keys (the widgets only mirror it) and is written to
-the URL after every run (``geo.map.state.MapView``).
+The base map (``geo.map.build``) has the same inputs on every rerun, so streamlit-folium
+keeps the Leaflet map and a step only swaps the day's feature groups. Loading is
+``geo.map.loader`` (cached per source, plain data; folium objects are built each run).
+State lives in ``st.session_state`` under ``q_*`` keys (the widgets mirror it) and goes
+to the URL after every run (``geo.map.state.MapView``).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import time
 from datetime import date
 
@@ -19,23 +17,23 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.assets import STATIC_DIR, URL_PREFIX
-from geo.basemap import install_static_basemap, load_basemap
+from geo.basemap import Basemap, load_basemap
 from geo.categories import category
 from geo.highlight import day_label
-from geo.map.build import MAP_HEIGHT, MAP_KEY, STEP_KEYS, build_map, feature_groups
+from geo.map import build
 from geo.map.layers import EventLayers, layers_from_records
 from geo.map.loader import MapEvents, frame_key, load_map_events
-from geo.map.popups import format_span, install_popup_table, popup_entries
-from geo.map.state import VIEW_LABELS, MapView
+from geo.map.popups import format_span, step_popups
+from geo.map.state import VIEW_LABELS, MapView, heading, steps_ahead
 from geo.markup import macro
+from geo.markup import markdown_text as md
 from geo.timeline import Step, Timeline, View
 
 EVENTS_FILE_ENV = "GEO_EVENTS_FILE"  # another events file (CSV in the export's columns)
 TILES_ENV = "GEO_TILES"  # "off": leave OpenStreetMap out (no request leaves the machine)
 USER_EVENTS_KEY = "user_events"  # the "Your article" page's {"frame", "title", "published"}
 PLAY_SECONDS = 1.5
-LIST_HEIGHT = MAP_HEIGHT - 150  # the day's list beside the map, as tall as the map
+LIST_HEIGHT = build.MAP_HEIGHT - 150  # the day's list beside the map, as tall as the map
 LIST_MAX = 40  # buttons at most (a busy day of generated events has hundreds)
 
 
@@ -49,21 +47,16 @@ def events_to_show(source: str | None, _frame: pd.DataFrame | None) -> MapEvents
 
 
 @st.cache_resource(show_spinner=False)
-def basemap_urls() -> tuple[object, dict[str, str]]:
-    """The basemap and its layers as static files the map fetches once."""
-    basemap = load_basemap()
-    urls = install_static_basemap(basemap, STATIC_DIR / "vendor" / "naturalearth",
-                                  f"{URL_PREFIX}/naturalearth")  # fmt: skip
-    return basemap, urls
+def basemap() -> tuple[Basemap, dict[str, str]]:
+    """The basemap and its layers' URLs (static files the map fetches once)."""
+    shape = load_basemap()
+    return shape, build.install_basemap(shape)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def popups_url(source: str | None, _data: MapEvents) -> str | None:
-    """The seed's (public) popup texts as a static file; None for a reader's article."""
-    if not _data.public:
-        return None
-    return install_popup_table(_data.events, STATIC_DIR / "vendor" / "popups",
-                               f"{URL_PREFIX}/popups")  # fmt: skip
+    """The curated events' popup table URL; None for a reader's article (sent per step)."""
+    return build.install_popups(_data.events) if _data.public else None
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)  # 10,000 events: ~1 MB each
@@ -87,11 +80,6 @@ def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
 # --- state ----------------------------------------------------------------------------
 
 
-def _view() -> MapView:
-    s = st.session_state
-    return MapView(s.q_day, s.q_view, s.q_step, s.q_selected)
-
-
 def _init_state(data: MapEvents) -> None:
     """Read the view from the URL once per session."""
     s = st.session_state
@@ -103,8 +91,8 @@ def _init_state(data: MapEvents) -> None:
 
 
 def _step(timeline: Timeline, forward: bool) -> None:
-    s = st.session_state
-    s.q_day = timeline.step(s.q_day, forward, Step(s.q_step))
+    st.session_state.q_day = timeline.step(st.session_state.q_day, forward,
+                                           Step(st.session_state.q_step))  # fmt: skip
 
 
 def _toggle_play(timeline: Timeline) -> None:
@@ -115,15 +103,10 @@ def _toggle_play(timeline: Timeline) -> None:
     s.q_last_tick = time.monotonic()
 
 
-def _select(event_id: str) -> None:
-    """An event picked in the list: its marker is highlighted, centred, its popup opened."""
-    st.session_state.update(q_selected=event_id, q_open=True)
-
-
 def _on_map_click() -> None:
     """A click on a marker selects its first event in the list (the day's first)."""
     s = st.session_state
-    clicked = (s.get(MAP_KEY) or {}).get("last_object_clicked")
+    clicked = (s.get(build.MAP_KEY) or {}).get("last_object_clicked")
     layers: EventLayers | None = s.get("q_layers")
     group = layers.group_at(clicked["lat"], clicked["lng"]) if clicked and layers else None
     if group is not None and group.event_ids:
@@ -134,12 +117,7 @@ def _on_map_click() -> None:
 
 def _back_to_seed() -> None:
     st.session_state.pop(USER_EVENTS_KEY, None)
-    st.session_state.q_init = False
-
-
-def _md(text: object) -> str:
-    """Text safe in a Markdown label (button labels render Markdown)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
+    st.session_state.q_init = False  # the seed's view starts over
 
 
 # --- draw -----------------------------------------------------------------------------
@@ -147,41 +125,38 @@ def _md(text: object) -> str:
 
 def main() -> None:
     source, frame, user = _source()
-    if st.session_state.get("q_source", source) != source:
-        st.session_state.q_init = False  # another set of events: start over
-    st.session_state.q_source = source
+    s = st.session_state
+    if s.get("q_source", source) != source:
+        s.q_init = False  # another set of events: start over
+    s.q_source = source
     data = events_to_show(source, frame)
     _init_state(data)
-    _heading(source, user, data.events)
+    title, caption = heading(source, user, data.events)
+    st.title(title)
+    st.caption(caption)
+    if user:
+        st.button("Back to the Al-Qusayr article", on_click=_back_to_seed)
     if data.events.empty:
         st.warning("No events to show.")
         return
     _controls(data.timeline)
-    s = st.session_state
-    view = _view()
+    view = MapView(s.q_day, s.q_view, s.q_step, s.q_selected)
     layers = day_layers(source, view.day, view.view, view.selected, bool(s.q_open), data)
     s.q_layers, s.q_open = layers, False
-    ahead = {}  # the days Previous and Next lead to: drawn at the click (qmap.js)
-    for direction, forward in (("next", True), ("previous", False)):
-        day = data.timeline.step(view.day, forward, Step(view.step))
-        if day != view.day:
-            ahead[direction] = (day, day_layers(source, day, view.view, view.selected,
-                                                False, data))  # fmt: skip
-    url = popups_url(source, data)
-    popups = None
-    if url is None:  # a reader's article: its popup texts travel with this session's steps
-        rows = {r for _, lay in [(None, layers), *ahead.values()] for r in lay.popup_rows}
-        popups = popup_entries(data.events, rows)
-    basemap, urls = basemap_urls()
+    ahead = steps_ahead(data.timeline, view, lambda day: day_layers(
+        source, day, view.view, view.selected, False, data))  # drawn at a click (qmap.js)
+    url = popups_url(source, data)  # else a reader's popup texts go with this session's steps
+    popups = None if url else step_popups(data.events, [layers, *(x for _, x in ahead.values())])
+    shape, urls = basemap()
     left, right = st.columns([3, 1.25], gap="medium")
     with left:
         st_folium(
-            build_map(basemap, data.categories, bounds=data.bounds, basemap_urls=urls,
-                      online_tiles=os.environ.get(TILES_ENV, "on") != "off",
-                      popups_url=url),  # fmt: skip
-            key=MAP_KEY, height=MAP_HEIGHT, width="stretch",
+            build.build_map(shape, data.categories, bounds=data.bounds, basemap_urls=urls,
+                            online_tiles=os.environ.get(TILES_ENV, "on") != "off",
+                            popups_url=url),  # fmt: skip
+            key=build.MAP_KEY, height=build.MAP_HEIGHT, width="stretch",
             returned_objects=["last_object_clicked"],
-            feature_group_to_add=feature_groups(layers, view.day, ahead, popups),
+            feature_group_to_add=build.feature_groups(layers, view.day, ahead, popups),
             on_change=_on_map_click, render=False,
         )  # fmt: skip
     with right:
@@ -194,35 +169,16 @@ def main() -> None:
         _player(data.timeline)
 
 
-def _heading(source: str | None, user: dict | None, df: pd.DataFrame) -> None:
-    """Title and caption: the seed's, the reader's article's, or the events file's."""
-    if user:
-        published = user.get("published")
-        st.title(_md(user.get("title") or "Your article"))
-        when = f" (published {day_label(published)})" if published else ""
-        events = df["event_id"].nunique() if "event_id" in df else len(df)
-        st.caption(f"Events the geoparser found in your article{when}: {events} events, "
-                   f"{len(df)} markers. Correct them on the *Your article* page.")  # fmt: skip
-        st.button("Back to the Al-Qusayr article", on_click=_back_to_seed)
-    elif source:
-        st.title("Events map")
-        st.caption(f"Events from {_md(os.path.basename(source))}: {len(df)} rows.")
-    else:
-        st.title("The fall of Al-Qusayr, May–June 2013")
-        st.caption("Events reported in *Syria rebels say they have lost battle for Al-Qusayr* "
-                   "(NOW Lebanon, Wed 5 June 2013), placed on the map day by day.")  # fmt: skip
-
-
 def _controls(timeline: Timeline) -> None:
     """Previous, Next, Play, view, step mode, day slider. Callbacks change ``q_*``."""
     s = st.session_state
     by = Step(s.q_step)
     c_prev, c_next, c_play, c_view, c_mode = st.columns([1, 1, 1, 2.6, 2.4])
     # Keyed: the map finds them by their st-key-<key> class to draw a step at the click.
-    c_prev.button("Previous", key=STEP_KEYS["previous"], on_click=_step, args=(timeline, False),
-                  width="stretch", disabled=timeline.at_end(s.q_day, False, by))  # fmt: skip
-    c_next.button("Next", key=STEP_KEYS["next"], on_click=_step, args=(timeline, True),
-                  width="stretch", disabled=timeline.at_end(s.q_day, True, by))  # fmt: skip
+    for column, label, forward in ((c_prev, "Previous", False), (c_next, "Next", True)):
+        column.button(label, key=build.STEP_KEYS[label.lower()], on_click=_step,
+                      args=(timeline, forward), width="stretch",
+                      disabled=timeline.at_end(s.q_day, forward, by))  # fmt: skip
     c_play.button("Pause" if s.q_playing else "Play", on_click=_toggle_play, args=(timeline,),
                   width="stretch", type="primary" if s.q_playing else "secondary")  # fmt: skip
     s.w_view = s.q_view
@@ -273,17 +229,18 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
         listed += [row for row in today[LIST_MAX:] if row["id"] == view.selected]
     with st.container(height=LIST_HEIGHT, border=False):
         for row in listed:
-            label = f"{category(row['category']).symbol} {_md(row['title'])} — "
-            st.button(label + _md(row["place_name"]), key=f"ev-{row['id']}", width="stretch",
+            label = f"{category(row['category']).symbol} {md(row['title'])} — "
+            st.button(label + md(row["place_name"]), key=f"ev-{row['id']}", width="stretch",
                       type="primary" if row["id"] == view.selected else "secondary",
-                      on_click=_select, args=(row["id"],),
+                      on_click=st.session_state.update,  # select: marker lit, popup opened
+                      kwargs={"q_selected": row["id"], "q_open": True},
                       help=format_span(row["start"], row["end"]))  # fmt: skip
         if len(today) > len(listed):
             st.caption(f"… and {len(today) - len(listed)} more: click their markers.")
         if not today:
             st.caption("No event on this day: use Next or the slider.")
     chosen = data.events.loc[data.events["id"] == view.selected] if view.selected else []
-    if len(chosen):
+    if len(chosen):  # the selected event's full entry, as in its popup
         st.markdown("**Selected event**")
         st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
 

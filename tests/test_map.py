@@ -446,3 +446,19 @@ def test_a_readers_popups_travel_with_the_step_to_that_session_only(tmp_path, fr
     groups = feature_groups(layers, date(2013, 6, 5), None, entries)
     js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
     assert js.count("q.addPopups(") == 1 and "</" not in js.split("q.addPopups(")[1][:200]
+
+
+def test_the_timeline_opens_on_the_first_day_of_whatever_is_shown():
+    from geo.events import events_frame, load_seed_events
+    from geo.timeline import Timeline
+
+    seed = events_frame(load_seed_events())
+    assert Timeline.from_frame(seed).first_day == date(2013, 5, 19)  # its first event's day
+    later = seed.assign(start=seed["start"] + pd.Timedelta(days=1800),
+                        end=seed["end"] + pd.Timedelta(days=1800))  # fmt: skip
+    timeline = Timeline.from_frame(later)
+    assert timeline.first_day == date(2018, 4, 23) == later["start"].min().date()
+    assert timeline.n_days == Timeline.from_frame(seed).n_days  # no 1,800 empty days before
+    reader = fixture_frame().iloc[[2]]  # one event, 1 to 3 June 2013
+    assert (Timeline.from_frame(reader).first_day, Timeline.from_frame(reader).last_day) == (
+        reader["start"].iloc[0].date(), reader["end"].iloc[0].date())

@@ -14,13 +14,15 @@ from datetime import date
 from typing import Any
 
 import folium
+import pandas as pd
 
-from geo.assets import local_css, local_js
-from geo.basemap import Basemap
+from geo.assets import STATIC_DIR, URL_PREFIX, local_css, local_js
+from geo.basemap import Basemap, install_static_basemap
 from geo.categories import OTHER, Category, category
 from geo.map.bounds import FOCUS_MAX_ZOOM, Bounds, tile_xy
 from geo.map.elements import CountryLabels, DataLayer, GeoJsonLayer, Legend, QMap
 from geo.map.layers import EventLayers, ahead_json
+from geo.map.popups import install_popup_table
 from geo.map.safejson import js_json
 from geo.markup import macro
 
@@ -37,6 +39,21 @@ OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 EVENTS_LAYER = "Events"
 RINGS_LAYER = "Precision rings"
 LABELS_LAYER = "Place labels"
+
+
+def install_basemap(basemap: Basemap) -> dict[str, str]:
+    """The basemap layers as static files the map fetches once (not resent at every step).
+
+    Under ``static/vendor/`` (served at ``/app/static/vendor``, kept out of git): copies
+    of ``data/naturalearth`` made at run time, like the vendored Leaflet.
+    """
+    return install_static_basemap(basemap, STATIC_DIR / "vendor" / "naturalearth",
+                                  f"{URL_PREFIX}/naturalearth")  # fmt: skip
+
+
+def install_popups(events: pd.DataFrame) -> str:
+    """The curated events' (public) popup table as a static file; return its URL."""
+    return install_popup_table(events, STATIC_DIR / "vendor" / "popups", f"{URL_PREFIX}/popups")
 
 
 def legend_html(categories: Iterable[str]) -> str:

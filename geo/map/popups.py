@@ -156,3 +156,8 @@ def popup_entries(events: pd.DataFrame, rows: Iterable[int]) -> dict[int, list[s
     """
     full, brief = events["popup_full"], events["popup_brief"]
     return {row: [full.iat[row], brief.iat[row]] for row in sorted(set(rows))}
+
+
+def step_popups(events: pd.DataFrame, layers: Iterable[Any]) -> dict[int, list[str]]:
+    """The popup entries every marker of ``layers`` (``EventLayers``) names: a step's."""
+    return popup_entries(events, {row for lay in layers for row in lay.popup_rows})
