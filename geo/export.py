@@ -39,12 +39,13 @@ class ExportFormat:
     name: str
     extension: str
     mime: str
+    label: str  # what a download button calls it
 
 
 FORMATS = {
-    "geojson": ExportFormat("geojson", "geojson", "application/geo+json"),
-    "csv": ExportFormat("csv", "csv", "text/csv"),
-    "kml": ExportFormat("kml", "kml", "application/vnd.google-earth.kml+xml"),
+    "geojson": ExportFormat("geojson", "geojson", "application/geo+json", "GeoJSON"),
+    "csv": ExportFormat("csv", "csv", "text/csv", "CSV"),
+    "kml": ExportFormat("kml", "kml", "application/vnd.google-earth.kml+xml", "KML"),
 }
 
 

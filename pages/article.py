@@ -87,7 +87,7 @@ def _curated_places(gazetteer) -> list:
     return list(curated) if curated is not None else []
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=64)  # keyed by the URL's passage and event
 def article_html(current: int | None, event_id: str | None) -> str:
     """The article body as HTML, with ``current`` marked and the event's excerpt lit."""
     article = load_seed_article()

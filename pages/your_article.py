@@ -32,7 +32,6 @@ from geo.user_article import (
     propose_frame,
 )
 
-LABELS = {"geojson": "GeoJSON", "csv": "CSV", "kml": "KML"}
 PASTE, UPLOAD = "Paste the text", "Upload a .txt file"
 # The shared article renderer adds a pilcrow link per paragraph (?passage=N); here it
 # would leave the page and lose the reader's corrections, so it is hidden.
@@ -320,7 +319,7 @@ else:
     stem = file_stem(article.title)
     for fmt in FORMATS.values():
         actions.download_button(
-            f"Download {LABELS[fmt.name]}",
+            f"Download {fmt.label}",
             partial(render, frame, fmt.name),  # built on click: large articles stay fast
             file_name=f"{stem}-events.{fmt.extension}",
             mime=fmt.mime,

@@ -462,3 +462,13 @@ def test_the_timeline_opens_on_the_first_day_of_whatever_is_shown():
     reader = fixture_frame().iloc[[2]]  # one event, 1 to 3 June 2013
     assert (Timeline.from_frame(reader).first_day, Timeline.from_frame(reader).last_day) == (
         reader["start"].iloc[0].date(), reader["end"].iloc[0].date())
+
+
+def test_template_syntax_in_the_data_reaches_the_map_verbatim():
+    from streamlit_folium import _get_feature_group_string
+
+    m = build_map(load_basemap(), ["battle"])
+    names = '[{"text":"{{ 7*7 }} {% raw %}"}]'
+    groups = feature_groups(EventLayers((), "[]", "[]", names))
+    js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
+    assert '"{{ 7*7 }} {% raw %}"' in js and "49" not in js
