@@ -20,7 +20,6 @@ from geo.highlight import (
     find_names,
     link_marks,
     map_link,
-    paragraph_of,
     passage_id,
     render_article,
     spellings_of,
@@ -111,8 +110,8 @@ def passage_from_url(
     plain = raw.isascii() and raw.isdigit() and len(raw) <= 6
     passage = int(raw) if plain and int(raw) < count else None
     if passage is None and event_id is not None:
-        paragraphs = [(p.start, p.end) for p in load_seed_article().paragraphs]
-        passage = paragraph_of(events[event_id][1], paragraphs)
+        paragraph = load_seed_article().paragraph_at(events[event_id][1])
+        passage = paragraph.index if paragraph is not None else None
     return passage, event_id
 
 

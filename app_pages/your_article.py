@@ -33,7 +33,6 @@ from geo.user_article import (
     read_article,
 )
 
-LABELS = {"geojson": "GeoJSON", "csv": "CSV", "kml": "KML"}
 SESSION_LOST = (
     "The server was restarted and this page's session was lost: the events found and "
     "your corrections are gone (the text you gave is still here). Press **Find events** "
@@ -355,7 +354,7 @@ else:
     stem = file_stem(article.title)
     for fmt in FORMATS.values():
         actions.download_button(
-            f"Download {LABELS[fmt.name]}",
+            f"Download {fmt.label}",
             partial(render, frame, fmt.name),  # built on click: large articles stay fast
             file_name=f"{stem}-events.{fmt.extension}",
             mime=fmt.mime,

@@ -15,7 +15,6 @@ place) and keep its columns, so a row can be followed from the map to a file and
 from __future__ import annotations
 
 import csv
-import html
 import json
 import math
 import re
@@ -25,6 +24,8 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
+
+from geo import markup
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 DATE_COLUMNS = ("start", "end")
@@ -39,12 +40,13 @@ class ExportFormat:
     name: str
     extension: str
     mime: str
+    label: str  # what a download button calls it
 
 
 FORMATS = {
-    "geojson": ExportFormat("geojson", "geojson", "application/geo+json"),
-    "csv": ExportFormat("csv", "csv", "text/csv"),
-    "kml": ExportFormat("kml", "kml", "application/vnd.google-earth.kml+xml"),
+    "geojson": ExportFormat("geojson", "geojson", "application/geo+json", "GeoJSON"),
+    "csv": ExportFormat("csv", "csv", "text/csv", "CSV"),
+    "kml": ExportFormat("kml", "kml", "application/vnd.google-earth.kml+xml", "KML"),
 }
 
 
@@ -144,21 +146,11 @@ def _xml_text(value: Any) -> str:
 
 
 def _description(row: dict[str, Any]) -> str:
-    """The balloon text: HTML whose every piece of data is escaped."""
-
-    def e(name: str) -> str:
-        return html.escape(_xml_text(row.get(name, "")))
-
-    when = e("start") if e("start") == e("end") else f"{e('start')} – {e('end')}"
-    parts = [
-        f"<h3>{e('title')}</h3>",
-        f"<p><b>When:</b> {when} ({e('date_precision')}; “{e('date_phrase')}”)</p>",
-        f"<p><b>Where:</b> {e('place_name')} ({e('place_role')})</p>",
-        f"<blockquote>{e('excerpt')}</blockquote>",
-        f"<p><b>Reported by:</b> {e('reported_by')}<br/><b>Actors:</b> {e('actors')}"
-        f"<br/><b>Confidence:</b> {e('confidence')}</p>",
-    ]
-    return "".join(parts)
+    """The balloon text: HTML rendered with autoescape (``geo/templates/kml_description.html``)."""
+    names = ("title", "start", "end", "date_precision", "date_phrase", "place_name",
+             "place_role", "excerpt", "reported_by", "actors", "confidence")  # fmt: skip
+    values = {n: _xml_text(row.get(n, "")) for n in names}
+    return str(markup.render("kml_description.html", r=values))
 
 
 def to_kml(df: pd.DataFrame, name: str = "Events") -> str:

@@ -13,10 +13,9 @@ from datetime import date
 import pytest
 
 from geo.article import make_article
-from geo.events import CATEGORIES, Event, events_frame
+from geo.events import Event, events_frame
 from geo.geoparse.propose import propose_events, trigger_of
 from geo.geoparse.toponyms import Geoparser
-from geo.mapview import CATEGORY_STYLES
 
 PUBLISHED = date(2009, 4, 1)  # a Wednesday
 
@@ -116,14 +115,6 @@ def test_events_of_any_kind_and_none_for_what_did_not_happen(sentence: str,
                                                             category: str | None) -> None:
     trigger = trigger_of(sentence)
     assert (trigger.category if trigger else None) == category
-
-
-def test_every_category_is_known_to_the_validator_and_the_map() -> None:
-    from geo.geoparse.propose import CATEGORY_WORDS
-
-    for category, _ in CATEGORY_WORDS:
-        assert category in CATEGORIES and category in CATEGORY_STYLES
-    assert "other" in CATEGORIES
 
 
 def test_each_date_phrase_belongs_to_its_clause(parser: Geoparser) -> None:

@@ -2,8 +2,8 @@
 
 For every sentence of the article body that names a resolved place (demonyms such as
 "Lebanese" describe actors, not places, and are left out) and says what happened (a verb
-from :data:`CATEGORY_WORDS`), one event is proposed, with one record per place, in the
-curated schema of :class:`geo.events.Event`:
+from ``geo.categories.TRIGGER_ORDER``), one event is proposed, with one record per place,
+in the curated schema of :class:`geo.events.Event`:
 
 - the date: a date expression of the sentence (:func:`geo.dates.find_dates`, relative to
   the publication date); else the day-precise date of the sentence just before it, when
@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date as date_
 
 from geo.article import Article, Sentence
+from geo.categories import TOPICS, TRIGGER_ORDER
 from geo.dates import DAY, RANGE, DateMention, ResolvedDate, find_dates
 from geo.events import CONTEXT_RULE_PREFIX, Event
 from geo.gazetteer import Place
@@ -34,85 +35,6 @@ from geo.geoparse import discourse
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Geoparser, Toponym
 
-# Category -> the words that signal it, most specific first (the first match wins). Each
-# entry is a regular expression matched at a word start, so "fight" is not "fighters" and
-# "battle" is not "battlefield"; a trailing \w* lets a stem take its endings.
-CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("celebration", (r"celebrat\w*", r"festivit\w*", r"sweets", r"fireworks")),
-    ("sectarian violence", (r"sectarian",)),
-    ("siege", (r"sieges?", r"besieg\w*", r"encircl\w*")),
-    ("bombardment", (r"bombard\w*", r"shell(?:ed|ing|s)?", r"air ?strikes?", r"air raids?",
-                     r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?")),
-    ("statement", (r"congratulat\w*", r"hail(?:ed|s)?", r"vow(?:ed|s)?", r"condemn\w*",
-                   r"warn(?:ed|s)?", r"pledg\w*", r"expressed", r"urged", r"welcomed",
-                   r"critici[sz]ed", r"praised", r"apologi[sz]ed", r"demanded")),
-    ("disaster", (r"earthquakes?", r"quakes?", r"temblors?", r"tremors?", r"tsunamis?",
-                  r"flood(?:ed|ing|s)?", r"fires?", r"blazes?", r"flames", r"burn(?:ed|ing|t)",
-                  r"avalanches?", r"landslides?", r"mudslides?", r"explosions?", r"exploded",
-                  r"collaps\w*", r"hurricanes?", r"tornado\w*", r"cyclones?", r"eruptions?",
-                  r"wildfires?", r"smoke")),
-    ("health", (r"outbreaks?", r"epidemics?", r"pandemics?", r"infected", r"diagnosed",
-                r"tested positive", r"culled", r"quarantined", r"vaccinated",
-                r"immuni[sz]ation campaigns?", r"stricken")),
-    ("accident", (r"crash\w*", r"collid\w*", r"collisions?", r"accidents?", r"rolled over",
-                  r"rolled (?:her|his|the|their) (?:car|truck|vehicle)", r"overturn\w*",
-                  r"ran (?:him|her|them) over", r"run over", r"hit-and-run", r"derail\w*",
-                  r"drown\w*", r"wreck\w*", r"blew? (?:down|over)", r"toppled")),
-    ("crime", (r"arrest\w*", r"charged", r"robber\w*", r"robbed", r"burglar\w*", r"stole",
-               r"stolen", r"theft", r"murder\w*", r"homicides?", r"shot", r"shootings?",
-               r"shootouts?", r"stabb\w*", r"home invasion", r"heroin", r"cocaine",
-               r"marijuana", r"indicted", r"convicted", r"sentenced", r"pleaded", r"trial",
-               r"testif\w*", r"jail", r"booked", r"kidnapp\w*", r"smuggl\w*", r"busts?",
-               r"slain", r"slaying")),
-    ("protest", (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
-                 r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
-    ("withdrawal", (r"withdr\w*", r"retreat\w*", r"fled", r"flee\w*", r"pulled out",
-                    r"evacuat\w*", r"escaped")),
-    ("reinforcement", (r"reinforc\w*", r"joined by", r"deployed")),
-    ("security operation", (r"tunnels?", r"defus\w*", r"arrest\w*", r"raid(?:ed|s)?",
-                            r"checkpoints?", r"security operations?", r"scour\w*",
-                            r"searching", r"search(?:ed)? for", r"rescue\w*")),
-    ("economy", (r"sales", r"prices?", r"markets?", r"stocks?", r"economy", r"economic",
-                 r"unemployment", r"revenues?", r"budgets?", r"recession", r"mortgages?",
-                 r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*")),
-    ("capture", (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls",
-                 r"fall of", r"fell", r"routed", r"overr[au]n", r"recaptur\w*",
-                 r"conquer\w*")),
-    ("offensive", (r"offensives?", r"launch\w*", r"assaults?", r"attack(?:ed|s)?",
-                   r"advanc(?:ed|es|ing)", r"invasion")),
-    ("battle", (r"fight(?:ing|s)?", r"fought", r"battles?", r"clash\w*", r"combat",
-                r"resistance", r"killed", r"dead", r"wounded", r"died")),
-    ("negotiation", (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered",
-                     r"ceasefire", r"truce", r"mediat\w*", r"meetings?", r"met")),
-    ("sport", (r"won", r"victory", r"defeated", r"beat", r"eliminat\w*", r"scored",
-               r"semistate", r"tournament", r"championships?", r"finals?", r"regional",
-               r"playoffs?", r"game", r"season", r"medals?", r"cup", r"race")),
-    ("weather", (r"storms?", r"gusts?", r"hail", r"snowstorms?", r"heat ?waves?",
-                 r"blizzards?", r"rainfall", r"downpours?")),
-    ("humanitarian", (r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid",
-                      r"hospitals?", r"medic\w*", r"doctors?", r"red cross", r"red crescent",
-                      r"trapped")),
-    ("politics", (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
-                  r"resign\w*", r"appoint\w*", r"summit", r"sanctions")),
-    ("outlook", (r"opens the way", r"paves? the way", r"opening the way")),
-    ("statement", (r"announced", r"statement", r"declared", r"accused", r"denied",
-                   r"confirmed", r"called for", r"called on", r"appealed", r"said", r"says",
-                   r"told", r"reported", r"noted", r"claimed")),
-    ("other", (r"occurred", r"happened", r"took place", r"began", r"started", r"ended",
-               r"opened", r"closed", r"held", r"found", r"discovered", r"detected",
-               r"struck", r"recorded", r"lifted off", r"blasted off", r"damaged",
-               r"destroyed", r"reported", r"dropped", r"hit", r"buried")),
-)
-# Topic words: they say what a sentence is about, not that something happened. A signal
-# word of a broad category ("died", "found", "reported") in a sentence about a disease or
-# the weather takes the topic's category ("died of bird flu": health, not a battle).
-TOPIC_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("health", (r"flu", r"influenza", r"virus\w*", r"diseases?", r"plague", r"typhoid",
-                r"salmonell\w*", r"cholera", r"ebola", r"h5n1", r"h1n1", r"h7n\d",
-                r"bluetongue", r"measles", r"malaria", r"illness\w*", r"infections?",
-                r"cases?")),
-    ("weather", (r"rain", r"snow", r"winds?", r"weather", r"drought", r"temperatures?")),
-)
 _BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
 # Words that only say someone spoke: an event when a named speaker says it ("the army
 # said"), not "he said" after a quote.
@@ -122,10 +44,10 @@ _UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+
 OTHER = "other"
 _CATEGORY_RES = tuple(
     (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
-    for category, words in CATEGORY_WORDS
+    for category, words in TRIGGER_ORDER  # geo.categories: most specific first
 )
 _TOPIC_RES = tuple(
-    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for category, words in TOPIC_WORDS
+    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for category, words in TOPICS
 )
 # A short quotation ("Don't forget Aleppo!"): a slogan, whose places are not the event's.
 _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")

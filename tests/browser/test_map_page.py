@@ -1,7 +1,7 @@
 """The map page driven as a user would, with every request outside localhost refused.
 
 What the map shows is read from the Leaflet map inside the streamlit-folium iframe:
-``window.__qmap`` (set up by ``geo.mapview``) holds the map, ``markers()`` (position and
+``window.__qmap`` (set up by ``geo/map/static/qmap.js``) holds the map, ``markers()`` (position and
 event ids of the markers drawn), ``day`` (the day the markers are for) and ``version``
 (how many times the markers were replaced). Each test asserts something a blank or
 broken map would fail.
@@ -18,6 +18,7 @@ import csv
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.conftest import map_frame, run_number, settled, start_streamlit, stop
@@ -217,6 +218,18 @@ def test_a_step_is_drawn_at_the_click_with_the_layers_the_rerun_brings(app_url, 
     assert sorted((m["title"], tuple(sorted(m["ids"]))) for m in markers(fresh)) == stepped
 
 
+def test_the_step_ahead_finds_next_by_its_key_not_its_label(app_url, page):
+    frame = open_map(page, app_url)
+    # Count the steps the map draws at the click (before the rerun brings the layers).
+    frame.evaluate("""() => { const q = window.__qmap, f = q.stepAhead; window.__steps = [];
+        q.stepAhead = d => { const r = f(d); window.__steps.push([d, r]); return r; }; }""")
+    button = page.locator(".st-key-q-next button")
+    button.evaluate("b => { (b.querySelector('p') || b).textContent = 'Forward'; }")  # renamed
+    button.click()
+    frame.wait_for_function("window.__qmap.day === '2013-05-20'", timeout=20000)
+    assert frame.evaluate("window.__steps") == [["next", True]]
+
+
 def test_step_event_by_event_skips_days_without_a_new_event(app_url, page):
     frame = open_map(page, app_url)
     n = run_number(page)
@@ -390,3 +403,27 @@ def test_hostile_text_in_a_popup_shows_as_text_and_nothing_runs(hostile_app, pag
     assert "${alert(1)}" in page.locator("[data-testid='stMain']").inner_text()
     assert not dialogs, dialogs
     assert not page.blocked_requests, page.blocked_requests  # GEO_TILES=off: no probe
+
+
+@pytest.fixture(scope="module")
+def events_2018_app(tmp_path_factory):
+    """An app showing an events file of 2018 (``GEO_EVENTS_FILE``), nothing from 2013."""
+    from geo.events import events_frame, load_seed_events
+    from geo.export import to_csv
+
+    frame = events_frame(load_seed_events())
+    shift = pd.Timestamp("2018-03-07") - frame["start"].min()
+    frame = frame.assign(start=frame["start"] + shift, end=frame["end"] + shift)
+    path = tmp_path_factory.mktemp("events2018") / "events.csv"
+    path.write_text(to_csv(frame), encoding="utf-8")
+    proc, url = start_streamlit(env={"GEO_EVENTS_FILE": str(path), "GEO_TILES": "off"})
+    yield url
+    stop(proc)
+
+
+def test_an_events_file_of_2018_opens_on_its_own_first_day(events_2018_app, page):
+    frame = open_map(page, events_2018_app)
+    assert frame.evaluate("window.__qmap.day") == "2018-03-07"
+    assert day_heading(page, "Wed 7 March 2018") == "Wed 7 March 2018"
+    assert page.get_by_role("button", name="Previous", exact=True).is_disabled()
+    assert markers(frame)  # the first day's events are drawn
