@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 
 import geo.geoparse.corpora as corpora
 from tests.conftest import ROOT
@@ -15,6 +16,7 @@ def test_geoparse_benchmark_without_the_corpora_says_where_to_put_them(
         "bench_geoparse", ROOT / "benchmarks" / "geoparse.py"
     )
     bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_geoparse", bench)  # its dataclasses look it up
     spec.loader.exec_module(bench)
     monkeypatch.setattr(corpora, "CORPORA_DIR", tmp_path / "shared" / "data" / "geoparse")
     assert bench.main(["--limit", "1"]) == 2  # was: FileNotFoundError traceback
