@@ -661,6 +661,7 @@ _MAP_CSS = """
 .country-label { background: none; border: none; white-space: nowrap; color: #7a6f5c;
   font-size: 11px; letter-spacing: .12em; text-transform: uppercase;
   text-shadow: 0 0 2px #f4f0e6; transform: translate(-50%, -50%); }
+.country-label, .ne-place { display: block; }
 .ne-place { background: none; border: none; white-space: nowrap; color: #4a4237;
   font-size: 11px; line-height: 14px; text-shadow: 0 0 2px #f4f0e6, 0 0 2px #f4f0e6;
   transform: translate(-4px, -50%); }
@@ -1105,17 +1106,29 @@ class _CountryLabels(_FastMacro):
                         pts.push(map.latLngToLayerPoint(mk.getLatLng()));
                     });
                 }
+                function clear(x0, y0, x1, y1) {  // no event marker or its label there
+                    for (var k = 0; k < pts.length; k++) {
+                        var m = pts[k];
+                        if (x0 < m.x + 110 && m.x - 16 < x1 && y0 < m.y + 16 && m.y - 20 < y1) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
                 for (var i in shown) {
                     var r = rows[i], el = shown[i].getElement();
-                    if (!el || r[4] === 'country') { continue; }
-                    var p = map.latLngToLayerPoint([r[1], r[2]]), x1 = p.x + 10 + 6.4 * r[0].length;
-                    var hide = false;
-                    for (var k = 0; k < pts.length && !hide; k++) {
-                        var m = pts[k];
-                        hide = p.x - 4 < m.x + 110 && m.x - 16 < x1 && p.y - 8 < m.y + 16
-                            && m.y - 20 < p.y + 8;
+                    if (!el) { continue; }
+                    var p = map.latLngToLayerPoint([r[1], r[2]]), inner = el.firstChild;
+                    if (r[4] === 'country') {  // a country's name moves aside instead
+                        var w = 4.3 * r[0].length, dy = [0, 20, -20, 40, -40].find(function (d) {
+                            return clear(p.x - w, p.y + d - 7, p.x + w, p.y + d + 7);
+                        });
+                        inner.style.transform = 'translate(-50%, calc(-50% + '
+                            + (dy === undefined ? 0 : dy) + 'px))';
+                        continue;
                     }
-                    el.style.display = hide ? 'none' : '';
+                    el.style.display = clear(p.x - 4, p.y - 8, p.x + 10 + 6.4 * r[0].length,
+                                             p.y + 8) ? '' : 'none';
                 }
             }
             function later() {
