@@ -1287,7 +1287,8 @@ def build_map(
     borders.add_to(m)
 
     names = folium.FeatureGroup(name="Country and city names", control=False)
-    names.add_child(_CountryLabels(js_json(basemap.label_rows()), urls.get("labels")))
+    label_url = urls.get("labels")  # else embedded (not built at each rerun when served)
+    names.add_child(_CountryLabels("" if label_url else js_json(basemap.label_rows()), label_url))
     names.add_to(m)
 
     overlays = f'{{"Borders": {borders.get_name()}, "Country and city names": {names.get_name()}}}'
