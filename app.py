@@ -4,15 +4,19 @@ Copies the vendored Leaflet/jQuery into ``static/`` (no CDN), starts building th
 index in the background on a fresh install, then wires the pages. Broken
 event data (``geo.events.EventDataError``) is shown as a list of problems on any page.
 URL paths are fixed in ARCHITECTURE.md (URLs): the map is the default page at ``/``.
+The pages are in ``app_pages/``: a folder named ``pages/`` here would put Streamlit in its
+older multipage mode until this script first calls ``st.navigation`` (see ARCHITECTURE.md).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.ready import ready_signal, start_run
 from geo.assets import install_static_assets
 from geo.events import EventDataError
 from geo.gazetteer import build_index_in_background
+from geo.store import StoreError
 
 st.set_page_config(page_title="Al-Qusayr map", layout="wide")
 install_static_assets()
@@ -27,17 +31,26 @@ def _index_build_started() -> bool:
 _index_build_started()
 
 pages = [
-    st.Page("pages/map.py", title="Map", url_path="map", default=True),
-    st.Page("pages/article.py", title="Article", url_path="article"),
-    st.Page("pages/events.py", title="Events", url_path="events"),
-    st.Page("pages/places.py", title="Places", url_path="places"),
-    st.Page("pages/your_article.py", title="Your article", url_path="your-article"),
+    st.Page("app_pages/map.py", title="Map", url_path="map", default=True),
+    st.Page("app_pages/article.py", title="Article", url_path="article"),
+    st.Page("app_pages/events.py", title="Events", url_path="events"),
+    st.Page("app_pages/places.py", title="Places", url_path="places"),
+    st.Page("app_pages/your_article.py", title="Your article", url_path="your-article"),
+    st.Page("app_pages/library.py", title="Library", url_path="library"),
 ]
+
+
+page = st.navigation(pages)
+start_run(page.url_path or "map")
 try:
-    st.navigation(pages).run()
+    page.run()
 except EventDataError as exc:  # a hand-edited data/events.csv: say where, not a traceback
     st.error(
         f"The events data has {len(exc.problems)} broken record(s); fix them and reload. "
         "Each line says file, line, field and what is wrong."
     )
     st.code("\n".join(str(p) for p in exc.problems), language=None)
+except StoreError as exc:  # the workspace database: unreachable, or newer than the code
+    st.error(str(exc))
+finally:  # also after st.stop(), which a page calls when it has nothing more to show
+    ready_signal()

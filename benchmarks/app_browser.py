@@ -11,7 +11,7 @@ tests do. Clocks are the browser's own, so Python's polling adds nothing:
 
 - first markers: from the navigation start of the page (``performance.timeOrigin``) to
   the frame painted after the markers were added (``window.__qmap.drawnAt``, set by the
-  map in ``geo/mapview.py``). "cold": the first visit after the server started (server
+  map in ``geo/map/static/qmap.js``). "cold": the first visit after the server started (server
   caches empty, browser cache empty); "warm": a second visit in a fresh browser context
   (server caches full, browser cache empty: the target's case); "browser cached": the
   same page opened again in that browser (Streamlit's scripts come from its cache).
@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.mapview import CATEGORY_STYLES  # noqa: E402
+from geo.categories import NAMES as CATEGORY_NAMES  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, LOCAL_PREFIXES, start_streamlit, stop  # noqa: E402
 
 #: Targets from issue 5: (first markers s, median step ms).
@@ -65,7 +65,7 @@ def generate_events(path: Path, n: int, seed: int = 5, year: int = 2013) -> int:
         key=lambda c: c["geonameid"],
     )  # fmt: skip
     rng = random.Random(seed)
-    categories = sorted(CATEGORY_STYLES)
+    categories = sorted(CATEGORY_NAMES)
     first = date(year, 1, 1)
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)

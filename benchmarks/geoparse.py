@@ -25,6 +25,14 @@ Honesty rules:
 - LGL's guidelines annotate demonyms ("Syrian", "Americans") as toponyms and GeoVirus' do
   not, so demonym mentions are dropped from our output on GeoVirus (the row without that
   convention is printed too).
+Peers on the same toponyms (the ``shared`` columns): with ``--peers DIR`` (default
+``../shared/data/geoparse/peers`` when present), DIR holds the EUPEG platform's published
+outputs of each peer, ``<corpus>_<system>.txt`` in the gold format (EUPEG repository,
+``project/src/main/webapp/geoparser_output/``, GPL-3.0; see ``benchmarks/README.md`` for how
+to get them). Over the gold toponyms that both we and the peer found (matched by the rule
+above), acc@161 of each: ``shared`` counts them, ``ours`` and ``peer`` are the two
+accuracies. The corpus-wide peer figures (P, R, F1, acc161) are those of issue 6, scored
+by the same rules on the same files.
 Throughput: documents per second on one core (the process is pinned to one CPU and numeric
 libraries to one thread), after start-up (gazetteer and model loaded, not timed), with an
 empty name cache, recognition + resolution over the held-out corpus; the median of three
@@ -38,6 +46,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 # One thread for numeric libraries (the gazetteer's context ranking uses numpy), set before
@@ -47,7 +56,19 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.geoparse.corpora import Document, Found, Score, folds, load_corpus  # noqa: E402
+from geopy.distance import great_circle  # noqa: E402
+
+from geo.geoparse.corpora import (  # noqa: E402
+    CORPORA,
+    CorpusMissing,
+    Document,
+    Found,
+    GoldToponym,
+    Score,
+    folds,
+    load_corpus,
+    match,
+)
 from geo.geoparse.lexicon import DEMONYMS  # noqa: E402
 from geo.geoparse.model import Model  # noqa: E402
 from geo.geoparse.toponyms import Geoparser, Toponym  # noqa: E402
@@ -69,6 +90,21 @@ PEERS = {
     },
 }
 TRAINED_ON = "LGL"
+# EUPEG's file names for the peers (``<corpus>_<name>.txt``) -> the name shown.
+PEER_FILES = {
+    "CamCoder": "CamCoder",
+    "Edinburgh": "Edinburgh Geoparser",
+    "CLAVIN": "CLIFF-CLAVIN",
+    "TopoCluster": "TopoCluster",
+    "GeoTxt": "GeoTxt",
+    "DBpedia": "DBpedia Spotlight",
+    "Yahoo": "Yahoo! PlaceSpotter",
+    "StanfordNER": "Stanford NER + GeoNames",
+    "SpaCyNER": "spaCy NER + GeoNames",
+}
+DEFAULT_PEERS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / (
+    "geoparse/peers"
+)
 
 
 def is_demonym(t: Toponym) -> bool:
@@ -81,11 +117,76 @@ def found(tops: list[Toponym], demonyms: bool) -> list[Found]:
     ]
 
 
+def read_peer(path: Path) -> list[list[Found]]:
+    """A peer's output in the gold format: line i holds the toponyms of document i."""
+    out = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        found = []
+        for item in line.split("||"):
+            f = item.split(",,")
+            if len(f) < 6:
+                continue
+            try:
+                lat, lon = float(f[2]), float(f[3])
+            except ValueError:
+                lat = lon = None
+            if lat is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                lat = lon = None  # unresolved, or a point off the globe: counted as a miss
+            found.append(Found(f[1], int(f[4]), int(f[5]), lat, lon))
+        out.append(found)
+    return out
+
+
+@dataclass
+class Shared:
+    """Gold toponyms both systems found, and how many each put within 161 km."""
+
+    n: int = 0
+    ours: int = 0
+    peer: int = 0
+
+    def add(self, ours: list[Found], peer: list[Found], gold: tuple[GoldToponym, ...]) -> None:
+        mine = {gi: ours[fi] for fi, gi in match(ours, gold)}
+        for fi, gi in match(peer, gold):
+            if gi not in mine:
+                continue
+            self.n += 1
+            self.ours += within_161(mine[gi], gold[gi])
+            self.peer += within_161(peer[fi], gold[gi])
+
+
+def within_161(f: Found, g: GoldToponym) -> bool:
+    return f.lat is not None and f.lon is not None and (
+        great_circle((f.lat, f.lon), (g.lat, g.lon)).km < 161
+    )
+
+
+def shared_scores(
+    name: str, docs: list[Document], ours: dict[str, list[Found]], peers_dir: Path | None
+) -> dict[str, Shared]:
+    """Per peer: acc@161 of both systems over the gold toponyms both found."""
+    out: dict[str, Shared] = {}
+    if peers_dir is None:
+        return out
+    for stem, label in PEER_FILES.items():
+        path = peers_dir / f"{name}_{stem}.txt"
+        if not path.is_file():
+            continue
+        peer = read_peer(path)
+        s = out[label] = Shared()
+        for i, d in enumerate(docs):
+            s.add(ours[d.id], peer[i] if i < len(peer) else [], d.gold)
+    return out
+
+
 def run_corpus(
     name: str, docs: list[Document], parser: Geoparser, cv: int, held_out_model: Model
-) -> dict[str, Score]:
-    """Scores with and without demonyms; cross-validated when the model trained on it."""
+) -> tuple[dict[str, Score], dict[str, list[Found]]]:
+    """Scores with and without demonyms (cross-validated when the model trained on it),
+    and our toponyms per document under the corpus' convention (for the peers' columns)."""
     scores = {"with": Score(), "without": Score()}
+    main_key = "with" if name == "LGL" else "without"
+    per_doc: dict[str, list[Found]] = {}
     if name == TRAINED_ON and cv > 1:
         plan = []
         for train_docs, test_docs in folds(docs, cv):
@@ -101,7 +202,8 @@ def run_corpus(
             tops = fold_parser.toponyms(d.text)
             scores["with"].add(found(tops, True), d.gold)
             scores["without"].add(found(tops, False), d.gold)
-    return scores
+            per_doc[d.id] = found(tops, main_key == "with")
+    return scores, per_doc
 
 
 def throughput(docs: list[Document], parser: Geoparser, passes: int = 3) -> float:
@@ -128,7 +230,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Geoparsing benchmark (LGL, GeoVirus).")
     ap.add_argument("--limit", type=int, default=None, help="first N documents of each corpus")
     ap.add_argument("--cv", type=int, default=5, help="folds for the training corpus (1: none)")
+    ap.add_argument(
+        "--peers", type=Path, default=DEFAULT_PEERS_DIR,
+        help="directory of EUPEG peer outputs <corpus>_<system>.txt (benchmarks/README.md)",
+    )
     args = ap.parse_args(argv)
+    try:  # before any work: a clone without ../shared gets a message, not a traceback
+        for name in CORPORA:
+            load_corpus(name)
+    except CorpusMissing as exc:
+        print(f"geoparse benchmark: {exc}", file=sys.stderr)
+        return 2
+    peers_dir = args.peers if args.peers.is_dir() else None
 
     t0 = time.perf_counter()
     parser = Geoparser()
@@ -151,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     header = (
         f"{'corpus':9} {'system':34} {'P':>6} {'R':>6} {'F1':>6} {'acc161':>7} {'median km':>9}"
+        f"  {'shared':>6} {'ours':>6} {'peer':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -159,9 +273,19 @@ def main(argv: list[str] | None = None) -> int:
         docs = load_corpus(name)[: args.limit]
         if name != TRAINED_ON:
             held_out_docs = docs
-        for peer, (p, r, f1, acc) in PEERS[name].items():
-            print(f"{name:9} {peer:34} {p:6.3f} {r:6.3f} {f1:6.3f} {acc:7.3f} {'':>9}")
-        scores = run_corpus(name, docs, parser, args.cv, held_out_model)
+        scores, ours = run_corpus(name, docs, parser, args.cv, held_out_model)
+        shared = shared_scores(name, docs, ours, peers_dir)
+        for peer in dict.fromkeys([*PEERS[name], *shared]):
+            p, r, f1, acc = PEERS[name].get(peer, (None,) * 4)
+            cells = " ".join(f"{v:6.3f}" if v is not None else f"{'':>6}" for v in (p, r, f1))
+            line = f"{name:9} {peer:34} {cells} {acc if acc is not None else '':>7}"
+            if acc is not None:
+                line = f"{name:9} {peer:34} {cells} {acc:7.3f}"
+            line += f" {'':>9}"
+            if peer in shared and shared[peer].n:
+                sh = shared[peer]
+                line += f"  {sh.n:6d} {sh.ours / sh.n:6.3f} {sh.peer / sh.n:6.3f}"
+            print(line)
         main_key = "with" if name == "LGL" else "without"
         how = (
             f"{args.cv}-fold CV"
@@ -180,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{s.acc161:7.3f} {s.median_km:9.1f}"
             )
         print(f"{'':9} ({len(docs)} documents, {scores[main_key].gold} gold toponyms)")
+    if peers_dir is None:
+        print(f"(no peer outputs at {args.peers}: the shared columns are empty; "
+              "benchmarks/README.md says how to get them)")  # fmt: skip
     docs_per_s = throughput(held_out_docs or load_corpus("GeoVirus")[: args.limit], parser)
     print(
         f"throughput: {docs_per_s:.1f} documents/s on one core (GeoVirus, after start-up, "

@@ -2,7 +2,7 @@
 
 Modules: gazetteer (place names -> coordinates), article (text, sentences, offsets),
 dates (date expressions -> days), events (curated events, validation, pandas view),
-export (GeoJSON/CSV/KML), mapview (folium map building), geoparse (any article ->
+export (GeoJSON/CSV/KML), map (the folium map and its browser code), geoparse (any article ->
 events), cli (``python -m geo``). Nothing here imports streamlit.
 """
 

@@ -42,7 +42,11 @@ _ABBREVIATIONS = frozenset(
 # A candidate sentence end: terminal punctuation, any closing quotes or brackets, then
 # whitespace; the next sentence must start with a capital, a digit or an opening quote
 # (not a bracket: a photo credit such as "(AFP)" stays with its caption).
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘]?[A-Z0-9])")
+# Linear on any text: a run of terminal punctuation is read from its first character only
+# and never given back (possessive ``++``), so "....." costs its length, not its square.
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘]?[A-Z0-9])")
+# The longest abbreviation: a longer word before a full stop is not one.
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
 @dataclass(frozen=True)
@@ -176,13 +180,26 @@ def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Sente
 
 
 def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
+    """Whether the word before the full stop at ``dot`` is an abbreviation or an initial.
+
+    The word (letters, digits, "_" and dots) is read backwards from the full stop, and
+    never further than the longest abbreviation: a sentence end costs a few characters,
+    not a search of the whole paragraph before it.
+    """
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[floor:dot])
-    if not word:
+    start = dot
+    while start > floor and dot - start <= _LONGEST_ABBREVIATION and _in_word(text[start - 1]):
+        start -= 1
+    w = text[start:dot].lower()
+    if not w or len(w) > _LONGEST_ABBREVIATION:
         return False
-    w = word.group(1).lower()
     return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+
+
+def _in_word(char: str) -> bool:
+    """A character of ``[\\w.]``: the characters of a word or an abbreviation."""
+    return char.isalnum() or char in "_."
 
 
 def _add_sentence(text: str, out: list[Sentence], paragraph: int, s: int, e: int) -> None:
@@ -202,17 +219,39 @@ def decode_text(data: bytes) -> str:
 
     Binary data is told apart from text by a NUL byte (which text does not hold); UTF-16
     gets its own message because "convert it" is the fix; anything else must decode as
-    UTF-8, strictly, so nothing is silently replaced. A UTF-8 byte-order mark is kept as a
-    character (U+FEFF), so offsets still count every character of the file.
+    UTF-8, strictly, so nothing is silently replaced. A leading UTF-8 byte-order mark is
+    dropped (editors on Windows add it; it is not part of the article, and it would start
+    the title and the first excerpt): offsets count the characters of the text returned.
     """
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise UnreadableText("UTF-16 text, not UTF-8 (convert it first, e.g. with iconv)")
     if b"\x00" in data:
         raise UnreadableText("binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise UnreadableText(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+
+
+#: The longest default title (the first line of a text without one).
+TITLE_CHARS = 120
+
+
+def default_title(text: str, limit: int = TITLE_CHARS) -> str:
+    """The first non-blank line of ``text``, cut at a word boundary with "…" if too long.
+
+    For an article given without a title (the app's pasted text, ``python -m geo parse``
+    without metadata). "Hezbollah ... pressing its milita" reads as a typo; cutting at a
+    space ("pressing its…") does not. Empty when ``text`` is blank.
+    """
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # one very long word: cut inside it rather than keep nothing
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 def make_article(

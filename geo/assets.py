@@ -73,14 +73,16 @@ def local_css(prefix: str = URL_PREFIX) -> list[tuple[str, str]]:
     return [("leaflet_css", f"{prefix}/{LEAFLET.folder}/leaflet.css")]
 
 
-def write_content_named(folder: Path, stem: str, text: str, digits: int = 12) -> str:
-    """Write ``text`` to ``folder/<stem>-<digest>.json`` unless there; return the name.
+def write_content_named(
+    folder: Path, stem: str, text: str, digits: int = 12, suffix: str = "json"
+) -> str:
+    """Write ``text`` to ``folder/<stem>-<digest>.<suffix>`` unless there; return the name.
 
     For data the map fetches as static files (basemap layers, popup texts): the name
     changes with the content, so a browser may cache a file for good, and servers
     sharing the folder never clash (written to a temporary name, then renamed).
     """
-    name = f"{stem}-{hashlib.sha256(text.encode()).hexdigest()[:digits]}.json"
+    name = f"{stem}-{hashlib.sha256(text.encode()).hexdigest()[:digits]}.{suffix}"
     target = folder / name
     if not target.exists():
         folder.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ already placed; a label's ``min_zoom`` is the first level where it fits, and it 
 its place at every closer zoom. The browser shows the labels whose ``min_zoom`` is at
 most the map's zoom. ``prepare_basemap`` makes the copies from ``../shared``;
 ``load_basemap`` reads them as plain GeoJSON dictionaries (no folium here:
-``geo.mapview`` draws them).
+``geo.map`` draws them).
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ SEAM_OVERLAP = 0.05
 #: Zoom levels labels are placed for (the map's min zoom is 3); a label that fits at
 #: none of them is not sent.
 LABEL_ZOOMS = tuple(range(3, 12))
-#: Estimated label boxes in pixels (11 px type, see ``geo.mapview``'s CSS).
+#: Estimated label boxes in pixels (11 px type, see ``geo/map/static/qmap.css``).
 COUNTRY_CHAR_PX = 8.6  # uppercase with letter spacing
 PLACE_CHAR_PX = 6.4
 LABEL_HEIGHT_PX = 14.0
@@ -265,7 +265,7 @@ def _sources(folder: Path) -> _Sources:
 def detail_box(bounds: Bounds | None) -> Box | None:
     """The box drawn at full detail for events whose focus area is ``bounds``.
 
-    ``bounds`` as ``geo.mapview.focus_bounds`` gives it; the box adds ``DETAIL_MARGIN``
+    ``bounds`` as ``geo.map.bounds.focus_bounds`` gives it; the box adds ``DETAIL_MARGIN``
     degrees around it (the reader zooms out a few levels to see where the place lies)
     and snaps to ``DETAIL_GRID`` degrees, so near event sets share one composition.
     """

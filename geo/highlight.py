@@ -3,16 +3,16 @@
 The article page shows the full text with every place name and date expression
 highlighted, each linked to the event it belongs to (the link opens the map with that
 event's marker selected), and an anchor per paragraph so the map's popups can open the
-article at a passage. The text is untrusted: every piece of it goes through
-``html.escape`` and the markup around it is built here from fixed strings, so nothing in
-the article can add a tag, an attribute or a script.
+article at a passage. The text is untrusted: the HTML is rendered by an autoescaping
+Jinja2 template (``geo/templates/article.html``, ``geo.markup``) from plain pieces, so
+nothing in the article can add a tag, an attribute or a script.
 
 Pure functions over plain values (offsets into the text); no streamlit.
 """
 
 from __future__ import annotations
 
-import html
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +21,8 @@ from typing import Protocol
 from urllib.parse import quote
 
 import pandas as pd
+
+from geo.markup import macro
 
 PLACE = "place"
 DATE = "date"
@@ -108,7 +110,8 @@ def spellings_of(places: Iterable[Named]) -> dict[str, str]:
 
 
 def day_label(day: date) -> str:
-    """"Wed 5 June 2013": the form the map's popups use for a resolved day."""
+    """"Wed 5 June 2013": how the app names a day (the weekday matters to readers of
+    "on Wednesday"): the article's date titles, the map's popups, list and heading."""
     return f"{day:%a} {day.day} {day:%B %Y}"
 
 
@@ -132,14 +135,6 @@ def date_marks(mentions: Iterable[DateSpan]) -> list[Mark]:
 def passage_id(index: int) -> str:
     """Element id of paragraph ``index``: the anchor the map's popup links point at."""
     return f"passage-{int(index)}"
-
-
-def paragraph_of(offset: int, paragraphs: Sequence[tuple[int, int]]) -> int | None:
-    """Index of the paragraph that holds character ``offset``, or None."""
-    for i, (start, end) in enumerate(paragraphs):
-        if start <= offset < end:
-            return i
-    return None
 
 
 def find_names(
@@ -250,76 +245,65 @@ def render_article(
 
     ``current`` is the paragraph to mark (class ``current``), ``excerpt`` a span of the
     text to highlight (the selected event's excerpt). ``link`` turns an event id into
-    the href of its marker. Every piece of article text is escaped; marks crossing a
-    paragraph boundary are dropped.
+    the href of its marker. Rendered by ``geo/templates/article.html`` with autoescape;
+    marks crossing a paragraph boundary are dropped.
     """
-    marks = non_overlapping(marks)
-    out = []
+    marks = non_overlapping(marks)  # sorted by start: each paragraph's marks by bisect,
+    starts = [m.start for m in marks]  # not a scan of all marks per paragraph (quadratic)
+    items = []
     for index, (p_start, p_end) in enumerate(paragraphs):
-        inside = [m for m in marks if p_start <= m.start and m.end <= p_end]
-        classes = "passage current" if index == current else "passage"
-        anchor = passage_id(index)
-        out.append(
-            f'<p id="{anchor}" class="{classes}">'
-            f'<a class="pilcrow" href="?passage={index}" title="Link to this passage">¶</a> '
-            f"{_paragraph_html(text, p_start, p_end, inside, excerpt, link)}</p>"
-        )
-    return "\n".join(out)
+        lo, hi = bisect.bisect_left(starts, p_start), bisect.bisect_left(starts, p_end)
+        inside = [m for m in marks[lo:hi] if m.end <= p_end]
+        items.append({
+            "index": index,
+            "anchor": passage_id(index),
+            "classes": "passage current" if index == current else "passage",
+            "pieces": _pieces(text, p_start, p_end, inside, excerpt, link),
+        })  # fmt: skip
+    return str(macro("article.html", "article")(items))
 
 
-def _paragraph_html(
+def _pieces(
     text: str,
     start: int,
     end: int,
     marks: Sequence[Mark],
     excerpt: tuple[int, int] | None,
     link: Callable[[str], str],
-) -> str:
+) -> list[dict]:
+    """A paragraph as pieces for the template: plain text and marks, in text order."""
     pieces = []
     cursor = start
     for mark in marks:
         pieces.extend(_plain(text, cursor, mark.start, excerpt))
-        pieces.append(_mark_html(text, mark, excerpt, link))
+        pieces.append(_mark(text, mark, excerpt, link))
         cursor = mark.end
     pieces.extend(_plain(text, cursor, end, excerpt))
-    return "".join(pieces)
-
-
-def _plain(text: str, start: int, end: int, excerpt: tuple[int, int] | None) -> list[str]:
-    """Escaped text between marks, with the part inside the excerpt in ``<mark>``."""
-    if start >= end:
-        return []
-    if excerpt is None:
-        return [_escape(text[start:end])]
-    cuts = sorted({start, end, *(c for c in excerpt if start < c < end)})
-    pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = _escape(text[a:b])
-        if excerpt[0] <= a and b <= excerpt[1]:
-            piece = f'<mark class="excerpt">{piece}</mark>'
-        pieces.append(piece)
     return pieces
 
 
-def _mark_html(
+def _plain(text: str, start: int, end: int, excerpt: tuple[int, int] | None) -> list[dict]:
+    """Text between marks, cut where the excerpt starts and ends."""
+    if start >= end:
+        return []
+    if excerpt is None:
+        return [{"kind": "text", "text": text[start:end], "excerpt": False}]
+    cuts = sorted({start, end, *(c for c in excerpt if start < c < end)})
+    return [
+        {"kind": "text", "text": text[a:b], "excerpt": excerpt[0] <= a and b <= excerpt[1]}
+        for a, b in zip(cuts, cuts[1:], strict=False)
+    ]
+
+
+def _mark(
     text: str, mark: Mark, excerpt: tuple[int, int] | None, link: Callable[[str], str]
-) -> str:
+) -> dict:
     classes = f"hl {mark.kind}"
     if excerpt is not None and excerpt[0] <= mark.start and mark.end <= excerpt[1]:
         classes += " in-excerpt"
-    label = _escape(text[mark.start : mark.end])
-    title = _escape(mark.title)
-    if mark.event_id is None:
-        return f'<span class="{classes}" title="{title}">{label}</span>'
-    href = _escape(link(mark.event_id))
-    return (
-        f'<a class="{classes}" href="{href}" target="_self" title="{title}" '
-        f'data-event="{_escape(mark.event_id)}">{label}</a>'
-    )
-
-
-def _escape(value: str) -> str:
-    return html.escape(value, quote=True)
+    href = None if mark.event_id is None else link(mark.event_id)
+    return {"kind": "mark", "classes": classes, "title": mark.title, "event": mark.event_id,
+            "text": text[mark.start : mark.end], "href": href}  # fmt: skip
 
 
 ARTICLE_CSS = """

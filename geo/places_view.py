@@ -121,7 +121,7 @@ _HEDGES = ("some", "about", "around", "roughly", "approximately", "nearly", "alm
 _UNITS_KM = {"kilometers": 1.0, "kilometres": 1.0, "km": 1.0, "miles": 1.609344, "mile": 1.609344}
 _CLAIM = re.compile(
     r"(?P<lead>(?:(?:only|just|barely)\s+)?(?:(?P<hedge>" + "|".join(_HEDGES) + r")\s+)?)"
-    r"(?P<value>\d+(?:[.,]\d+)?)\s*(?:-\s*)?"
+    r"(?<!\d)(?P<value>\d++(?:[.,]\d++)?)\s*(?:-\s*)?"  # a number read once, not per digit
     r"(?P<unit>kilometers|kilometres|km|miles|mile)\s+"
     r"(?:away\s+)?(?:from|of)\s+(?P<target>(?:the\s+)?[\w-]+(?-i:\s+[A-Z][\w-]+)*)",
     re.IGNORECASE,

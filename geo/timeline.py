@@ -12,17 +12,14 @@ per event and place, ``start``/``end`` as datetime64 days) and plain ``date``s.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import pandas as pd
-
-#: The seed's story starts with the offensive on 19 May 2013; the slider starts there.
-STORY_START = date(2013, 5, 19)
 
 
 class View(StrEnum):
@@ -55,17 +52,20 @@ class Timeline:
     event_days: tuple[date, ...]
 
     @classmethod
-    def from_frame(cls, events: pd.DataFrame, story_start: date = STORY_START) -> Timeline:
+    def from_frame(cls, events: pd.DataFrame) -> Timeline:
         """Build the timeline of an events frame.
 
-        The first day is ``story_start`` or the first event's day if earlier; the last
-        day is the last day any event covers (so a long event is reachable to its end).
+        The first day is the first day of any event shown (19 May 2013 for the seed,
+        the day its offensive was launched; a reader's 2018 article opens in 2018); the
+        last day is the last day any event covers (so a long event is reachable to its
+        end). With no events, one day: today.
         """
         starts = _days(events["start"])
         ends = _days(events["end"].fillna(events["start"]))
         if not starts:
-            return cls(story_start, story_start, ())
-        first = min(story_start, min(starts))
+            today = date.today()
+            return cls(today, today, ())
+        first = min(starts)
         last = max(max(ends), max(starts))
         return cls(first, last, tuple(sorted(set(starts))))
 
@@ -97,28 +97,11 @@ def _days(column: pd.Series) -> list[date]:
     return [d.date() for d in pd.to_datetime(column.dropna())]
 
 
-def visible_events(events: pd.DataFrame, day: date, view: View) -> pd.DataFrame:
-    """The rows to draw on ``day``, with a ``state`` column (``State`` values).
-
-    An event covers every day from ``start`` to ``end`` (``end`` missing: one day).
-    The day view keeps the events that cover the day; the cumulative view adds the
-    ones that ended before it, marked ``past`` so the map can fade them.
-    """
-    ts = pd.Timestamp(day)
-    start = events["start"]
-    end = events["end"].fillna(start)
-    today = (start <= ts) & (end >= ts)
-    keep = today if view == View.DAY else start <= ts
-    out = events.loc[keep].copy()
-    out["state"] = [State.TODAY.value if t else State.PAST.value for t in today[keep]]
-    return out
-
-
 @dataclass(frozen=True, eq=False)
 class EventIndex:
     """The events as plain records with their first and last days as numbers.
 
-    ``visible_events`` in pandas costs tens of milliseconds per call on 10,000 events
+    Selecting the rows in pandas costs tens of milliseconds per call on 10,000 events
     (row selection copies every column); the page steps through days many times over
     the same events, so it builds this once and each step is a numpy comparison and a
     list of references. Records are shared: read them, never change them.
@@ -134,10 +117,10 @@ class EventIndex:
 
     @classmethod
     def from_frame(cls, events: pd.DataFrame) -> EventIndex:
-        """Index an events frame (``geo.mapview`` columns, ``popup_*`` included).
+        """Index an events frame (``geo.map.loader`` columns, ``popup_*`` included).
 
         Each record also gets ``_start`` (nanoseconds, for sorting), ``_spot`` (the
-        marker's position to 4 decimals), which ``geo.mapview`` would otherwise compute
+        marker's position to 4 decimals), which ``geo.map.layers`` would otherwise compute
         at every step, and ``_row`` (its position in the frame: its row in the map's
         popup table).
         """
@@ -159,7 +142,12 @@ class EventIndex:
         return len(self.records)
 
     def visible(self, day: date, view: View) -> list[dict]:
-        """``visible_events`` as records, each with its ``state`` (shared: do not change)."""
+        """The records to draw on ``day``, each with its ``state`` (shared: do not change).
+
+        An event covers every day from ``start`` to ``end``. The day view keeps the
+        events that cover the day; the cumulative view adds the ones that ended before
+        it, marked ``past`` so the map can fade them.
+        """
         n = _day_number(day)
         today = (self.first <= n) & (self.last >= n)
         keep = today if view == View.DAY else self.first <= n
@@ -177,11 +165,6 @@ def _day_number(day: date) -> int:
     return int(np.datetime64(day, "D").astype(np.int64))
 
 
-def events_on(events: pd.DataFrame, day: date) -> pd.DataFrame:
-    """The rows that cover ``day`` (the list beside the map)."""
-    return visible_events(events, day, View.DAY)
-
-
 def parse_day(text: str | None, default: date) -> date:
     """A day from a URL parameter (``YYYY-MM-DD``); ``default`` if missing or malformed."""
     if not text:
@@ -192,27 +175,7 @@ def parse_day(text: str | None, default: date) -> date:
         return default
 
 
-def write_events_table(frame: pd.DataFrame, folder: Path) -> Path:
-    """Write ``frame`` where ``read_events_table`` reads it; the name is the content's hash.
-
-    How a reader's own article reaches the map page: the page's caches are keyed by
-    this path, so the same events are never loaded twice and corrected events (new
-    content) get a new file. ``passage`` is left blank: the article page shows the seed,
-    so popups of another article carry no link to it.
-    """
-    from geo.export import to_csv
-
-    text = to_csv(frame.assign(passage=pd.NA))
-    path = folder / f"events-{hashlib.sha256(text.encode()).hexdigest()[:16]}.csv"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    return path
-
-
-def read_events_table(path: str | Path) -> pd.DataFrame:
+def read_events_table(path: str | Path | IO[str]) -> pd.DataFrame:
     """An events frame from a CSV with the columns of ``events_frame`` (export format).
 
     Lets the app show another events file than the seed's (``GEO_EVENTS_FILE``): the

@@ -24,11 +24,16 @@ from datetime import date
 
 import pandas as pd
 
-from geo.article import Article, UnreadableText, decode_text, make_article
+from geo.article import Article, UnreadableText, decode_text, default_title, make_article
 
 # Far more than any news article (the seed is 9 kB); parsing 2 MB takes a few seconds, so
 # a page stays responsive whatever is uploaded.
 MAX_BYTES = 2_000_000
+# The most a reader's article may take to read, waiting included (in a worker process,
+# see read_article): 2 MB of news text takes about 25 s of CPU, so this leaves room for a
+# busy machine; a text that takes longer is refused.
+PARSE_SECONDS = 120.0
+TOO_LONG = "this article took too long to read; try a shorter text"
 NOTE = "note"
 CORRECTED = "corrected by the reader"
 READER_RULE = "reader: dates set by the reader"
@@ -36,6 +41,10 @@ READER_RULE = "reader: dates set by the reader"
 
 class BadArticle(UnreadableText):
     """Input that cannot be an article; the message tells the reader what to do."""
+
+
+class TooLong(BadArticle):
+    """Reading the article took longer than its bound; the reader's text is kept."""
 
 
 class UnknownPlace(ValueError):
@@ -70,8 +79,8 @@ def article_from_bytes(
     """An :class:`Article` from uploaded or pasted bytes, or :class:`BadArticle` saying why.
 
     ``name`` is the file name (or "pasted text"); it becomes the article id and, without a
-    title, the first line of the text is the title. A leading UTF-8 byte-order mark is
-    dropped (editors on Windows add it; it is not part of the article).
+    title, the first line of the text is the title (:func:`geo.article.default_title`). A
+    leading UTF-8 byte-order mark is dropped (by :func:`geo.article.decode_text`).
     """
     if len(data) > MAX_BYTES:
         raise BadArticle(
@@ -84,14 +93,12 @@ def article_from_bytes(
         raise
     except UnreadableText as exc:
         raise BadArticle(f"{name}: {exc}") from None
-    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise BadArticle(f"{name} is empty: paste or upload the text of an article")
-    first_line = next(line.strip() for line in text.splitlines() if line.strip())
     return make_article(
         text,
         id=_slug(name) or "your-article",
-        title=(title or "").strip() or first_line[:120],
+        title=(title or "").strip() or default_title(text),
         outlet=(outlet or "").strip(),
         published=published,
         source=name,
@@ -122,17 +129,82 @@ def propose_frame(article: Article) -> pd.DataFrame:
     return frame
 
 
+@dataclass(frozen=True)
+class ParsedArticle:
+    """What the page shows of an article: the article, its proposals, its marks' sources."""
+
+    article: Article
+    frame: pd.DataFrame  # propose_frame(article)
+    toponyms: tuple  # geo.geoparse.toponyms.Toponym of article.body
+    dates: tuple  # geo.dates.DateMention of article.body
+
+
+def parse_article(
+    data: bytes, *, title: str | None, outlet: str | None, published: date, name: str
+) -> ParsedArticle:
+    """Bytes to :class:`ParsedArticle` in this process (:func:`read_article` bounds it)."""
+    from geo.dates import find_dates
+    from geo.geoparse.toponyms import find_toponyms
+
+    article = article_from_bytes(
+        data, title=title, outlet=outlet, published=published, name=name
+    )
+    return ParsedArticle(
+        article,
+        propose_frame(article),
+        tuple(find_toponyms(article.body)),
+        tuple(find_dates(article.body, article.published)),
+    )
+
+
+def read_article(
+    data: bytes,
+    *,
+    title: str | None,
+    outlet: str | None,
+    published: date,
+    name: str,
+    timeout: float = PARSE_SECONDS,
+    parse=parse_article,
+) -> ParsedArticle:
+    """:func:`parse_article` in a worker process, within ``timeout`` seconds.
+
+    The app's readers share one process: a parse there would hold the interpreter lock
+    and slow every other reader's page. In a worker (:mod:`geo.worker`) it does not, and
+    one that runs past ``timeout`` is stopped: :class:`TooLong` (a :class:`BadArticle`)
+    tells the reader to try a shorter text. ``parse`` is the function the worker runs
+    (module-level, so it pickles; tests pass one that never ends).
+    """
+    from geo.worker import WorkerFailed, WorkerTimeout, run_bounded
+
+    try:
+        return run_bounded(
+            parse, data, title=title, outlet=outlet, published=published, name=name,
+            timeout=timeout,
+        )
+    except WorkerTimeout:
+        raise TooLong(TOO_LONG) from None
+    except WorkerFailed as exc:
+        raise BadArticle(f"the article could not be read ({exc}); try a shorter text") from None
+
+
 def choose_place(name_or_id: str, context: str | None = None) -> PlaceChoice:
     """The place a reader means: a gazetteer id as is, else the name resolved in context.
 
     ``context`` is the article's text: "Tripoli" in an article about Lebanon is Tripoli,
     Lebanon. Raises :class:`UnknownPlace` when the gazetteer has nothing by that name.
     """
-    from geo.gazetteer import load_gazetteer
+    from geo.gazetteer import MAX_NAME_CHARS, load_gazetteer
+    from geo.gazetteer.qualified import unknown_message
 
     query = " ".join(name_or_id.split())
     if not query:
         raise UnknownPlace("type a place name (or a gazetteer id such as 'tripoli-lb')")
+    if len(query) > MAX_NAME_CHARS:
+        raise UnknownPlace(
+            f"that is {len(query):,} characters long: type a place name (at most "
+            f"{MAX_NAME_CHARS}), such as \"Tripoli, Lebanon\""
+        )
     gazetteer = load_gazetteer()
     place = gazetteer.get(query)
     if place is not None:
@@ -140,10 +212,7 @@ def choose_place(name_or_id: str, context: str | None = None) -> PlaceChoice:
     else:
         resolution = gazetteer.resolve(query, context=context)
         if resolution is None:
-            raise UnknownPlace(
-                f"no place called {query!r} in the gazetteer: check the spelling, or add "
-                "the country (\"Tripoli, Lebanon\")"
-            )
+            raise UnknownPlace(unknown_message(gazetteer, query))
         place, reason = resolution.place, resolution.reason
     return PlaceChoice(
         query, place.id, place.name, place.country_code, place.lat, place.lon, reason
@@ -245,6 +314,6 @@ def _day(value: object) -> date:
 
 def corrected_rows(frame: pd.DataFrame) -> pd.Series:
     """Which rows the reader corrected (their note starts with :data:`CORRECTED`)."""
-    if NOTE not in frame:
-        return pd.Series(False, index=frame.index)
-    return frame[NOTE].fillna("").str.startswith(CORRECTED)
+    if NOTE not in frame or frame.empty:  # no rows: the column may not hold strings
+        return pd.Series(False, index=frame.index, dtype=bool)
+    return frame[NOTE].fillna("").astype(str).str.startswith(CORRECTED)

@@ -28,6 +28,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+#: Playwright's wait for any one event (a selector, the app's ready signal). Generous: CI
+#: and this machine run the server, Chromium and other work on two busy cores; a wait
+#: ends as soon as its event happens, so a long limit costs nothing when all is well.
+TIMEOUT_MS = 90_000
 LOCAL_PREFIXES = ("http://localhost", "http://127.0.0.1", "ws://localhost", "ws://127.0.0.1")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -39,6 +43,13 @@ FIGURES = pytest.StashKey[list]()
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[FIGURES] = []
+    # The app and the CLI open the workspace database; tests never touch the user's own
+    # (its default is in the user's data directory): one throw-away file per run.
+    if "GEO_DATABASE_URL" not in os.environ:
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="geo-test-db-")
+        os.environ["GEO_DATABASE_URL"] = f"sqlite:///{folder}/workspace.sqlite3"
 
 
 @pytest.fixture
@@ -87,7 +98,7 @@ def start_streamlit(script: str = "app.py", env: dict[str, str] | None = None):
         text=True,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"streamlit exited early:\n{proc.stdout.read()}")
@@ -98,7 +109,7 @@ def start_streamlit(script: str = "app.py", env: dict[str, str] | None = None):
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
+    raise RuntimeError("streamlit did not become healthy within 120 s")
 
 
 def stop(proc: subprocess.Popen) -> None:
@@ -110,12 +121,18 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    # The GeoNames index is built once per install (about 20 s); built here, before the
-    # app starts, no browser test waits for it (the app would build it in the background).
+def geonames_index() -> None:
+    """The GeoNames index, built before any server starts (once per install, 30-45 s on
+    a fresh clone): no browser test then waits for the app's own background build."""
     from geo.gazetteer import load_gazetteer
 
-    load_gazetteer().geonames.ensure_built()
+    geonames = load_gazetteer().geonames
+    if geonames is not None:
+        geonames.ensure_built()
+
+
+@pytest.fixture(scope="session")
+def app_url(geonames_index) -> Iterator[str]:
     proc, url = start_streamlit()
     yield url
     stop(proc)
@@ -139,6 +156,8 @@ def browser():
 def page(browser):
     """A fresh page whose requests outside localhost are refused and recorded."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
     pg = context.new_page()
     pg.blocked_requests = []
 
@@ -155,7 +174,35 @@ def page(browser):
     context.close()
 
 
-def map_frame(pg, timeout_ms: int = 30000):
+# --- the app's ready signal -----------------------------------------------------------
+
+SETTLED_JS = """(after) => {
+    const ready = document.querySelector('#app-ready');
+    const app = document.querySelector('[data-testid="stApp"]');
+    return ready !== null && Number(ready.dataset.run) > after && app !== null
+        && app.dataset.testScriptState === 'notRunning';
+}"""
+
+
+def run_number(pg) -> int:
+    """The number of the app's last finished run in this page (0 before the first)."""
+    value = pg.evaluate("() => document.querySelector('#app-ready')?.dataset.run || '0'")
+    return int(value)
+
+
+def settled(pg, after: int = 0, timeout_ms: int = TIMEOUT_MS) -> int:
+    """Wait for the app's ready signal of a run later than ``after``; return its number.
+
+    ``app.py`` draws ``#app-ready`` (``data-run``: the session's run count) after each
+    page's own elements, so once it shows a later run, that run has sent all it draws,
+    and Streamlit's own ``data-test-script-state`` says no other run is under way. Take
+    ``n = run_number(page)`` before a click, then ``settled(page, n)``.
+    """
+    pg.wait_for_function(SETTLED_JS, arg=after, timeout=timeout_ms)
+    return run_number(pg)
+
+
+def map_frame(pg, timeout_ms: int = TIMEOUT_MS):
     """The streamlit-folium iframe that holds the Leaflet map, once Leaflet has drawn."""
     pg.wait_for_selector("iframe[title*='streamlit_folium']", timeout=timeout_ms)
     deadline = time.monotonic() + timeout_ms / 1000

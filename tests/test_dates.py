@@ -174,3 +174,17 @@ def test_find_dates_handles_odd_input():
     assert find_dates("February 30 and 2013-02-30 are no days.", PUB) == []
     text = "on\xa0Wednesday"  # no-break space, as in the seed
     assert [m.phrase for m in find_dates(text, PUB)] == ["Wednesday"]
+
+
+# --- issue 9: the ends of the calendar ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published"),
+    [("tomorrow", date(9999, 12, 31)), ("yesterday", date(1, 1, 1)),
+     ("the day after tomorrow", date(9999, 12, 30)), ("next Monday", date(9999, 12, 31))],
+)  # fmt: skip
+def test_a_day_past_the_calendar_stays_unresolved(phrase, published):
+    with pytest.raises(DateNotUnderstood):  # was: OverflowError
+        resolve_date(phrase, published)
+    assert find_dates(f"It happened {phrase}.", published) == []

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from geo.article import load_seed_article
+from geo.categories import NAMES as CATEGORIES
 from geo.dates import resolve_date
 from geo.events import (
-    CATEGORIES,
     CONTEXT_RULE_PREFIX,
     CSV_FIELDS,
     FRAME_COLUMNS,

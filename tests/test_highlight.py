@@ -20,7 +20,6 @@ from geo.highlight import (
     link_marks,
     map_link,
     non_overlapping,
-    paragraph_of,
     passage_id,
     render_article,
     spellings_of,
@@ -99,12 +98,6 @@ def test_link_marks_leaves_unmatched_dates_unlinked():
 def test_non_overlapping_keeps_the_longer_span():
     a, b, c = Mark(0, 10, DATE, "a"), Mark(0, 4, PLACE, "b"), Mark(5, 12, PLACE, "c")
     assert non_overlapping([c, b, a]) == [a]
-
-
-def test_paragraph_of():
-    assert paragraph_of(0, [P0, P1]) == 0
-    assert paragraph_of(P1[0] + 3, [P0, P1]) == 1
-    assert paragraph_of(P0[1] + 1, [P0, P1]) is None
 
 
 def test_render_article_anchors_marks_and_links():

@@ -98,7 +98,7 @@ def test_cli_and_app_share_one_decoder() -> None:
     import geo.commands.toponyms as cli
 
     assert cli.UnreadableText is UnreadableText and cli.decode_text is decode_text
-    assert decode_text("\ufeffHoms".encode()) == "\ufeffHoms"  # the CLI keeps offsets
+    assert decode_text("\ufeffHoms".encode()) == "Homs"  # one rule: the BOM is not text
     with pytest.raises(UnreadableText, match="invalid byte at offset 2"):
         decode_text(b"ab\xffcd")
 
@@ -217,3 +217,24 @@ def test_exports_carry_the_corrections(article, frame) -> None:
     assert rows["homs"]["start"] == "2013-06-01"
     assert rows["qusayr"]["note"].startswith("proposed")
     assert CORRECTED in render(out, "kml") and CORRECTED in render(out, "geojson")
+
+
+# --- issue 9: no events, long titles --------------------------------------------------
+
+
+def test_an_article_without_events_has_no_corrected_rows() -> None:
+    frame = propose_frame(make("Hello world, nothing happened here."))
+    assert frame.empty
+    corrected = corrected_rows(frame)  # was: AttributeError (.str on an empty column)
+    assert corrected.dtype == bool and not corrected.any()
+
+
+def test_default_title_is_cut_at_a_word_with_an_ellipsis() -> None:
+    line = (
+        "Hezbollah fighters crossed the border at dawn while the army, backed by "
+        "artillery, kept pressing its militia allies toward the town of Al-Qusayr today"
+    )
+    title = make(line + "\n\nThe army shelled Homs on Monday.").title
+    assert len(title) <= 120 and title.endswith("…")
+    assert line.startswith(title[:-1]) and line[len(title) - 1] == " "  # a whole word
+    assert "milita…" not in title and make("Short title\n\nHoms.").title == "Short title"

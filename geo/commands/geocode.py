@@ -12,7 +12,8 @@ import json
 import sys
 import unicodedata
 
-MAX_NAME_CHARS = 200  # the longest place names are under 100 characters
+from geo.gazetteer import MAX_NAME_CHARS
+
 MAX_CONTEXT_CHARS = 1_000_000
 
 
@@ -75,11 +76,13 @@ def run(args: argparse.Namespace) -> int:
 
     from geo.gazetteer import load_gazetteer
     from geo.gazetteer.geocoder import resolution_dict
+    from geo.gazetteer.qualified import unknown_message
 
-    res = load_gazetteer().resolve(name, context=context, country=country)
+    gazetteer = load_gazetteer()
+    res = gazetteer.resolve(name, context=context, country=country)
     if res is None:
-        where = f" in {country}" if country else ""
-        return _fail(f"unknown place name{where}: {name!r}", args.json, code=1)
+        why = unknown_message(gazetteer, name, country)
+        return _fail(f"unknown place name: {why}", args.json, code=1)
     if args.json:
         print(json.dumps(resolution_dict(res), ensure_ascii=False, indent=2))
         return 0

@@ -12,8 +12,9 @@ so (exit code 2) rather than guess. A sentence without a date of its own gets th
 the sentence before it (when that one is day-precise) or the publication date, and its
 ``date_rule`` says so ("context: ... publication date (fallback)").
 
-Exit codes: 0 written (possibly no events), 1 the file or its metadata cannot be read or
-the output cannot be written, 2 wrong usage (including no publication date).
+Exit codes: 0 written (possibly no events), 1 the file or its metadata cannot be read, the
+file is empty (or only white space) or the output cannot be written, 2 wrong usage
+(including no publication date).
 """
 
 from __future__ import annotations
@@ -91,13 +92,15 @@ def load_any_article(path: Path, published: date | None = None):
     ``published`` overrides the metadata's date; :class:`ParseError` when there is no
     date at all, or the text or its metadata cannot be read.
     """
-    from geo.article import make_article
+    from geo.article import default_title, make_article
     from geo.commands.toponyms import UnreadableText, read_text
 
     try:
         text = read_text(path)
     except UnreadableText as exc:
         raise ParseError(f"cannot parse {path}: {exc}") from None
+    if not text.strip():  # as the app refuses it: no article, not "no events"
+        raise ParseError(f"cannot parse {path}: the file is empty (no text to read)")
     meta = read_metadata(path)
     if published is None:
         raw = meta.get("published")
@@ -114,11 +117,10 @@ def load_any_article(path: Path, published: date | None = None):
             raise ParseError(
                 f"the metadata of {path} has published={raw!r}, not a date YYYY-MM-DD"
             ) from None
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
     return make_article(
         text,
         id=str(meta.get("id") or path.stem),
-        title=str(meta.get("title") or first_line[:120]),
+        title=str(meta.get("title") or default_title(text)),
         outlet=str(meta.get("outlet") or ""),
         published=published,
         language=str(meta.get("language") or "en"),
@@ -137,7 +139,11 @@ def run(args: argparse.Namespace) -> int:
     except ParseError as exc:
         print(f"parse: {exc}", file=sys.stderr)
         return exc.code
-    df = events_frame(propose_events(article))
+    events = propose_events(article)
+    df = events_frame(events)
+    # Why each row was proposed (trigger, date rule, how the place was chosen): one row
+    # per event, in order.
+    df["why"] = [e.note for e in events]
     if args.format == "kml":
         text = to_kml(df, name=f"Events (proposed): {article.title}")
     else:

@@ -16,10 +16,17 @@ The value types live here so every layer (and every caller) shares them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from geo.gazetteer.online import OnlineReport
 
 # Words before ("Town of Groton") and after ("Readington Township") a place's name that
 # say what kind of place it is.
@@ -30,6 +37,8 @@ _HEAD_AFTER = frozenset(
 )
 DEMONYM_KINDS = frozenset({"country", "state", "admin1", "continent"})  # what a demonym names
 INDEXED_PREFIXES = ("geonames:", "area:")  # ids of places from the GeoNames index
+ONLINE_PREFIX = "online:"  # ids of places an online geocoder gave ("online:<provider>:<key>")
+MAX_NAME_CHARS = 200  # a typed place name (the longest real ones are under 100 characters)
 PLAIN_CACHE_SIZE = 100_000  # answers to look-ups without context kept per gazetteer
 
 
@@ -52,12 +61,26 @@ class Place:
     @property
     def indexed(self) -> bool:
         """From the GeoNames index (its spellings are asked of the index, not ``aliases``)."""
-        return self.id.startswith(INDEXED_PREFIXES)
+        return layer_of(self.id) == "indexed"
 
     @property
     def curated(self) -> bool:
         """From ``data/gazetteer.csv``: checked by hand, with the spellings seen in news."""
-        return not self.id.startswith((*INDEXED_PREFIXES, "online:"))
+        return layer_of(self.id) == "curated"
+
+
+def layer_of(place_id: str) -> str:
+    """Which layer holds the place with this id: "curated", "indexed" or "online".
+
+    The one rule for where an id comes from: :class:`Place` asks it, and
+    :meth:`Gazetteer.get` asks that layer, so every id a layer hands out can be
+    fetched back (an ``area:`` id as well as a ``geonames:`` one).
+    """
+    if place_id.startswith(INDEXED_PREFIXES):
+        return "indexed"
+    if place_id.startswith(ONLINE_PREFIX):
+        return "online"
+    return "curated"
 
 
 @dataclass(frozen=True)
@@ -92,11 +115,17 @@ class Gazetteer:
         self._plain: dict[tuple[str, str | None], Resolution | None] = {}
 
     def get(self, place_id: str) -> Place | None:
-        """The place with this id (curated id, ``geonames:<n>``), or None."""
-        place = self.curated.get(place_id)
-        if place is None and self.geonames is not None and place_id.startswith("geonames:"):
-            place = self.geonames.get(place_id)
-        return place
+        """The place with this id (curated, ``geonames:<n>``, ``area:<n>``, online), or None.
+
+        Every place :meth:`candidates` or :meth:`resolve` returns can be fetched back
+        by its id, with the same name and point (the layer is told by :func:`layer_of`).
+        """
+        layer = layer_of(place_id)
+        if layer == "indexed":
+            return self.geonames.get(place_id) if self.geonames is not None else None
+        if layer == "online":
+            return self.online.get(place_id) if self.online is not None else None
+        return self.curated.get(place_id)
 
     def candidates(
         self, name: str, country: str | None = None, online: bool = True
@@ -222,24 +251,48 @@ class Gazetteer:
 
         The text's other place names are resolved together with it
         (:mod:`geo.gazetteer.document`): countries and states it names, where its
-        other places lie, "Name, Area" pairs, how it uses the name.
+        other places lie, "Name, Area" pairs, how it uses the name. A name typed with
+        a qualifier ("Tripoli, Lebanon", "Homs, SY", "Crown Heights, Brooklyn") means a
+        place that lies in it (:mod:`geo.gazetteer.qualified`).
         """
         plain = not context and not near
         if plain and (name, country) in self._plain:
             return self._plain[(name, country)]
         from geo.gazetteer.context import rank
 
-        places, demonym = self.places_for(name, country=country)
-        res = None
-        if places:
-            res = rank(
-                name, places, context=context, near=tuple(near), gazetteer=self, demonym=demonym
-            )
+        with self.online_budget():  # the name and its context's names share one budget
+            res = None
+            if "," in name:  # "Tripoli, Lebanon": the places of the name in the qualifier
+                from geo.gazetteer import qualified
+
+                res = qualified.resolve(self, name, context, country, near)
+            places, demonym = ([], False) if res else self.places_for(name, country=country)
+            if places:
+                res = rank(
+                    name, places, context=context, near=tuple(near), gazetteer=self,
+                    demonym=demonym,
+                )  # fmt: skip
         if plain and self.online is None:  # an online answer may come later: not kept
             if len(self._plain) >= PLAIN_CACHE_SIZE:
                 self._plain.clear()
             self._plain[(name, country)] = res
         return res
+
+
+    @contextlib.contextmanager
+    def online_budget(self, seconds: float | None = None) -> Iterator[OnlineReport | None]:
+        """Bound the time the look-ups inside spend online; yields what happened, or None.
+
+        ``with gazetteer.online_budget() as online: ...`` then ``online.message`` says
+        whether the online layer was slow or skipped (None when the layer is off).
+        Opened by :meth:`resolve` and by the geoparser for a whole document; an inner
+        budget joins the outer one.
+        """
+        if self.online is None:
+            yield None
+            return
+        with self.online.budget(seconds) as report:
+            yield report
 
 
 def _people(places: list[Place]) -> int:
@@ -284,13 +337,16 @@ def build_index_in_background() -> subprocess.Popen | None:
         return None
     from geo import ROOT
 
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "geo.gazetteer.geonames", str(geonames.path)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    # Reaped when it ends, or it stays a zombie ("<defunct>") for the server's life.
+    threading.Thread(target=proc.wait, name="geonames-index-reaper", daemon=True).start()
+    return proc
 
 
 __all__ = [
     "Candidate", "Gazetteer", "Place", "Resolution", "build_index_in_background",
-    "load_gazetteer",
+    "layer_of", "load_gazetteer",
 ]  # fmt: skip

@@ -42,9 +42,24 @@ _LOCATIVE = (
 )
 _LOCATIVE_RE = re.compile(_LOCATIVE)
 _TITLE_RE = re.compile(_TITLE)
+# Prepositions that place what follows: a name after them is a place, whoever else it
+# names ("of" is not one: "an ally of Assad").
+_PLACING_RE = re.compile(
+    r"\b(?:in|at|near|from|outside|across|around|toward|towards|into|throughout|within)"
+    r"\s+(?:the\s+)?"
+)
+# A relative clause for a person after the name: "Assad, who belongs to...".
+_WHO_RE = re.compile(r",[ \t]*(?:who|whom)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Linear on any text: a match may only begin where a run of word characters, apostrophes,
+# dots and hyphens begins, skipping that run's leading non-capitals ("al-" of "al-Qusayr")
+# without backtracking; within one run every capital would fail or match alike (the name
+# must reach the run's end), so starting at each capital of "BeirutBeirut..." cost the
+# square of the run's length. Possessive repeats (``*+``) never give characters back.
+_RUN_START = r"(?<![\w'’.-])(?:[^\WA-Z]|['’.-])*+"
 _QUALIFIED = re.compile(
-    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+([A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})"
+    _RUN_START + r"([A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,3}),\s+"
+    r"([A-Z][\w'’.]*+(?:\s++[A-Z][\w'’.]*+){0,2})"
 )
 # Single capitalised words that are calendar words, compass points, pronouns or
 # English function words: not place names however the text writes them (a fact of
@@ -152,11 +167,14 @@ def place_names(text: str, gazetteer: Gazetteer) -> list[NameInText]:
                 i += 1
     after_locative = {m.end() for m in _LOCATIVE_RE.finditer(text)}
     after_title = {m.end() for m in _TITLE_RE.finditer(text)}
+    placed = {m.end() for m in _PLACING_RE.finditer(text)}
     out = []
     for phrase, count in found.items():
         places, demonym = _places_for(phrase, gazetteer)
         areal = any(p.kind in _SURE_AREA_KINDS for p in places) and not demonym
         starts = _starts(text, phrase)
+        if not (areal or demonym) and _person(text, phrase, starts, after_title, placed):
+            continue  # a person's name is no evidence of where the story is
         if demonym or areal or not after_locative.isdisjoint(starts):
             weight = 1.0
         elif phrase not in whole or not after_title.isdisjoint(starts):
@@ -165,6 +183,23 @@ def place_names(text: str, gazetteer: Gazetteer) -> list[NameInText]:
             weight = WEAK_WEIGHT
         out.append(NameInText(phrase, tuple(places), count, weight, demonym))
     return out
+
+
+def _person(
+    text: str, phrase: str, starts: set[int], after_title: set[int], placed: set[int]
+) -> bool:
+    """Whether the text uses ``phrase`` as a person's name, and never as a place's.
+
+    A person: after a title ("President Assad", "Mr. Jordan") or followed by a relative
+    clause for people ("an ally of Assad, who belongs to..."). Never a place: no
+    occurrence comes after a word that places it ("in", "near", "from"...). One sense
+    per text: a name the text uses for a person is not a place elsewhere in it.
+    """
+    if not placed.isdisjoint(starts):
+        return False
+    if not after_title.isdisjoint(starts):
+        return True
+    return any(_WHO_RE.match(text, i + len(phrase)) for i in starts)
 
 
 def _council_of(words: list[str], i: int, n: int) -> bool:
@@ -195,8 +230,10 @@ def _starts(text: str, phrase: str) -> set[int]:
 
 def _sentence_start(text: str, offset: int) -> bool:
     """Whether ``offset`` starts a sentence (or the text, or a line)."""
-    before = text[:offset].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?\n:"
+    i = offset  # scanned back, not text[:offset].rstrip(): that copies the text before
+    while i > 0 and text[i - 1] in " \t\"'“‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:"
 
 
 @lru_cache(maxsize=65536)

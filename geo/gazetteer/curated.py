@@ -16,6 +16,10 @@ from geo.gazetteer import Place
 from geo.gazetteer.normalize import name_key
 
 CSV_PATH = DATA_DIR / "gazetteer.csv"
+# Landmarks, oceans and world regions news names (the White House, Heathrow, the
+# Atlantic): GeoNames' populated places have only their namesakes (a Heathrow in Florida,
+# Casablanca by its Spanish meaning). Same columns; read with the seed's table.
+FEATURES_PATH = DATA_DIR / "features.csv"
 COLUMNS = (
     "id",
     "name",
@@ -47,19 +51,13 @@ class CuratedGazetteer:
         self._geonames_ids = frozenset(p.geonames_id for p in places if p.geonames_id)
 
     @classmethod
-    def from_csv(cls, path: Path = CSV_PATH) -> CuratedGazetteer:
-        """Read and check the table; a bad row fails loudly with its line number."""
-        with open(path, encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            missing = set(COLUMNS) - set(reader.fieldnames or ())
-            if missing:
-                raise ValueError(f"{path}: missing columns {sorted(missing)}")
-            places = []
-            for line, row in enumerate(reader, start=2):
-                try:
-                    places.append(_place_from_row(row))
-                except (ValueError, TypeError) as exc:
-                    raise ValueError(f"{path}:{line}: {exc}") from exc
+    def from_csv(
+        cls, path: Path = CSV_PATH, features: Path | None = FEATURES_PATH
+    ) -> CuratedGazetteer:
+        """Read and check the tables; a bad row fails loudly with its line number."""
+        places = _read(path)
+        if features is not None and features.is_file():
+            places += _read(features)
         return cls(places)
 
     def get(self, place_id: str) -> Place | None:
@@ -77,6 +75,21 @@ class CuratedGazetteer:
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+
+def _read(path: Path) -> list[Place]:
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = set(COLUMNS) - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: missing columns {sorted(missing)}")
+        places = []
+        for line, row in enumerate(reader, start=2):
+            try:
+                places.append(_place_from_row(row))
+            except (ValueError, TypeError) as exc:
+                raise ValueError(f"{path}:{line}: {exc}") from exc
+    return places
 
 
 def _place_from_row(row: dict[str, str]) -> Place:

@@ -43,8 +43,11 @@ if TYPE_CHECKING:
 
 # Kinds that name a whole area: the document is "about" their country.
 AREA_KINDS = frozenset(
-    {"country", "state", "admin1", "continent", "governorate", "province", "region"}
-)
+    {"country", "state", "admin1", "continent", "governorate", "province", "region",
+     "ocean", "world region"}
+)  # fmt: skip
+# Named features (data/features.csv) that are points but no town: no council, no police.
+FEATURE_KINDS = frozenset({"landmark", "airport"})
 KIND_PRIOR = {
     "country": 3.0,
     "continent": 3.0,
@@ -55,6 +58,13 @@ KIND_PRIOR = {
     "region": 1.0,
     "district": 0.5,
     "county": 0.3,
+    # Named features of data/features.csv: news that writes "the White House" or
+    # "Heathrow" means the landmark, not a village named after it (above a country's,
+    # so that Casablanca, "Casa Blanca", does not win by its population).
+    "landmark": 4.0,
+    "airport": 4.0,
+    "ocean": 4.0,
+    "world region": 4.0,
 }
 # How far an area reaches from its point when nothing better is known.
 REACH_KM = {
@@ -90,6 +100,7 @@ W_INSIDE = 1.5  # times log(1 + chosen areas that contain it)
 W_COUNTRY = 0.5  # its country is named in the text (as a country or by its demonym)
 W_REGION = 1.0  # share of the document's other names chosen in the same first-level area
 W_NEIGHBOUR = 1.0  # a country named in the text borders its country ("Gaza" with Israel)
+W_CAPITAL = 1.0  # a national capital over the state named like it ("Washington")
 
 _LOCAL_AFTER = (
     r"Police|Sheriff|City Council|City Hall|City Schools|City Manager|Town Council|Town Hall"
@@ -102,13 +113,22 @@ _LOCAL_AFTER = (
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # A list of names ending just before "counties" (matched in a window before each such
 # word: run over a whole text, a long list of names without it costs quadratic time).
-_COUNTY_WORD_RE = re.compile(r"\s+(?:counties|parishes|county\s+lines?|parish\s+lines?)\b")
+# (From the first space of a run only: a long run of spaces is read once, not per space.)
+_COUNTY_WORD_RE = re.compile(
+    r"(?<!\s)\s++(?:counties|parishes|county\s+lines?|parish\s+lines?)\b"
+)
 _COUNTY_LIST_RE = re.compile(
     rf"({_NAME}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_NAME})*)$"
 )
 COUNTY_LIST_CHARS = 300  # how far before "counties" a list may start
 _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
-_COUNTY_NAMED_RE = re.compile(rf"({_NAME})\s+(?:County|Parish|Co\.)")
+# Linear on any text, like context._QUALIFIED: a name begins where a run of name
+# characters begins (its leading non-capitals skipped), and no repeat gives back what it
+# took, so "BeirutBeirut..." is read once, not once per capital.
+_COUNTY_NAMED_RE = re.compile(
+    r"(?<![\w'’.-])(?:[^\WA-Z]|['’.-])*+"
+    r"([A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,2})\s+(?:County|Parish|Co\.)"
+)
 # After a dateline's city: its state or country, then a dash ("HAMILTON —", "CAIRO, Egypt -").
 _DATELINE_AFTER_RE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:—|–|--?)\s")
 _LOCAL_BEFORE = r"(?:city|town|village|township|borough|hamlet) of"
@@ -250,8 +270,10 @@ def _dateline(name: str, text: str) -> bool:
     upper = name.upper()
     start = text.find(upper)
     while start >= 0:
-        before = text[:start].rstrip(" \t")
-        if (not before or before[-1] in ".!?\n") and _DATELINE_AFTER_RE.match(
+        i = start  # scanned back: text[:start] would copy the text before each match
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if (i == 0 or text[i - 1] in ".!?\n") and _DATELINE_AFTER_RE.match(
             text, start + len(upper)
         ):
             return True
@@ -413,13 +435,13 @@ class Document:
             base += W_MAIN_NAME + W_EXACT if name.demonym else spelling_bonus(
                 name.text, p, self.gazetteer
             )
-            if not _indexed(p) and not p.id.startswith("online:"):
+            if p.curated:  # checked by hand (not the index, not an online answer)
                 base += W_CURATED
             code = admin1_of(p, self.gazetteer) if weighed else ""
             qualified = _qualifying_area(p, code, areas) if areas else ""
             if qualified:
                 base += W_QUALIFIED
-            is_local = local and p.kind not in AREA_KINDS
+            is_local = local and p.kind not in AREA_KINDS and p.kind not in FEATURE_KINDS
             if is_local:
                 base += W_LOCAL
             elif local:
@@ -429,7 +451,59 @@ class Document:
             if county_bonus and p.kind == "county":
                 base += county_bonus
             out.append(_Option(p, base, code, p_prior, qualified, is_local, round(near)))
+        self._capital_over_state(name, key, out)
         return out
+
+    def _capital_over_state(self, name: NameInText, key: str, options: list[_Option]) -> None:
+        """A national capital named like a state of its country: news means the capital.
+
+        "Washington" in news is the capital (and its government), the state is written
+        "Washington state", "the state of Washington" or listed with other states
+        ("Oregon and Washington laws"); without those marks the capital weighs what the
+        state does, and a little more (:data:`W_CAPITAL`). The document's other evidence
+        (places in the state, a qualifier) still counts on top.
+        """
+        geonames = getattr(self.gazetteer, "geonames", None)
+        if geonames is None or not hasattr(geonames, "capital") or name.demonym or not self.text:
+            return
+        states = [o for o in options if o.place.kind in ("state", "admin1")
+                  and fold(o.place.name) == key]  # fmt: skip
+        if not states:
+            return
+        for o in options:
+            p = o.place
+            if (
+                p.kind in AREA_KINDS
+                or fold(p.name) != key
+                or fold(geonames.capital(p.country_code)) != key
+            ):
+                continue
+            twin = [s for s in states if s.place.country_code == p.country_code]
+            if twin and not self._marks_state(name.text):
+                o.base = max(o.base, max(s.base for s in twin) + W_CAPITAL)
+
+    def _marks_state(self, name: str) -> bool:
+        """Whether the text writes ``name`` as a state: "X state", "state of X", in a list
+        of the document's other state names ("Oregon and Washington")."""
+        others = sorted(
+            {
+                n.text
+                for n in self.names
+                if fold(n.text) != fold(name)
+                and any(p.kind in ("state", "admin1") for p in n.places)
+            },
+            key=len,
+            reverse=True,
+        )
+        escaped = re.escape(name)
+        patterns = [rf"\b{escaped}\s+[Ss]tate\b", rf"\b[Ss]tate\s+of\s+{escaped}\b"]
+        if others:
+            listed = "|".join(re.escape(o) for o in others)
+            patterns += [
+                rf"\b(?:{listed})(?:,|,?\s+(?:and|or))\s+{escaped}\b(?!,?\s*D\.\s?C\.)",
+                rf"\b{escaped}(?:,|,?\s+(?:and|or))\s+(?:{listed})\b",
+            ]
+        return any(re.search(p, self.text) for p in patterns)
 
     def _state(self) -> None:
         """What the current choices say: country votes, chosen points, chosen areas."""

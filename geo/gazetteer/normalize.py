@@ -4,11 +4,16 @@ News transliterates Arabic names many ways (Al-Qusayr, Qusair, al-Qouseir; Buwei
 Al-Sharqiya, Al Buwaydah ash Sharqiyah; Dahiyeh, Dahieh). Two keys are used:
 
 - :func:`fold` - case, diacritics, punctuation and spacing only. Equal folds mean
-  "written the same way"; the ranking gives that a bonus.
+  "written the same way"; the ranking gives that a bonus. An apostrophe for the
+  Arabic ayn or hamza (' ’ ‘ ʿ ʾ) between a consonant and a vowel is read as the
+  vowel written twice, the usual English spelling of it: Dab'a = Dabaa, Ma'loula =
+  Maaloula; elsewhere (Daba'a, O'Brien, L'Aquila, Martha's) it is dropped.
 - :func:`name_key` - the fold plus general transliteration rules: Arabic article
   prefixes dropped, ayn/hamza marks dropped, vowel spellings merged (ou/oo/u,
   ei/ey/ay/ai, ie/iy), endings merged (-a/-ah/-eh, -iya/-iyah/-iyeh), q/k merged,
-  doubled letters collapsed. Names are looked up by this key.
+  doubled letters collapsed. Names are looked up by this key. A letter written
+  three times or more in a row is no spelling of a name ("qqqqqqq", "Hooooooms"):
+  such a word keeps its fold as its key, so it matches only a name written so.
 
 The rules are general (they apply to every name in the index), not a list of names.
 """
@@ -40,7 +45,14 @@ _SPECIAL = str.maketrans(
     }
 )
 # Apostrophes, ayn and hamza marks: dropped, so Daba'a = Dabaa and Ma‘loula = Maloula.
-_MARKS = re.compile(r"['`´‘’ʻʼʽʾʿˈ′]")
+_MARK_CHARS = "'`´‘’ʻʼʽʾʿˈ′"
+_MARKS = re.compile(f"[{_MARK_CHARS}]")
+# A mark after a word's letters and before more letters (see :func:`_ayn`). The
+# lookbehind anchors a match at a word's start, so a long run of letters is read once.
+_LETTER = f"[^\\W\\d_{_MARK_CHARS}]"  # ʿ and ʾ are letters to Unicode: not here
+_MARK_IN_WORD = re.compile(f"(?<!{_LETTER})({_LETTER}++)[{_MARK_CHARS}](?=({_LETTER}+))")
+_VOWELS = frozenset("aeiou")
+_TRIPLED = re.compile(r"(.)\1\1")
 # Everything else that is not a letter or digit separates words.
 _SEPARATORS = re.compile(r"[^\w]+|_")
 
@@ -67,18 +79,47 @@ def fold(text: str) -> str:
 
     >>> fold("  Al-Quşayr ")
     'al qusayr'
+    >>> fold("Dab'a") == fold("Dab’a") == fold("Dabʿa") == fold("Dabaa")
+    True
+    >>> fold("Ma‘loula"), fold("Daba'a"), fold("O'Brien"), fold("Martha's Vineyard")
+    ('maaloula', 'dabaa', 'obrien', 'marthas vineyard')
     """
+    return _fold(text, ayn=True)
+
+
+def _fold(text: str, ayn: bool) -> str:
+    """:func:`fold`; ``ayn=False`` drops every mark (the look-up key's fold)."""
     if not text.isascii():  # ASCII has no diacritics: NFKD would change nothing
         text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    if ayn and _MARKS.search(text):
+        text = _MARK_IN_WORD.sub(_ayn, text)
     # Periods are dropped, not word breaks, so that "U.S." = "US" and "W.Va." = "WVa".
-    text = _MARKS.sub("", text.casefold()).replace(".", "")
+    text = _MARKS.sub("", text).replace(".", "")
     return " ".join(_SEPARATORS.sub(" ", text).split())
 
 
+def _ayn(match: re.Match[str]) -> str:
+    """A mark inside a word: the vowel beside it written twice, or nothing.
+
+    Between a consonant and a vowel, or a vowel and a consonant, it stands for the ayn
+    or hamza English writes as a doubled vowel (Dab'a = Dabaa, Ma'loula = Maaloula).
+    Not after a one-letter word (O'Brien, L'Aquila, d'Ivoire) nor before a final "s"
+    (Martha's): those are elisions and possessives.
+    """
+    before, after = match.group(1), match.group(2)
+    if len(before) == 1 or after == "s":
+        return before
+    x, y = before[-1], after[0]
+    if (x in _VOWELS) == (y in _VOWELS) or not (x.isascii() and y.isascii()):
+        return before
+    return before + (x if x in _VOWELS else y)
+
+
 def _word_key(word: str) -> str:
-    if word.isdigit() or len(word) <= 2:
-        return word
+    if word.isdigit() or len(word) <= 2 or _TRIPLED.search(word):
+        return word  # a letter three times in a row is no spelling variant: as written
     word = _ENDINGS.sub("a", word)
     # Each rule runs only when its letters are there (a substring test costs far less
     # than a regex pass; most words need two or three of the eight rules). A literal
@@ -108,8 +149,10 @@ def name_key(text: str) -> str:
     True
     >>> name_key("Dahiyeh") == name_key("Dahieh")
     True
+    >>> name_key("Hooooooms") == name_key("Homs"), name_key("qqqqqqq")
+    (False, 'qqqqqqq')
     """
-    words = fold(text).split()
+    words = _fold(text, ayn=False).split()
     if len(words) > 1:
         kept = [w for w in words if w not in ARTICLES]
         words = kept or words

@@ -51,9 +51,23 @@ class Found:
     lon: float | None
 
 
-def load_corpus(name: str, root: Path = CORPORA_DIR) -> list[Document]:
-    """Read ``texts/<i>.txt`` and line i of ``gold.txt`` for every document."""
+class CorpusMissing(FileNotFoundError):
+    """The corpora are not where they are read from; the message says where to put them."""
+
+
+def load_corpus(name: str, root: Path | None = None) -> list[Document]:
+    """Read ``texts/<i>.txt`` and line i of ``gold.txt`` for every document.
+
+    :class:`CorpusMissing` when the corpus is not there (a clone without ``../shared``).
+    """
+    root = CORPORA_DIR if root is None else root
     base = root / name
+    if not (base / "gold.txt").is_file():
+        raise CorpusMissing(
+            f"the {name} corpus is not at {base}: the benchmark reads the LGL and GeoVirus "
+            f"corpora from {root} (the project's shared data, beside the repository as "
+            "../shared; see its README)"
+        )
     lines = (base / "gold.txt").read_text(encoding="utf-8").split("\n")
     docs: list[Document] = []
     i = 0

@@ -2,8 +2,8 @@
 
 For every sentence of the article body that names a resolved place (demonyms such as
 "Lebanese" describe actors, not places, and are left out) and says what happened (a verb
-from :data:`CATEGORY_WORDS`), one event is proposed, with one record per place, in the
-curated schema of :class:`geo.events.Event`:
+from ``geo.categories.TRIGGER_ORDER``), one event is proposed, with one record per place,
+in the curated schema of :class:`geo.events.Event`:
 
 - the date: a date expression of the sentence (:func:`geo.dates.find_dates`, relative to
   the publication date); else the day-precise date of the sentence just before it, when
@@ -21,55 +21,105 @@ These are proposals for a reader to check, so every record carries a confidence.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date as date_
 
 from geo.article import Article, Sentence
-from geo.dates import DAY, DateMention, ResolvedDate, find_dates
+from geo.categories import TOPICS, TRIGGER_ORDER
+from geo.dates import DAY, RANGE, DateMention, ResolvedDate, find_dates
 from geo.events import CONTEXT_RULE_PREFIX, Event
+from geo.gazetteer import Place
+from geo.geoparse import discourse
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Geoparser, Toponym
 
-# Category -> the words that signal it, most specific first (the first match wins). Each
-# entry is a regular expression matched at a word start, so "fight" is not "fighters" and
-# "battle" is not "battlefield"; a trailing \w* lets a stem take its endings.
-CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("celebration", (r"celebrat\w*", r"festivit\w*", r"sweets", r"fireworks")),
-    ("sectarian violence", (r"sectarian",)),
-    ("siege", (r"sieges?", r"besieg\w*", r"encircl\w*")),
-    ("bombardment", (r"bombard\w*", r"shell(?:ed|ing|s)?", r"air ?strikes?", r"air raids?",
-                     r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?")),
-    ("statement", (r"congratulat\w*", r"hail(?:ed|s)?", r"vow(?:ed|s)?", r"condemn\w*",
-                   r"warn(?:ed|s)?", r"pledg\w*")),
-    ("withdrawal", (r"withdr\w*", r"retreat\w*", r"fled", r"flee\w*", r"pulled out",
-                    r"evacuat\w*", r"escaped")),
-    ("reinforcement", (r"reinforc\w*", r"joined by", r"deployed")),
-    ("security operation", (r"tunnels?", r"defus\w*", r"arrest\w*", r"raid(?:ed|s)?",
-                            r"checkpoints?", r"security operations?", r"scour\w*")),
-    ("capture", (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls",
-                 r"fall of", r"fell", r"routed", r"overr[au]n", r"recaptur\w*",
-                 r"conquer\w*")),
-    ("offensive", (r"offensives?", r"launch\w*", r"assaults?", r"attack(?:ed|s)?",
-                   r"advanc(?:ed|es|ing)", r"invasion")),
-    ("battle", (r"fight(?:ing|s)?", r"fought", r"battles?", r"clash\w*", r"combat",
-                r"resistance", r"killed", r"dead", r"wounded", r"died")),
-    ("negotiation", (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered",
-                     r"ceasefire", r"truce", r"mediat\w*")),
-    ("humanitarian", (r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid",
-                      r"hospitals?", r"medic\w*", r"doctors?", r"red cross", r"red crescent",
-                      r"trapped")),
-    ("outlook", (r"opens the way", r"will", r"could", r"expected", r"threat\w*", r"plans?")),
-    ("statement", (r"said", r"says", r"told", r"announced", r"statement", r"claimed",
-                   r"reported", r"noted", r"declared", r"accused", r"denied", r"confirmed")),
-)
+_BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
+# Words that only say someone spoke: an event when a named speaker says it ("the army
+# said"), not "he said" after a quote.
+SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
+_UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+)?$")
+# What a category is when no signal word of a specific one is found.
+OTHER = "other"
 _CATEGORY_RES = tuple(
     (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
-    for category, words in CATEGORY_WORDS
+    for category, words in TRIGGER_ORDER  # geo.categories: most specific first
 )
+_TOPIC_RES = tuple(
+    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for category, words in TOPICS
+)
+# A short quotation ("Don't forget Aleppo!"): a slogan, whose places are not the event's.
+_SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
+# A signal word after one of these (in the same clause) tells of what may, will or would
+# happen, or asks whether it did: no event.
+_UNREAL = re.compile(
+    r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
+    r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
+    r"scheduled to|likely to)\b[^.;:!?]{0,30}$"
+)
+# "the fire", "such a deal": an event told before, named again (its news is elsewhere).
+_KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
+# What someone says will, would or could happen ("said a front will likely produce").
+_UNREAL_SPEECH = re.compile(
+    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to)\b"
+)
+# Sentences that say what is usual, not what happened.
+_GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
+                      r"generally)\b|\b(?:every year|each year|annually)\b")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The word that makes a sentence an event, and the category it signals."""
+
+    category: str
+    word: str
+    start: int  # offsets in the sentence
+    end: int
+    told_again: frozenset[str] = frozenset()  # categories of events named again ("the fire")
+
+
+def trigger_of(sentence: str) -> Trigger | None:
+    """The first category whose signal word occurs in the sentence as something that
+    happened (not after "will", "could", "whether"...), or None.
+
+    Categories are tried in order (the most specific first), "other" last.
+    """
+    if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
+        return None
+    low = sentence.lower()
+    again: set[str] = set()
+    for category, pattern in _CATEGORY_RES:
+        for m in pattern.finditer(low):
+            window = max(0, m.start() - 80)  # bounded look-back: linear time
+            if _UNREAL.search(low, window, m.start()) or (
+                    m.start() > 0 and sentence[m.start()].isupper()
+                    and sentence[m.start() - 1] not in "\"“'‘("):
+                continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if category == "statement" and low[m.start():m.end()] in SPEECH_ONLY and \
+                    _UNREAL_SPEECH.match(low, m.end()):
+                continue  # "the Weather Service said a front will bring rain"
+            if _KNOWN.search(low, window, m.start()):
+                again.add(category)
+                continue
+            if category in _BROAD:
+                topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
+                category = topic or category
+            return Trigger(category, sentence[m.start():m.end()], m.start(), m.end(),
+                           frozenset(again))
+    return None
+
+
 _SPEECH = r"(?:said|says|told|reported|announced|added|noted|stated|claimed|confirmed)"
+# A word of these patterns has at most 50 characters more and never gives any back
+# (possessive): each place a match may start then costs a bounded number of steps, so a
+# sentence of "BeirutBeirut..." or "aaaa..." is read in linear time, not quadratic.
+_CAP_WORD = r"[A-Z][\w'’.-]{0,50}+"
+_LOW_WORD = r"[a-z][\w'’-]{0,50}+"
 # "the UN refugee agency UNHCR said", "Syria state television said", "the source told".
 _SPEAKER_BEFORE = re.compile(
-    r"((?:[A-Z][\w'’.-]*|the|a|an|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){0,5}?)\s+"
+    rf"((?:{_CAP_WORD}|the|a|an|{_LOW_WORD})(?:\s+(?:{_CAP_WORD}|{_LOW_WORD})){{0,5}}?)\s+"
     + _SPEECH + r"\b"
 )
 _ACCORDING = re.compile(r"according to ([\w'’.-]+(?:[ \u00a0]+[\w'’.-]+){0,7})")
@@ -77,7 +127,7 @@ _ACTOR_NOUNS = ("army", "rebels", "troops", "forces", "fighters", "insurgents", 
                 "police", "government", "militants", "opposition", "residents",
                 "civilians", "militia", "soldiers", "officials", "activists")
 _ACTOR = re.compile(
-    r"\b((?:(?:[A-Z][\w'’-]*)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
+    r"\b((?:(?:[A-Z][\w'’-]{0,50}+)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
 )
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w'’-]+(?:\s+(?:(?:for|of)\s+(?:the\s+)?)?(?:al-|el-)?[A-Z][\w'’-]+){0,5}"
@@ -90,6 +140,14 @@ _GROUP_ADJECTIVES = frozenset(
 _NOT_ACTORS = {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She",
                "They", "We", "I", "Yes", "But", "And", "Meanwhile", "Another", "Earlier",
                "Following", "After", "Official", "President", "Deputy", "Rebels"}
+# Not the name of an actor: a contraction, a number or a code with digits, a month's
+# abbreviation, a street, a disease.
+_NOT_A_NAME = re.compile(
+    r"[’']t\b|\d|^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Tens|Dozens|Hundreds|"
+    r"Thousands|Millions)\.?$|\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Boulevard|Highway|"
+    r"Lane|Route|Interstate|Exit)$|\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$",
+    re.IGNORECASE,
+)
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"
@@ -97,6 +155,10 @@ _WEEKDAYS_MONTHS = re.compile(
 
 FALLBACK_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; publication date (fallback)"
 CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
+_GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
+# How far a day carries: to the next sentence, and on within its paragraph (the story goes
+# on there), not for the whole text.
+CARRY_SENTENCES = 6
 
 
 @dataclass(frozen=True)
@@ -110,12 +172,9 @@ class SentenceDate:
 
 
 def category_of(sentence: str) -> str | None:
-    """The first category whose signal words occur in the sentence, or None."""
-    low = sentence.lower()
-    for category, pattern in _CATEGORY_RES:
-        if pattern.search(low):
-            return category
-    return None
+    """The category of the sentence's event (see :func:`trigger_of`), or None."""
+    trigger = trigger_of(sentence)
+    return trigger.category if trigger else None
 
 
 # Words an attribution's speaker may hold besides capitalised names ("Syria state
@@ -199,32 +258,52 @@ def actors_of(
     ``common``: words news writes in lower case (the recogniser's list): one of them
     capitalised at the start of a sentence ("Control of ...") names nobody.
     """
-    place_spans = [(t.start - offset, t.end - offset) for t in toponyms
-                   if t.text not in DEMONYMS]
+    place_spans = sorted((t.start - offset, t.end - offset) for t in toponyms
+                         if t.text not in DEMONYMS)
+    place_starts = [ps for ps, _ in place_spans]
+    place_reach = list(itertools.accumulate((pe for _, pe in place_spans), max))
+    place_names = {t.text for t in toponyms}
     found: list[str] = []
     for m in _ACTOR.finditer(sentence):
         found.append(m.group(1))
+        if len(found) >= MAX_ACTOR_CANDIDATES:
+            break
     for m in _NAME_RUN.finditer(sentence):
+        if len(found) >= MAX_ACTOR_CANDIDATES:
+            break  # a sentence of endless names: each new one is compared with all found
         s, e = m.span()
         text = m.group()
-        if any(s < pe and ps < e for ps, pe in place_spans) and not any(
+        if _overlaps(place_starts, place_reach, s, e) and not any(
                 w in DEMONYMS for w in text.split()):
             continue
         words = text.split()
-        while words and words[0] in _NOT_ACTORS:
+        # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
+        opener = s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))
+        while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
+                         or (opener and words[0].lower() in common
+                             and words[0].lower() not in _ACTOR_NOUNS)):
             words = words[1:]
+        while words and _WEEKDAYS_MONTHS.match(words[-1]):
+            words = words[:-1]
         text = " ".join(words).removesuffix("'s").removesuffix("’s")
-        if not text or _WEEKDAYS_MONTHS.match(text) or len(text) < 3:
-            continue
+        if not text or len(text) < 3 or _NOT_A_NAME.search(text):
+            continue  # "Don't", "Nov", "CO2", "H5N1", "Hungerford St", "Avian Flu"
         if len(words) == 1 and (text in DEMONYMS or text in _GROUP_ADJECTIVES
-                                or (s == 0 and text.lower() in common
+                                or (text.lower() in common
                                     and text.lower() not in _ACTOR_NOUNS)):
-            continue  # "Shiite", "Syrian": they describe; "Control" opens the sentence
-        if any(text in f for f in found):
+            continue  # "Shiite", "Syrian": they describe; "Control", "Rubber": words
+        if any(text in f for f in found) or text in place_names:
             continue
         found = [f for f in found if f not in text]  # "Syrian Observatory" over "Observatory"
         found.append(text)
     return tuple(dict.fromkeys(found))[:6]
+
+
+def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps a span of those sorted by start (``starts``), given
+    ``reach[i]``, the furthest end of the first ``i + 1``: a bisect, not a scan."""
+    i = bisect.bisect_left(starts, e)  # the first i spans start before e
+    return i > 0 and reach[i - 1] > s
 
 
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
@@ -239,27 +318,73 @@ def is_news_sentence(article: Article, sentence: Sentence) -> bool:
     """False for the headline and for photo captions, which report nothing of their own.
 
     The headline is the title again, as the first paragraph of a longer text (a reader's
-    article without a title takes its first line as one; a one-line text is news); a
-    caption is a paragraph that ends with a photo credit ("(AFP)").
+    article without a title takes its first line as one; a one-line text is news), or,
+    when the article has no title at all, a headline run into the first paragraph (see
+    :func:`_headline_run_in`); a caption is a paragraph that ends with a photo credit
+    ("(AFP)").
     """
-    if (sentence.paragraph == 0 and len(article.paragraphs) > 1 and article.title
-            and _squash(article.paragraphs[0].text) == _squash(article.title)):
-        return False
-    paragraph = article.paragraphs[sentence.paragraph]
-    return not _CREDIT.search(paragraph.text)
+    return news_paragraphs(article)[sentence.paragraph] and not _run_in(article, sentence)
 
 
-# "the town", "the city": the place the story is about, named in an earlier sentence.
-_ANAPHORA = re.compile(r"\b[Tt]he (town|city|village|district|region|area)\b(?!\s+of\b)")
+def news_paragraphs(article: Article) -> list[bool]:
+    """For each paragraph, whether its sentences may be news (:func:`is_news_sentence`).
+
+    Reads the whole article: :func:`propose_events` asks once, not once per sentence
+    (which read a long paragraph again for each of its sentences: quadratic time).
+    """
+    headline = bool(len(article.paragraphs) > 1 and article.title
+                    and _squash(article.paragraphs[0].text) == _squash(article.title))
+    return [not (p.index == 0 and headline) and not _CREDIT.search(p.text)
+            for p in article.paragraphs]
+
+
+def _run_in(article: Article, sentence: Sentence) -> bool:
+    """The first sentence of an article without a title, when it is a headline run in."""
+    return (sentence.index == 0 and not article.title
+            and _headline_run_in(article.paragraphs[sentence.paragraph].text, sentence.text))
+
+
+# How a lead sentence opens, unlike a headline: an article, a preposition, a date word.
+_LEAD_OPENERS = frozenset(
+    "the a an in on at as after before when while today yesterday last this some more "
+    "nearly about over police officials authorities".split()
+)
+
+
+def _headline_run_in(paragraph: str, sentence: str) -> bool:
+    """A headline run into the first paragraph ("Kansas storm overturns big rigs. SALINA,
+    Kan. Strong winds ..."): a short first sentence that is not the whole paragraph, opens
+    without an article or preposition and attributes nothing."""
+    words = sentence.split()
+    return (len(words) <= 14 and len(paragraph.strip()) > len(sentence.strip()) + 40
+            and words[0].lower().strip("\"“'") not in _LEAD_OPENERS
+            and not re.search(r"\b(?:said|says|told|according)\b", sentence))
+
+
+# "the town", "the city", "there": the place the story is about, named in an earlier
+# sentence. "there" only where it is a place ("died there"), not in "there were".
+_ANAPHORA = re.compile(
+    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country)\b"
+    r"(?!\s+of\b)|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|"
+    r"could|seems?|appears?|must|should|can|remains?)\b)"
+)
 _ANAPHOR_KINDS = {
     "town": {"town", "city", "village", "suburb"},
     "city": {"city", "town"},
     "village": {"village", "town"},
-    "district": {"district", "county", "governorate", "province"},
-    "region": {"district", "governorate", "province", "region"},
+    "district": {"district", "county", "governorate", "province", "admin2"},
+    "region": {"district", "governorate", "province", "region", "admin1", "admin2"},
     "area": {"town", "city", "village", "suburb", "district"},
+    "county": {"county", "admin2"},
+    "state": {"state", "admin1"},
+    "province": {"province", "governorate", "admin1"},
+    "country": {"country"},
+    "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
+MAX_ACTOR_CANDIDATES = 64  # names weighed as a sentence's actors (six are kept)
+FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
+LOOKBACK = 200  # places named before a sentence that "the town" may refer to
 
 
 def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym] | None:
@@ -268,11 +393,13 @@ def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym]
     The last place named before the sentence whose kind is the word ("the town": a town),
     else the last of a kind close to it (a city, a village): news names a place, then
     says "the town" for it ("...routed rebels from Al-Qusayr... in control of the town").
+    ``before``: the places named before the sentence, in text order (the caller bounds
+    how far back, so a long text is not scanned back for every sentence).
     """
     m = _ANAPHORA.search(sentence.text)
     if m is None:
         return None
-    word = m.group(1)
+    word = m.group(1) or m.group(2)
     for kinds in ({word}, _ANAPHOR_KINDS[word]):
         for t in reversed(before):
             if t.place is not None and t.place.kind in kinds:
@@ -307,9 +434,19 @@ def event_places(article: Article, places: list[Toponym]) -> list[Toponym]:
     if not precise:
         return places
     inner_countries = {t.place.country_code for t in precise}
+    # "SPRINGFIELD, Ill.", "Hamilton Township, Warren County": a state, county or province
+    # beside a town of its country only says where the town is.
+    towns = {t.place.country_code for t in precise if t.place.kind in _TOWN_KINDS}
     return [t for t in places
             if not _based(article, t)
-            and not (t.place.kind == "country" and t.place.country_code in inner_countries)]
+            and not (t.place.kind == "country" and t.place.country_code in inner_countries)
+            and not (t.place.kind in _AREA_KINDS and t.place.country_code in towns)]
+
+
+_CONTAINER_KINDS = frozenset({"country", "state", "admin1", "county", "admin2", "province",
+                              "region", "governorate", "district"})
+_TOWN_KINDS = frozenset({"city", "town", "village", "suburb", "neighbourhood"})
+_AREA_KINDS = frozenset({"state", "admin1", "county", "admin2", "province", "region"})
 
 
 def _role(article: Article, t: Toponym) -> str:
@@ -347,83 +484,265 @@ def within(spans: list, starts: list[int], start: int, end: int) -> list:
 
 
 def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
-    """The date of every sentence: explicit, carried from the sentence before, or fallback."""
+    """The date of every sentence: explicit; else carried from the last sentence with a
+    day of its own, if it is the sentence before or up to :data:`CARRY_SENTENCES` back in
+    the same paragraph; else the publication date (fallback)."""
     published = article.published
     fallback = SentenceDate(ResolvedDate("", published, published, DAY, "publication-date"),
                             None, FALLBACK_RULE, 0.6)
     out: list[SentenceDate] = []
-    previous: SentenceDate | None = None
+    last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
     dates = sorted(dates, key=lambda m: m.start)
     starts = [m.start for m in dates]
-    for s in article.sentences:
+    for i, s in enumerate(article.sentences):
         inside = within(dates, starts, s.start, s.end)
         if inside:
             m = inside[0]
             current = SentenceDate(m.date, m.start, m.date.rule, 1.0)
-        elif previous is not None and previous.weight == 1.0 \
-                and previous.resolved.precision == DAY:
-            current = SentenceDate(previous.resolved, previous.phrase_start, CARRIED_RULE, 0.7)
+            if m.date.precision == DAY:
+                last = (i, current)
+        elif last is not None and (i - last[0] == 1 or (
+                i - last[0] <= CARRY_SENTENCES
+                and article.sentences[last[0]].paragraph == s.paragraph)):
+            current = SentenceDate(last[1].resolved, last[1].phrase_start, CARRIED_RULE, 0.7)
+        elif out and out[-1].rule == CARRIED_RULE and _GOES_ON.match(s.text):
+            current = out[-1]  # "That led to ...": the story of the sentence before goes on
         else:
             current = fallback
         out.append(current)
-        previous = current
     return out
 
 
+@dataclass(frozen=True)
+class Site:
+    """A place an event is given, how it was chosen, and how sure that is."""
+
+    place: Place
+    how: str
+    weight: float
+    role: str
+    implied: bool = False  # the sentence does not name it
+
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
+# Date rules that read a month (and day) as the nearest year: a past event is in the past.
+_NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|-|–|—)\s*")
+
+
+def _joined(sentence: Sentence, first: DateMention, last: DateMention) -> bool:
+    """True when two date phrases make one span ("Saturday until Sunday")."""
+    between = sentence.text[first.end - sentence.start:last.start - sentence.start]
+    return _RANGE_JOIN.fullmatch(between) is not None
+
+
+def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
+              default: SentenceDate, published: date_) -> SentenceDate:
+    """The date of the clause the trigger is in: of the sentence's date phrases, the one
+    nearest the trigger ("arrested in March ... said Tuesday night": March for the arrest),
+    a date that only says when someone spoke ("police said Thursday") counting less;
+    without one, ``default`` (carried or publication date).
+
+    A month read as the nearest year that falls after publication is the year before
+    ("the August death" in an April paper); "since August 22" runs to publication.
+    """
+    if not inside:
+        return default
+    at = sentence.start + trigger.start
+
+    def cost(m: DateMention) -> int:
+        gap = m.start - (sentence.start + trigger.end) if m.start >= at else at - m.end
+        cut = max(0, m.start - sentence.start)
+        said = _SPEECH_BEFORE.search(sentence.text, max(0, cut - 20), cut)
+        return max(gap, 0) + (200 if said else 0)
+
+    m = min(inside, key=cost)
+    resolved, rule = m.date, m.date.rule
+    # "from midday Saturday until Sunday": two phrases joined into one span.
+    k = inside.index(m)
+    pair = None
+    if k + 1 < len(inside):
+        pair = (m, inside[k + 1])
+    if k and (pair is None or not _joined(sentence, *pair)):
+        pair = (inside[k - 1], m)
+    if pair is not None and _joined(sentence, *pair) \
+            and pair[0].date.start <= pair[1].date.end:
+        first, last = pair
+        phrase = sentence.text[first.start - sentence.start:last.end - sentence.start]
+        resolved = ResolvedDate(phrase, first.date.start, last.date.end, RANGE,
+                                f"range: {first.date.rule} to {last.date.rule}")
+        rule, m = resolved.rule, first
+    if resolved.start > published:
+        base = rule.removeprefix("since(").removesuffix(")")
+        if base in _NEAREST_YEAR_RULES:
+            try:
+                start, end = resolved.start, resolved.end
+                resolved = replace(resolved, start=start.replace(year=start.year - 1),
+                                   end=end.replace(year=end.year - 1))
+                rule = f"{rule}, the year before (a past event)"
+            except ValueError:  # 29 February
+                pass
+    if rule.startswith("since(") and resolved.end < published:
+        resolved = replace(resolved, end=published, precision=RANGE)
+        rule = f"{rule} to publication"
+    return SentenceDate(resolved, m.start, rule, 1.0)
+
+
 def propose_events(article: Article, parser: Geoparser | None = None) -> list[Event]:
-    """Proposed events of ``article`` (one record per event and place), in text order."""
+    """Proposed events of ``article`` (one record per event and place), in text order.
+
+    A sentence is an event when a signal word (:func:`trigger_of`) tells of something
+    that happened. Its places are those it names where something happens (not where
+    someone lives, a distance's reference point or a continent); when it names none,
+    the place "the town" or "there" refers to, the capital of a state body that speaks,
+    or the story's place (its dateline, else the local place it names most often).
+    """
     parser = parser or Geoparser()
     body = article.body
-    toponyms = [t for t in parser.toponyms(body) if t.place is not None]
-    dates = find_dates(body, article.published)
+    mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    mention_starts = [t.start for t in mentions]
+    toponyms = [t for t in mentions if t.place is not None]
+    dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
+    date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
+    lead = discourse.dateline(article, toponyms)
+    story = discourse.focus(article, toponyms, lead)
+    if story is None:
+        story_how = ""
+    elif lead is not None:
+        story_how = f"no place in the sentence: the dateline's, {lead.text}"
+    else:
+        n = sum(t.place.id == story.place.id for t in toponyms)
+        story_how = (f"no place in the sentence: the story's place, {story.place.name} "
+                     f"(named {n} time{'s' if n > 1 else ''})")
     events: list[Event] = []
+    news = news_paragraphs(article)
+    told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not is_news_sentence(article, sentence):
+        if not news[sentence.paragraph]:
             continue
-        category = category_of(sentence.text)
-        if category is None:
+        trigger = trigger_of(sentence.text)
+        if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
+                sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
         inside = within(toponyms, starts, sentence.start, sentence.end)
-        named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS]
-        referred = None
-        if not [t for t in named if not _possessive(article, t) and not _based(article, t)]:
-            earlier = toponyms[:bisect.bisect_left(starts, sentence.start)]
-            referred = antecedent(sentence, earlier)
-        if referred is not None:
-            named.append(referred[1])
-        places = event_places(article, named)
-        if not places:
+        slogans = [(sentence.start + m.start(), sentence.start + m.end())
+                   for m in _SLOGAN.finditer(sentence.text)]
+        named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
+                 and t.place.kind not in discourse.WIDE_KINDS
+                 and not any(a <= t.start and t.end <= b for a, b in slogans)
+                 and not discourse.is_residence(body, t)
+                 and not discourse.is_part_of_name(body, t)
+                 and not discourse.is_reference(body, t)]
+        # "Norfolk, England", "Springfield, Ill.": the second name says where the first is.
+        named = [t for k, t in enumerate(named)
+                 if not (k and body[named[k - 1].end:t.start] in {", ", ","}
+                         and named[k - 1].place.country_code == t.place.country_code
+                         and t.place.kind in _CONTAINER_KINDS)]
+        if any(discourse.is_located(body, t) for t in named):
+            # Where it happened is said ("in Hanoi"): bare places are actors.
+            named = [t for t in named if not discourse.is_bare(body, t)]
+        k = bisect.bisect_left(starts, sentence.start)
+        before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
+        sites = _sites(article, sentence, named, before, parser)
+        if trigger.category == "statement" and sites and all(
+                x.place.kind == "country" for x in sites):
+            speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
+            if speaker is not None:
+                sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
+                                     f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
+        if not sites:
+            extra = _implied_site(sentence, trigger, before, parser, story, story_how)
+            if extra is not None:
+                sites.append(extra)
+        elif all(x.role == "origin" for x in sites):
+            # "joined by reinforcements from Lebanon" in the town named before: it is
+            # where they went.
+            referred = antecedent(sentence, before)
+            if referred is not None:
+                sites.append(Site(referred[1].place, f"\"{referred[0]}\" read as "
+                                  f"{referred[1].text}, named earlier", ANAPHORA_WEIGHT,
+                                  "destination"))
+        if not sites:
             continue
-        events.extend(_records(article, sentence, places, inside, category, when, referred,
+        chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
+                                                     sentence.end),
+                           when, article.published)
+        if (all(x.implied for x in sites) and chosen.weight < 1.0
+                and any((sites[0].place.id, c) in told
+                        for c in trigger.told_again | {trigger.category})):
+            continue  # the same event told again: no place or day of its own, nothing new
+        told.update((x.place.id, trigger.category) for x in sites)
+        named_here = within(mentions, mention_starts, sentence.start, sentence.end)
+        events.extend(_records(article, sentence, sites, named_here, trigger, chosen,
                                parser.model.common))  # fmt: skip
     return events
 
 
-def _records(article: Article, sentence: Sentence, places: list[Toponym],
-             inside: list[Toponym], category: str, when: SentenceDate,
-             referred: tuple[str, Toponym] | None = None,
+def _sites(article: Article, sentence: Sentence, named: list[Toponym],
+           before: list[Toponym], parser: Geoparser) -> list[Site]:
+    """The places the sentence itself names (or refers to with "the town") for its event."""
+    referred = None
+    if not [t for t in named if not _possessive(article, t) and not _based(article, t)]:
+        referred = antecedent(sentence, before)
+    chosen = event_places(article, named + ([referred[1]] if referred else []))
+    out: list[Site] = []
+    for t in chosen:
+        if referred is not None and t is referred[1]:
+            out.append(Site(t.place, f"\"{referred[0]}\" read as {t.text}, named earlier",
+                            ANAPHORA_WEIGHT, "site"))
+            continue
+        area = discourse.area_named(article.text, t, parser.gazetteer)
+        if area is not None:
+            out.append(Site(area, f"\"region of {t.text}\": {area.name}", min(1.0, t.score),
+                            _role(article, t)))
+            continue
+        out.append(Site(t.place, t.reason, min(1.0, t.score), _role(article, t)))
+    return out
+
+
+def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
+                  parser: Geoparser, story: Toponym | None, story_how: str) -> Site | None:
+    """The place of a sentence that names none: "the town", a state body's capital, or
+    the story's place."""
+    referred = antecedent(sentence, before)
+    if referred is not None:
+        return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
+                    "named earlier", ANAPHORA_WEIGHT, "site", implied=True)
+    speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
+    if speaker is not None:
+        return Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, {speaker[1].name}",
+                    ANAPHORA_WEIGHT, "statement", implied=True)
+    if story is not None:
+        return Site(story.place, story_how, FOCUS_WEIGHT, "site", implied=True)
+    return None
+
+
+def _records(article: Article, sentence: Sentence, sites: list[Site],
+             inside: list[Toponym], trigger: Trigger, when: SentenceDate,
              common: frozenset[str] = frozenset()) -> list[Event]:
-    event_id = f"s{sentence.index}-{_slug(places[0].place.name)}"
+    event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
-    reported = reporters(sentence.text, article.outlet)
+    places = {t.text for t in inside}
+    reported = tuple(r for r in reporters(sentence.text, article.outlet) if r not in places)
+    reported = reported or ((article.outlet,) if article.outlet else ("the article",))
+    phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
+    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({trigger.category}); "
+           f"date: {when.rule}{phrase}")
     seen: set[str] = set()
     out = []
-    for t in places:
-        if t.place.id in seen:
+    for site in sites:
+        if site.place.id in seen:
             continue
-        seen.add(t.place.id)
-        anaphor = referred is not None and t is referred[1]
-        weight = ANAPHORA_WEIGHT if anaphor else 1.0
-        how = t.reason
-        if referred is not None and anaphor:
-            how = f"\"{referred[0]}\" read as {t.text}, named earlier"
+        seen.add(site.place.id)
         out.append(Event(
             event_id=event_id,
-            place_id=t.place.id,
-            place_role="site" if anaphor else _role(article, t),
+            place_id=site.place.id,
+            place_role=site.role,
             title=_title(sentence.text),
-            category=category,
+            category=trigger.category,
             start=when.resolved.start,
             end=when.resolved.end,
             date_precision=when.resolved.precision,
@@ -434,9 +753,9 @@ def _records(article: Article, sentence: Sentence, places: list[Toponym],
             excerpt=sentence.text,
             excerpt_start=sentence.start,
             excerpt_end=sentence.end,
-            confidence=round(min(1.0, t.score) * when.weight * weight, 3),
+            confidence=round(site.weight * when.weight, 3),
             date_phrase_start=when.phrase_start,
-            note=f"proposed by the geoparser; place: {how}",
+            note=f"{why}; place: {site.how}",
         ))
     return out
 

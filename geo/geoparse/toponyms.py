@@ -162,8 +162,9 @@ class Geoparser:
         by window (see the module docstring).
         """
         found: list[Toponym] = []
-        for start, end in windows(text):
-            found.extend(self._window(text[start:end], start))
+        with self.gazetteer.online_budget():  # one document, one budget for online look-ups
+            for start, end in windows(text):
+                found.extend(self._window(text[start:end], start))
         return found
 
     def _window(self, text: str, offset: int) -> list[Toponym]:

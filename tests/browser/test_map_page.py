@@ -1,7 +1,7 @@
 """The map page driven as a user would, with every request outside localhost refused.
 
 What the map shows is read from the Leaflet map inside the streamlit-folium iframe:
-``window.__qmap`` (set up by ``geo.mapview``) holds the map, ``markers()`` (position and
+``window.__qmap`` (set up by ``geo/map/static/qmap.js``) holds the map, ``markers()`` (position and
 event ids of the markers drawn), ``day`` (the day the markers are for) and ``version``
 (how many times the markers were replaced). Each test asserts something a blank or
 broken map would fail.
@@ -18,9 +18,10 @@ import csv
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from tests.conftest import map_frame, start_streamlit, stop
+from tests.conftest import map_frame, run_number, settled, start_streamlit, stop
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -33,19 +34,23 @@ def seed_frame():
     return events_frame(load_seed_events())
 
 
-def wait_idle(page) -> None:
-    """Until streamlit has finished the current run (the status widget stops running)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [title*=Running]')"
+def map_settled(page, frame, after: int = 0) -> int:
+    """Wait for the app's ready signal of a run later than ``after`` (see conftest's
+    ``settled``), then for the map to have drawn the day that run showed
+    (``#app-ready[data-day]``, ``window.__qmap.day``); return the run's number."""
+    n = settled(page, after)
+    day = page.get_attribute("#app-ready", "data-day")
+    frame.wait_for_function(
+        "d => window.__qmap && window.__qmap.drawnAt && window.__qmap.day === d", arg=day
     )
+    return n
 
 
 def open_map(page, url: str):
     """Open the page and return the map's frame once markers are drawn."""
     page.goto(url)
     frame = map_frame(page)
-    frame.wait_for_function("window.__qmap && window.__qmap.drawnAt", timeout=30000)
-    wait_idle(page)
+    map_settled(page, frame)
     return frame
 
 
@@ -63,9 +68,9 @@ def marker_near(frame, lat: float, lon: float, tolerance: float = 0.02) -> dict 
 def day_heading(page, expected: str | None = None) -> str:
     """The day named above the list (waiting for ``expected`` if given)."""
     if expected:
-        page.get_by_role("heading", level=3, name=expected).wait_for(timeout=20000)
+        page.get_by_role("heading", level=3, name=expected).wait_for()
     heading = page.get_by_role("heading", level=3).first
-    heading.wait_for(timeout=20000)
+    heading.wait_for()
     return heading.inner_text().strip()
 
 
@@ -73,16 +78,14 @@ def click_and_wait_for_markers(page, frame, button: str) -> None:
     """Click Previous or Next and wait until the map has drawn the new markers and the
     page's rerun has shown the new day (the map may draw the step before the rerun)."""
     version = frame.evaluate("window.__qmap.version")
-    heading = page.locator("h3").first.inner_text()
+    n = run_number(page)
     page.get_by_role("button", name=button, exact=True).click()
-    frame.wait_for_function(f"window.__qmap.version > {version}", timeout=20000)
-    page.wait_for_function("h => document.querySelector('h3').innerText !== h", arg=heading,
-                           timeout=20000)  # fmt: skip
-    wait_idle(page)
+    frame.wait_for_function(f"window.__qmap.version > {version}")
+    map_settled(page, frame, n)
 
 
 def popup_text(frame) -> str:
-    frame.wait_for_selector(".leaflet-popup-content", timeout=20000)
+    frame.wait_for_selector(".leaflet-popup-content")
     return frame.locator(".leaflet-popup-content").inner_text()
 
 
@@ -125,14 +128,14 @@ def test_opens_on_the_first_day_with_al_qusayr_at_its_place(app_url, page):
 def test_offline_basemap_is_drawn_and_nothing_leaves_the_machine(app_url, page):
     frame = open_map(page, app_url)
     # The OpenStreetMap probe is the only request for outside hosts, and it is refused.
-    frame.wait_for_function("window.__qmap.online === false", timeout=20000)
+    frame.wait_for_function("window.__qmap.online === false")
     assert all(u.startswith("https://tile.openstreetmap.org/") for u in page.blocked_requests)
     assert len(page.blocked_requests) <= 1, page.blocked_requests
     assert frame.evaluate("window.__qmap.map.hasLayer(window.__qmap.offline)")
     # Countries, lakes, rivers, coastline and borders (fetched from the app's own static
     # files) are SVG paths in the basemap's pane, under the markers' pane.
     frame.wait_for_function(
-        "document.querySelectorAll('.leaflet-qmapBase-pane path').length > 50", timeout=20000
+        "document.querySelectorAll('.leaflet-qmapBase-pane path').length > 50"
     )
     assert frame.evaluate("window.__qmap.map.getPane('qmapBase').style.zIndex") == "350"
     assert frame.locator(".qmap-minimap path").count() > 20  # the mini map has land too
@@ -215,11 +218,24 @@ def test_a_step_is_drawn_at_the_click_with_the_layers_the_rerun_brings(app_url, 
     assert sorted((m["title"], tuple(sorted(m["ids"]))) for m in markers(fresh)) == stepped
 
 
+def test_the_step_ahead_finds_next_by_its_key_not_its_label(app_url, page):
+    frame = open_map(page, app_url)
+    # Count the steps the map draws at the click (before the rerun brings the layers).
+    frame.evaluate("""() => { const q = window.__qmap, f = q.stepAhead; window.__steps = [];
+        q.stepAhead = d => { const r = f(d); window.__steps.push([d, r]); return r; }; }""")
+    button = page.locator(".st-key-q-next button")
+    button.evaluate("b => { (b.querySelector('p') || b).textContent = 'Forward'; }")  # renamed
+    button.click()
+    frame.wait_for_function("window.__qmap.day === '2013-05-20'", timeout=20000)
+    assert frame.evaluate("window.__steps") == [["next", True]]
+
+
 def test_step_event_by_event_skips_days_without_a_new_event(app_url, page):
     frame = open_map(page, app_url)
+    n = run_number(page)
     page.get_by_text("Step event by event").click()
+    map_settled(page, frame, n)
     page.wait_for_url(re.compile(r"step=event"))
-    wait_idle(page)
     click_and_wait_for_markers(page, frame, "Next")  # 19 May -> 21 May (Tripoli)
     assert day_heading(page, "Tue 21 May 2013") == "Tue 21 May 2013"
     click_and_wait_for_markers(page, frame, "Next")  # -> 4 June (bombardment, withdrawal)
@@ -231,13 +247,26 @@ def test_play_advances_until_paused(app_url, page):
     frame = open_map(page, app_url)
     frame.evaluate("window.__probe = 'kept'")
     page.get_by_role("button", name="Play", exact=True).click()
-    page.get_by_role("button", name="Pause", exact=True).wait_for(timeout=10000)
-    frame.wait_for_function("window.__qmap.day >= '2013-05-21'", timeout=15000)
+    page.get_by_role("button", name="Pause", exact=True).wait_for()
+    frame.wait_for_function("window.__qmap.day >= '2013-05-21'")
+    n = run_number(page)
     page.get_by_role("button", name="Pause", exact=True).click()
-    page.get_by_role("button", name="Play", exact=True).wait_for(timeout=10000)
-    wait_idle(page)
-    stopped_at = frame.evaluate("window.__qmap.day")
-    page.wait_for_timeout(3500)  # more than two Play ticks
+    # The run after the click says it is paused (a tick's run may come first).
+    page.wait_for_function(
+        "n => { const r = document.querySelector('#app-ready');"
+        "       return r && Number(r.dataset.run) > n && r.dataset.playing === 'false'; }",
+        arg=n,
+    )
+    n = map_settled(page, frame, n)
+    stopped_at = page.get_attribute("#app-ready", "data-day")
+    assert frame.evaluate("window.__qmap.day") == stopped_at
+    page.get_by_role("button", name="Play", exact=True).wait_for()
+    # Paused stays paused: the next run (another view, same day) shows the same day, and
+    # the page holds no ticking fragment that could move it on.
+    page.get_by_text("Day only").click()
+    map_settled(page, frame, n)
+    assert page.get_attribute("#app-ready", "data-playing") == "false"
+    assert page.get_attribute("#app-ready", "data-day") == stopped_at
     assert frame.evaluate("window.__qmap.day") == stopped_at
     assert day_heading(page) != "Sun 19 May 2013"
     assert frame.evaluate("window.__probe") == "kept"  # played on the same map
@@ -264,19 +293,20 @@ def test_marker_popup_shows_the_passage_and_links_to_the_article(app_url, page):
     match = re.match(r"^/article\?passage=(\d+)&event=", href)
     assert match, href
     page.goto(page.url.split("/?")[0].rstrip("/") + href)
-    page.wait_for_selector(f"#passage-{match.group(1)}", timeout=30000)
+    page.wait_for_selector(f"#passage-{match.group(1)}")
 
 
 def test_clicking_a_marker_selects_its_event_in_the_list(app_url, page):
     frame = open_map(page, app_url)
+    n = run_number(page)
     frame.locator(".leaflet-marker-icon[title^='Lebanon']").click()
+    settled(page, n)  # the click's run selects the event
     selected = page.locator("[data-testid='stBaseButton-primary']")
-    selected.first.wait_for(timeout=20000)
-    wait_idle(page)
+    selected.first.wait_for()
     assert "Lebanon" in selected.first.inner_text()
     page.wait_for_url(re.compile(r"event=[\w-]+(%40|@)lebanon"))
     # The marker shows it is selected and its popup is open.
-    frame.wait_for_selector(".ev-marker.ev-selected", timeout=20000)
+    frame.wait_for_selector(".ev-marker.ev-selected")
     assert "ev-selected" in frame.locator(
         ".leaflet-marker-icon[title^='Lebanon'] .ev-marker"
     ).get_attribute("class")
@@ -287,8 +317,8 @@ def test_clicking_an_event_in_the_list_selects_its_marker(app_url, page):
     frame = open_map(page, f"{app_url}/?day=2013-06-05")
     version = frame.evaluate("window.__qmap.version")
     page.get_by_role("button", name=re.compile("Residents of Dahiyeh celebrate")).click()
-    frame.wait_for_function(f"window.__qmap.version > {version}", timeout=20000)
-    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected", timeout=20000)
+    frame.wait_for_function(f"window.__qmap.version > {version}")
+    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected")
     item = frame.locator(".leaflet-popup-content .ev-item.ev-selected")
     assert item.get_attribute("data-event") == "dahiyeh-celebration@dahiyeh"
     assert "ev-selected" in frame.locator(
@@ -305,7 +335,7 @@ def test_a_shared_url_restores_day_view_and_selection(app_url, page):
     assert page.get_by_role("radio", name="Day only").is_checked()
     listed = page.get_by_role("button", name=re.compile("civilians who fled describe a ghost"))
     assert listed.get_attribute("data-testid") == "stBaseButton-primary"  # highlighted
-    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected", timeout=20000)
+    frame.wait_for_selector(".leaflet-popup-content .ev-item.ev-selected")
     assert frame.locator(".ev-item.ev-selected").get_attribute("data-event") == event
     # Day view: the Tripoli fighting (since 21 May) shows, the offensive's launch does not.
     ids = {i for m in markers(frame) for i in m["ids"]}
@@ -330,7 +360,7 @@ HOSTILE = "<img src=x onerror=\"window.__pwned=1;alert(1)\"> ${alert(1)} `${wind
 
 
 @pytest.fixture(scope="module")
-def hostile_app(tmp_path_factory):
+def hostile_app(tmp_path_factory, geonames_index):
     """A second app whose only event carries markup and template syntax everywhere."""
     path = tmp_path_factory.mktemp("hostile") / "events.csv"
     row = {
@@ -355,9 +385,10 @@ def test_hostile_text_in_a_popup_shows_as_text_and_nothing_runs(hostile_app, pag
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     frame = open_map(page, hostile_app)
+    n = run_number(page)
     frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
-    frame.wait_for_selector(".leaflet-popup-content .ev-item", timeout=20000)
-    wait_idle(page)
+    frame.wait_for_selector(".leaflet-popup-content .ev-item")
+    settled(page, n)
     text = squash(popup_text(frame))
     # The markup and the template syntax are shown, character for character ...
     assert squash("Fighting in Al-Qusayr " + HOSTILE) in text
@@ -368,8 +399,31 @@ def test_hostile_text_in_a_popup_shows_as_text_and_nothing_runs(hostile_app, pag
         assert where.evaluate("window.__pwned === undefined")
     assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content b").count() == 0
     # The list beside the map and the selected event's panel show it as text too.
-    wait_idle(page)
     page.get_by_role("button", name=re.compile(re.escape("Title <img src=x"))).wait_for()
     assert "${alert(1)}" in page.locator("[data-testid='stMain']").inner_text()
     assert not dialogs, dialogs
     assert not page.blocked_requests, page.blocked_requests  # GEO_TILES=off: no probe
+
+
+@pytest.fixture(scope="module")
+def events_2018_app(tmp_path_factory):
+    """An app showing an events file of 2018 (``GEO_EVENTS_FILE``), nothing from 2013."""
+    from geo.events import events_frame, load_seed_events
+    from geo.export import to_csv
+
+    frame = events_frame(load_seed_events())
+    shift = pd.Timestamp("2018-03-07") - frame["start"].min()
+    frame = frame.assign(start=frame["start"] + shift, end=frame["end"] + shift)
+    path = tmp_path_factory.mktemp("events2018") / "events.csv"
+    path.write_text(to_csv(frame), encoding="utf-8")
+    proc, url = start_streamlit(env={"GEO_EVENTS_FILE": str(path), "GEO_TILES": "off"})
+    yield url
+    stop(proc)
+
+
+def test_an_events_file_of_2018_opens_on_its_own_first_day(events_2018_app, page):
+    frame = open_map(page, events_2018_app)
+    assert frame.evaluate("window.__qmap.day") == "2018-03-07"
+    assert day_heading(page, "Wed 7 March 2018") == "Wed 7 March 2018"
+    assert page.get_by_role("button", name="Previous", exact=True).is_disabled()
+    assert markers(frame)  # the first day's events are drawn

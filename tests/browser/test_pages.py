@@ -20,6 +20,8 @@ from urllib.parse import unquote
 
 import pytest
 
+from tests.conftest import settled
+
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 KML = "{http://www.opengis.net/kml/2.2}"
@@ -49,10 +51,14 @@ def in_view(page, selector: str) -> bool:
     )
 
 
-def wait_for_app(page) -> None:
-    page.wait_for_selector("[data-testid='stApp']", timeout=30000)
+def wait_in_view(page, selector: str) -> None:
+    """Once the page has settled (the app's ready signal), until ``selector`` is in view:
+    the scroll runs when the passage is drawn; what is drawn later must not undo it."""
+    settled(page)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [title*=Running]')"
+        """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; }""",
+        arg=selector,
     )
 
 
@@ -64,8 +70,8 @@ def test_article_opens_at_the_passage_of_an_event(app_url, page):
     assert passage > 10
     page.goto(f"{app_url}/article?passage={passage}&event={row['id']}")
     sel = f"#passage-{passage}"
-    page.wait_for_selector(f"{sel}[data-scrolled='true']", timeout=30000)
-    page.wait_for_timeout(300)
+    page.wait_for_selector(f"{sel}[data-scrolled='true']")
+    wait_in_view(page, sel)
     assert in_view(page, sel)
     assert "current" in page.get_attribute(sel, "class")
     assert page.locator(".article p.passage.current").count() == 1
@@ -79,7 +85,7 @@ def test_article_opens_at_the_passage_of_an_event(app_url, page):
 def test_article_highlights_places_and_dates_linked_to_the_map(app_url, page):
     article, frame, mentions = seed()
     page.goto(f"{app_url}/article")
-    page.wait_for_selector(".article p.passage", timeout=30000)
+    page.wait_for_selector(".article p.passage")
     assert page.locator(".article p.passage").count() == len(article.paragraphs)
     dates = page.locator(".article p.passage .hl.date").all_inner_texts()
     assert dates == [article.text[m.start : m.end] for m in mentions]
@@ -99,8 +105,8 @@ def test_article_passage_link_without_event(app_url, page):
     article, _, _ = seed()
     last = len(article.paragraphs) - 1
     page.goto(f"{app_url}/article?passage={last}")
-    page.wait_for_selector(f"#passage-{last}[data-scrolled='true']", timeout=30000)
-    page.wait_for_timeout(300)
+    page.wait_for_selector(f"#passage-{last}[data-scrolled='true']")
+    wait_in_view(page, f"#passage-{last}")
     assert in_view(page, f"#passage-{last}")
     assert page.locator(".article p.passage mark.excerpt").count() == 0
 
@@ -130,7 +136,7 @@ def download(page, label: str) -> str:
 def test_events_page_filters_and_downloads_parse(app_url, page):
     _, frame, _ = seed()
     page.goto(f"{app_url}/events")
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
+    page.wait_for_selector("[data-testid='stDataFrame']")
     shown, total, rows = shown_counts(page)
     assert (shown, total, rows) == (frame["event_id"].nunique(),) * 2 + (len(frame),)
 
@@ -143,11 +149,11 @@ def test_events_page_filters_and_downloads_parse(app_url, page):
     page.wait_for_function(
         "(n) => [...document.querySelectorAll('p')].some(p => p.innerText.startsWith(n + ' of '))",
         arg=str(wanted["event_id"].nunique()),
-        timeout=15000,
     )
     assert shown_counts(page) == (wanted["event_id"].nunique(), total, len(wanted))
     page.get_by_role("heading", name="Events").click()  # close the drop-down
-    page.wait_for_timeout(500)
+    page.get_by_role("listbox").wait_for(state="detached")
+    settled(page)
     shot(page, "events-filtered.png")
 
     geojson = json.loads(download(page, "Download GeoJSON"))
@@ -170,9 +176,9 @@ def test_events_page_filters_and_downloads_parse(app_url, page):
 def test_places_page_lists_places_and_checks_the_distance(app_url, page):
     _, frame, _ = seed()
     page.goto(f"{app_url}/places")
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30000)
-    page.get_by_text("Distance claims").wait_for(timeout=30000)
-    page.get_by_text(re.compile(r"measured \d+\.\d km")).first.wait_for(timeout=30000)
+    page.wait_for_selector("[data-testid='stDataFrame']")
+    page.get_by_text("Distance claims").wait_for()
+    page.get_by_text(re.compile(r"measured \d+\.\d km")).first.wait_for()
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "only some 10 kilometers from the frontier" in body
     assert "Consistent" in body

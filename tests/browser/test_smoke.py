@@ -18,7 +18,7 @@ def test_app_shows_a_leaflet_map_with_markers_offline(app_url, page):
     # Leaflet itself loaded (from /app/static, since outside requests are refused) ...
     assert frame.evaluate("typeof L !== 'undefined' && typeof L.version === 'string'")
     # ... and drew at least one marker (circle markers are SVG paths, icons are divs).
-    frame.wait_for_selector(".leaflet-interactive, .leaflet-marker-icon", timeout=20000)
+    frame.wait_for_selector(".leaflet-interactive, .leaflet-marker-icon")
     assert frame.locator(".leaflet-interactive, .leaflet-marker-icon").count() >= 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "smoke.png"))

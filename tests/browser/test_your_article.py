@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import settled
+
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -26,16 +28,8 @@ HOSTILE = (
 
 def open_page(app_url: str, page) -> None:
     page.goto(f"{app_url}/your-article")
-    page.get_by_label("Article text").wait_for(timeout=30000)
-    # Streamlit's front end matches the URL against the file name (your_article) before
-    # st.navigation's url_path (your-article) and may show a "Page not found" notice over
-    # the page it then runs; close it (app.py owns the URL, see the report).
-    notice = page.get_by_role("dialog").filter(has_text="Page not found")
-    try:
-        notice.wait_for(timeout=1500)
-        notice.get_by_role("button", name="Close").click()
-    except Exception:  # noqa: BLE001 - no notice: nothing to close
-        pass
+    page.get_by_label("Article text").wait_for()
+    settled(page)
 
 
 def find_events(page, text: str, published: str = "2013-06-05", title: str = "") -> None:
@@ -55,7 +49,7 @@ def set_date(page, label: str, day: str) -> None:
 
 def metric(page, label: str) -> int:
     box = page.get_by_test_id("stMetric").filter(has_text=label)
-    box.wait_for(timeout=30000)
+    box.wait_for()
     return int(box.get_by_test_id("stMetricValue").inner_text())
 
 
@@ -70,7 +64,6 @@ def shot(page, name: str, at=None) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     if at is not None:
         at.first.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
@@ -92,9 +85,9 @@ def test_paste_find_correct_download(app_url, page):
     # Correct the first event's place: Tripoli -> Beirut, resolved in context.
     page.get_by_role("textbox", name="Place (now: Tripoli, LB)").fill("Beirut")
     page.get_by_role("textbox", name="Place (now: Tripoli, LB)").press("Enter")
-    page.get_by_text("Resolves to").wait_for(timeout=15000)
+    page.get_by_text("Resolves to").wait_for()
     page.get_by_role("button", name="Change place").click()
-    page.get_by_text("Place changed to Beirut").wait_for(timeout=15000)
+    page.get_by_text("Place changed to Beirut").wait_for()
     assert metric(page, "Rows you corrected") == 1
     expect(page.get_by_role("combobox", name="Event")).to_have_value(re.compile("· Beirut ·"))
     assert page.get_by_role("textbox", name="Place (now: Beirut, LB)").count() == 1
@@ -104,12 +97,14 @@ def test_paste_find_correct_download(app_url, page):
     page.get_by_role("combobox", name="Event").click()
     page.get_by_role("option", name=re.compile("· Homs ·")).click()
     # The row's own widgets are drawn once the server has rerun with the new selection.
-    page.get_by_role("textbox", name="Place (now: Homs, SY)").wait_for(timeout=15000)
+    page.get_by_role("textbox", name="Place (now: Homs, SY)").wait_for()
+    n = settled(page)
     set_date(page, "Start", "2013-06-01")
+    n = settled(page, n)  # each date input's own run is over before the next click
     set_date(page, "End", "2013-06-02")
-    page.wait_for_timeout(500)  # let the date inputs' own reruns finish
+    settled(page, n)
     page.get_by_role("button", name="Change dates").click()
-    page.get_by_text("Dates changed").wait_for(timeout=15000)
+    page.get_by_text("Dates changed").wait_for()
     assert metric(page, "Rows you corrected") == 2
     assert page.get_by_text("Session State API").count() == 0  # no Streamlit warnings
 
@@ -128,9 +123,29 @@ def test_paste_find_correct_download(app_url, page):
     assert first["start"] == "2013-06-04"
 
     # Show on the map: the map page takes over (it reads st.session_state["user_events"]).
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
     page.get_by_role("button", name="Show on the map").click()
     page.wait_for_url(lambda url: "your-article" not in url, timeout=30000)
-    assert not page.blocked_requests
+    from tests.conftest import map_frame
+
+    frame = map_frame(page)
+    frame.wait_for_function("window.__qmap && window.__qmap.drawnAt", timeout=30000)
+    # The timeline opens on the article's own first day (the corrected Homs event's).
+    first = min(row["start"] for row in rows)
+    assert first == "2013-06-01"
+    frame.wait_for_function(f"window.__qmap.day === {first!r}", timeout=20000)
+    page.get_by_role("heading", level=3, name="Sat 1 June 2013").wait_for(timeout=20000)
+    # Its popup texts came with the step, to this session only: no public file for them.
+    # Dispatched: after the switch from /your-article a mouse click there does not reach
+    # Leaflet, though the marker is the frame's element at that point (the page then shows
+    # its "Page not found" notice, issue 9 item 7: the likely cover; not pinned down).
+    frame.locator(".leaflet-marker-icon[title^='Homs']").dispatch_event("click")
+    frame.wait_for_selector(".leaflet-popup-content .ev-item", timeout=20000)
+    assert "shelled Homs" in frame.locator(".leaflet-popup-content").inner_text()
+    assert not [url for url in requested if "/popups" in url], requested
+    # Outside hosts: at most the map's OpenStreetMap probe (refused).
+    assert all(u.startswith("https://tile.openstreetmap.org/") for u in page.blocked_requests)
 
 
 def test_unknown_place_is_refused_and_nothing_changes(app_url, page):
@@ -140,9 +155,9 @@ def test_unknown_place_is_refused_and_nothing_changes(app_url, page):
     field = page.get_by_role("textbox", name="Place (now: Tripoli, LB)")
     field.fill("Qwxzyville")
     field.press("Enter")
-    page.get_by_text("Not found").wait_for(timeout=15000)
+    page.get_by_text("Not found").wait_for()
     page.get_by_role("button", name="Change place").click()
-    page.get_by_text("no place called 'Qwxzyville'").first.wait_for(timeout=15000)
+    page.get_by_text("no place called 'Qwxzyville'").first.wait_for()
     assert metric(page, "Rows you corrected") == 0
 
 
@@ -152,17 +167,17 @@ def test_missing_date_is_an_error_and_keeps_the_text(app_url, page):
     open_page(app_url, page)
     page.get_by_label("Article text").fill(ARTICLE)
     page.get_by_role("button", name="Find events").click()
-    page.get_by_text("Give the publication date").wait_for(timeout=15000)
+    page.get_by_text("Give the publication date").wait_for()
     assert page.get_by_label("Article text").input_value() == ARTICLE
     assert page.get_by_test_id("stMetric").count() == 0
     # Nothing typed is lost by switching to the upload and back, or to another page.
     page.get_by_label("Title").fill("My title")
     page.get_by_text("Upload a .txt file").click()
-    page.locator("input[type='file']").wait_for(state="attached", timeout=15000)
+    page.locator("input[type='file']").wait_for(state="attached")
     page.get_by_text("Paste the text").click()
     expect(page.get_by_label("Article text")).to_have_value(ARTICLE)
     page.get_by_role("link", name="Events").click()
-    page.get_by_test_id("stDataFrame").wait_for(timeout=30000)
+    page.get_by_test_id("stDataFrame").wait_for()
     page.get_by_role("link", name="Your article").click()
     expect(page.get_by_label("Article text")).to_have_value(ARTICLE)
     expect(page.get_by_label("Title")).to_have_value("My title")
@@ -176,7 +191,7 @@ def test_untrusted_text_is_shown_as_text(app_url, page):
     find_events(page, HOSTILE, title=title)
     assert metric(page, "Events") >= 1
     article = page.locator(".your-article")
-    article.wait_for(timeout=15000)
+    article.wait_for()
     text = article.inner_text()
     assert "<img src=x onerror=alert(1)>" in text
     assert "${alert(1)}" in text and "<script>alert(2)</script>" in text
@@ -184,7 +199,7 @@ def test_untrusted_text_is_shown_as_text(app_url, page):
     assert page.get_by_role("heading", name=title).count() == 1  # not HTML, not Markdown
     assert page.locator("a[href^='https://example.com']").count() == 0
     assert page.locator("blockquote.ya-excerpt", has_text="${alert(1)}").count() == 1
-    page.wait_for_timeout(500)
+    settled(page)
     shot(page, "your_article_untrusted", article)
     assert dialogs == []
     assert not page.blocked_requests
@@ -195,19 +210,22 @@ def test_upload_a_file_bad_then_good(app_url, page, tmp_path):
     page.get_by_text("Upload a .txt file").click()
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Clashes in Homs, café on Monday.".encode("latin-1"))
+    n = settled(page)
     page.locator("input[type='file']").set_input_files(str(bad))
-    page.get_by_text("latin1.txt").first.wait_for(timeout=15000)
-    page.wait_for_timeout(1000)
+    page.get_by_text("latin1.txt").first.wait_for()
+    n = settled(page, n)  # the upload's own run
     set_date(page, "Publication date (required)", "2013-06-05")
+    settled(page, n)
     page.get_by_role("button", name="Find events").click()
-    page.get_by_text("not UTF-8 text").wait_for(timeout=15000)
+    page.get_by_text("not UTF-8 text").wait_for()
     shot(page, "your_article_bad_upload")
 
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
+    n = settled(page)
     page.locator("input[type='file']").set_input_files(str(good))
-    page.get_by_text("good.txt").first.wait_for(timeout=15000)
-    page.wait_for_timeout(1000)  # the upload's own rerun must not swallow the click
+    page.get_by_text("good.txt").first.wait_for()
+    settled(page, n)  # the upload's own run must not swallow the click
     page.get_by_role("button", name="Find events").click()
     assert metric(page, "Events") == 3
     # No title given: the first line of the text is the title.

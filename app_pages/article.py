@@ -20,7 +20,6 @@ from geo.highlight import (
     find_names,
     link_marks,
     map_link,
-    paragraph_of,
     passage_id,
     render_article,
     spellings_of,
@@ -88,7 +87,7 @@ def _curated_places(gazetteer) -> list:
     return list(curated) if curated is not None else []
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=64)  # keyed by the URL's passage and event
 def article_html(current: int | None, event_id: str | None) -> str:
     """The article body as HTML, with ``current`` marked and the event's excerpt lit."""
     article = load_seed_article()
@@ -106,10 +105,13 @@ def passage_from_url(
     if event_id not in events:
         event_id = None
     raw = st.query_params.get("passage", "")
-    passage = int(raw) if raw.isdigit() and int(raw) < count else None
+    # ASCII digits only, and few: "²".isdigit() is True but int() refuses it, and int()
+    # refuses more than 4,300 digits; either was a ValueError traceback for any visitor.
+    plain = raw.isascii() and raw.isdigit() and len(raw) <= 6
+    passage = int(raw) if plain and int(raw) < count else None
     if passage is None and event_id is not None:
-        paragraphs = [(p.start, p.end) for p in load_seed_article().paragraphs]
-        passage = paragraph_of(events[event_id][1], paragraphs)
+        paragraph = load_seed_article().paragraph_at(events[event_id][1])
+        passage = paragraph.index if paragraph is not None else None
     return passage, event_id
 
 

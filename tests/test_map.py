@@ -1,4 +1,4 @@
-"""Map building: escaping, popups, grouping, and a base map that does not change per step."""
+"""The map package: escaping, popups, grouping, and a base map that does not change per step."""
 
 from __future__ import annotations
 
@@ -11,35 +11,21 @@ import pytest
 from streamlit_folium import _get_map_string, generate_js_hash
 
 from geo.basemap import load_basemap
-from geo.mapview import (
-    CATEGORY_STYLES,
-    MAX_LABELS,
-    OTHER_STYLE,
-    POPUP_BRIEF,
-    build_map,
-    category_style,
-    event_layers,
-    feature_groups,
-    focus_bounds,
-    format_day,
+from geo.categories import BY_NAME, OTHER, category
+from geo.highlight import day_label
+from geo.map.bounds import focus_bounds
+from geo.map.build import build_map, feature_groups, legend_html
+from geo.map.layers import MAX_LABELS, POPUP_BRIEF, EventLayers, layers_from_records
+from geo.map.popups import (
     format_span,
-    highlight_names,
     install_popup_table,
-    js_json,
-    layers_from_records,
-    legend_html,
+    marked_pieces,
+    popup_entries,
     popup_fragments,
-    popup_html,
     popup_table_json,
 )
-from geo.timeline import (
-    EventIndex,
-    View,
-    events_on,
-    read_events_table,
-    visible_events,
-    write_events_table,
-)
+from geo.map.safejson import js_json
+from geo.timeline import EventIndex, View, read_events_table
 
 HOSTILE = "<img src=x onerror=alert(1)> `${alert(2)}` </script><script>alert(3)</script>"
 
@@ -105,6 +91,13 @@ def frame() -> pd.DataFrame:
     return popup_fragments(fixture_frame())
 
 
+def layers_on(
+    df: pd.DataFrame, day: date, view: View, selected: str | None = None, open_popup: bool = False
+) -> EventLayers:
+    """The day's layers the way the app builds them (``EventIndex`` then grouping)."""
+    return layers_from_records(EventIndex.from_frame(df).visible(day, view), selected, open_popup)
+
+
 def test_js_json_neutralises_script_end_and_template_literals():
     text = js_json({"popup": HOSTILE})
     assert "</script" not in text.lower()
@@ -115,14 +108,19 @@ def test_js_json_neutralises_script_end_and_template_literals():
     assert text.startswith('{"popup":"') and text.endswith('"}')
 
 
-def test_highlight_escapes_and_marks_case_insensitively():
-    out = highlight_names("<b>al-qusayr</b> & Al-Qusayr", ["Al-Qusayr"])
-    assert out == "&lt;b&gt;<mark>al-qusayr</mark>&lt;/b&gt; &amp; <mark>Al-Qusayr</mark>"
-    assert highlight_names("Qusayr", ["Al-Qusayr", "Qusayr"]) == "<mark>Qusayr</mark>"
+def test_excerpts_mark_names_case_insensitively_and_escape_the_rest():
+    pieces = marked_pieces("<b>al-qusayr</b> & Al-Qusayr", ["Al-Qusayr"])
+    assert pieces == [("<b>", False), ("al-qusayr", True), ("</b> & ", False),
+                      ("Al-Qusayr", True)]  # fmt: skip
+    assert marked_pieces("Qusayr", ["Al-Qusayr", "Qusayr"]) == [("Qusayr", True)]
+    rows = fixture_rows()
+    rows[1]["excerpt"] = "<b>al-qusayr</b> & Al-Qusayr"
+    html = popup_fragments(fixture_frame(rows)).loc[1, "popup_full"]
+    assert "&lt;b&gt;<mark>al-qusayr</mark>&lt;/b&gt; &amp; <mark>Al-Qusayr</mark>" in html
 
 
 def test_format_day_and_span_name_the_weekday():
-    assert format_day(date(2013, 6, 5)) == "Wed 5 June 2013"
+    assert day_label(date(2013, 6, 5)) == "Wed 5 June 2013"
     assert format_span(pd.Timestamp("2013-05-19"), pd.Timestamp("2013-06-05")) == (
         "Sun 19 May – Wed 5 June 2013"
     )
@@ -147,27 +145,28 @@ def test_popup_escapes_hostile_text():
     html = df.loc[1, "popup_full"]
     assert "<img" not in html and "<script" not in html and "</script" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
-    layers = event_layers(visible_events(df, date(2013, 6, 5), View.DAY))
+    layers = layers_on(df, date(2013, 6, 5), View.DAY)
     table = popup_table_json(df)
     for text in (layers.markers_json, table):  # what reaches the browser
         assert "</" not in text  # no end tag reaches the script as such
         assert "<img" not in text and "<script" not in text
     decoded = json.loads(layers.markers_json)
     qusayr = next(m for m in decoded if m["lat"] == 34.509)
-    popup = popup_html(qusayr["popup"], json.loads(table))
-    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in popup
-    assert "`${alert(2)}`" in popup  # harmless text in a JSON string
+    entry = json.loads(table)[1][0]
+    assert 1 in qusayr["popup"]["full"]
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in entry
+    assert "`${alert(2)}`" in entry  # harmless text in a JSON string
 
 
 def test_unknown_category_falls_back_and_known_ones_differ():
-    assert category_style("Sectarian_Violence") is CATEGORY_STYLES["sectarian violence"]
-    assert category_style("weather") is OTHER_STYLE
-    colours = {s.color for s in CATEGORY_STYLES.values()}
-    assert len(colours) == len(CATEGORY_STYLES)
+    assert category("Sectarian_Violence") is BY_NAME["sectarian violence"]
+    assert category("astrology") is OTHER
+    colours = {s.color for s in BY_NAME.values()}
+    assert len(colours) == len(BY_NAME)
 
 
 def test_events_at_one_place_are_grouped_with_a_count(frame):
-    layers = event_layers(visible_events(frame, date(2013, 6, 5), View.CUMULATIVE))
+    layers = layers_on(frame, date(2013, 6, 5), View.CUMULATIVE)
     qusayr = layers.group_at(34.509, 36.580)
     assert qusayr is not None
     assert set(qusayr.event_ids) == {"offensive@qusayr", "fall@qusayr", "admission@qusayr"}
@@ -176,23 +175,22 @@ def test_events_at_one_place_are_grouped_with_a_count(frame):
     icon = next(m["icon"] for m in markers if m["lat"] == 34.509)
     assert '<span class="ev-count">3</span>' in icon
     popup = next(m["popup"] for m in markers if m["lat"] == 34.509)
-    assert popup_html(popup, json.loads(popup_table_json(frame))).count('class="ev-item') == 3
+    assert len(popup["full"]) == 3 and popup["sel"] is None and not popup["brief"]
     assert popup["more"] == 0  # every event listed, none hidden
 
 
 def test_cumulative_view_fades_past_events_and_day_view_drops_them(frame):
     day = date(2013, 6, 4)  # Tripoli clashes ended on 3 June, offensive still running
-    cumulative = event_layers(visible_events(frame, day, View.CUMULATIVE))
+    cumulative = layers_on(frame, day, View.CUMULATIVE)
     states = {g.place_ids[0]: g.state for g in cumulative.groups}
     assert states == {"qusayr": "today", "tripoli-lb": "past"}
     assert "ev-past" in json.loads(cumulative.markers_json)[1]["icon"]
-    only_day = event_layers(visible_events(frame, day, View.DAY))
+    only_day = layers_on(frame, day, View.DAY)
     assert [g.place_ids for g in only_day.groups] == [("qusayr",)]
 
 
 def test_selected_event_is_highlighted_and_opened(frame):
-    visible = visible_events(frame, date(2013, 6, 5), View.DAY)
-    layers = event_layers(visible, selected="celebration@dahiyeh", open_popup=True)
+    layers = layers_on(frame, date(2013, 6, 5), View.DAY, "celebration@dahiyeh", open_popup=True)
     markers = {m["lat"]: m for m in json.loads(layers.markers_json)}
     assert markers[33.85]["open"] and "ev-selected" in markers[33.85]["icon"]
     assert not markers[34.509]["open"] and "ev-selected" not in markers[34.509]["icon"]
@@ -203,7 +201,7 @@ def test_rings_only_for_places_known_to_a_useful_precision(frame):
     rows = fixture_rows()
     rows[-1]["precision_km"] = 500.0  # Tehran as a country-level guess
     df = popup_fragments(fixture_frame(rows))
-    rings = json.loads(event_layers(visible_events(df, date(2013, 6, 5), View.DAY)).rings_json)
+    rings = json.loads(layers_on(df, date(2013, 6, 5), View.DAY).rings_json)
     assert {(r["lat"], r["r"]) for r in rings} == {(34.509, 3000.0), (33.85, 4000.0),
                                                    (33.51, 10000.0)}  # fmt: skip
 
@@ -233,7 +231,7 @@ def test_day_layers_do_not_touch_the_base_map(frame):
     before = _script(m)
     from streamlit_folium import _get_feature_group_string
 
-    layers = event_layers(visible_events(frame, date(2013, 6, 5), View.DAY))
+    layers = layers_on(frame, date(2013, 6, 5), View.DAY)
     js = "".join(
         _get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(feature_groups(layers))
     )
@@ -244,7 +242,7 @@ def test_day_layers_do_not_touch_the_base_map(frame):
 
 
 def test_legend_lists_the_categories_present():
-    html = legend_html(["capture", "statement", "statement", "weather"])
+    html = legend_html(["capture", "statement", "statement", "astrology"])
     assert html.count("Statement") == 1 and "Capture" in html and "Other" in html
 
 
@@ -269,11 +267,11 @@ def test_focus_bounds_leave_out_country_level_points():
     assert east == pytest.approx(36.58)
 
 
-def test_base_map_opens_fitted_to_bounds_without_animation():
+def test_base_map_opens_fitted_to_bounds():
     basemap = load_basemap()
     bounds = ((33.5, 35.5), (34.7, 36.7))
     a = _script(build_map(basemap, ["battle"], bounds=bounds))
-    assert "fitBounds([[33.5,35.5],[34.7,36.7]]" in a and "animate: false" in a
+    assert '"bounds": [[33.5, 35.5], [34.7, 36.7]]' in a  # qmap.js fits them, unanimated
     b = _script(build_map(basemap, ["battle"], bounds=bounds))
     assert generate_js_hash(a, "k") == generate_js_hash(b, "k")
     offline = _script(build_map(basemap, ["battle"], online_tiles=False))
@@ -285,7 +283,7 @@ def test_feature_groups_name_the_day_so_every_step_reaches_the_map(frame):
     m = build_map(basemap, ["capture"])
     from streamlit_folium import _get_feature_group_string
 
-    layers = event_layers(visible_events(frame, date(2013, 5, 25), View.CUMULATIVE))
+    layers = layers_on(frame, date(2013, 5, 25), View.CUMULATIVE)
     js = [
         "".join(_get_feature_group_string(fg, m, idx=i)
                 for i, fg in enumerate(feature_groups(layers, day)))
@@ -297,16 +295,16 @@ def test_feature_groups_name_the_day_so_every_step_reaches_the_map(frame):
 
 @pytest.mark.parametrize("view", [View.CUMULATIVE, View.DAY])
 @pytest.mark.parametrize("day", [date(2013, 5, 18), date(2013, 6, 2), date(2013, 6, 5)])
-def test_event_index_agrees_with_the_pandas_filter(frame, day, view):
+def test_event_index_shows_what_covers_the_day_and_in_cumulative_view_what_ended(frame, day, view):
     index = EventIndex.from_frame(frame)
-    expected = visible_events(frame, day, view)
-    got = index.visible(day, view)
-    assert [(r["id"], r["state"]) for r in got] == list(zip(expected["id"], expected["state"],
-                                                            strict=True))  # fmt: skip
-    assert layers_from_records(got, "fall@qusayr", True) == event_layers(
-        expected, "fall@qusayr", True
-    )
-    on_day = events_on(frame, day).sort_values(["start", "title"], kind="stable")
+    expected = []
+    for row in frame.itertuples():
+        covers = row.start.date() <= day <= row.end.date()
+        if covers or (view == View.CUMULATIVE and row.start.date() <= day):
+            expected.append((row.id, "today" if covers else "past"))
+    assert [(r["id"], r["state"]) for r in index.visible(day, view)] == expected
+    on_day = frame[(frame["start"].dt.date <= day) & (frame["end"].dt.date >= day)]
+    on_day = on_day.sort_values(["start", "title"], kind="stable")
     assert [r["id"] for r in index.on(day)] == list(on_day["id"])
 
 
@@ -320,16 +318,15 @@ def test_busy_map_lists_earlier_events_briefly_and_rings_for_the_day_only():
             rows.append(row)
     rows[0] |= {"start": "2013-06-01", "end": "2013-06-01"}  # one event on the day
     df = popup_fragments(fixture_frame(rows))
-    layers = event_layers(visible_events(df, date(2013, 6, 1), View.CUMULATIVE))
+    layers = layers_on(df, date(2013, 6, 1), View.CUMULATIVE)
     markers = json.loads(layers.markers_json)
     past = [m for m in markers if "ev-past" in m["icon"]]
     assert len(past) == MAX_LABELS + 9
     assert all(len(m["popup"]["brief"]) == POPUP_BRIEF and not m["popup"]["full"]
                for m in past)  # fmt: skip
     table = json.loads(popup_table_json(df))
-    html = popup_html(past[0]["popup"], table)
-    assert html.count('class="ev-item ev-brief') == POPUP_BRIEF
-    assert "and 4 earlier event(s) here" in html
+    assert all('class="ev-item ev-brief' in table[row][1] for row in past[0]["popup"]["brief"])
+    assert past[0]["popup"]["more"] == 4
     # A step sends row numbers, not texts: a few dozen bytes per marker.
     assert len(layers.markers_json) / len(markers) < 600
     rings = json.loads(layers.rings_json)
@@ -349,19 +346,21 @@ def test_read_events_table_types_the_columns(tmp_path):
     assert table.loc[0, "end"] == pd.Timestamp("2013-06-05")
 
 
-def test_a_readers_events_reach_the_map_through_a_content_named_file(tmp_path):
+def test_a_readers_events_reach_the_map_from_memory_without_links_or_files(tmp_path):
     from geo.events import events_frame, load_seed_events
+    from geo.map.loader import frame_key, load_map_events
 
     frame = events_frame(load_seed_events())
-    path = write_events_table(frame, tmp_path)
-    assert write_events_table(frame.copy(), tmp_path) == path  # same events, same file
-    table = read_events_table(path)
-    assert list(table["id"]) == list(frame["id"])
-    assert list(table["excerpt"]) == list(frame["excerpt"])  # verbatim through the CSV
-    assert (table["lat"] == frame["lat"]).all()
-    assert table["passage"].isna().all()  # no link to the seed's article page
-    changed = frame.assign(lat=frame["lat"] + 0.1)
-    assert write_events_table(changed, tmp_path) != path  # corrected events: a new file
+    shown = load_map_events(frame=frame)
+    assert list(shown.events["id"]) == list(frame["id"])
+    assert list(shown.events["excerpt"]) == list(frame["excerpt"])  # verbatim
+    assert (shown.events["lat"] == frame["lat"]).all()
+    assert shown.events["passage"].isna().all()  # no link to the seed's article page
+    assert not shown.public  # its popups never become a public static file
+    assert frame_key(frame.copy()) == frame_key(frame)  # same events, same cache key
+    assert frame_key(frame.assign(lat=frame["lat"] + 0.1)) != frame_key(frame)
+    seed = load_map_events()
+    assert seed.public and seed.events["passage"].notna().all()
 
 
 def test_basemap_can_be_served_as_static_files_instead_of_embedded(tmp_path):
@@ -386,17 +385,15 @@ def test_basemap_can_be_served_as_static_files_instead_of_embedded(tmp_path):
 def test_popups_list_the_day_in_full_the_selection_first_and_earlier_events_briefly(frame):
     table = json.loads(popup_table_json(frame))
     day = date(2013, 6, 5)
-    layers = event_layers(visible_events(frame, day, View.CUMULATIVE), selected="offensive@qusayr")
+    layers = layers_on(frame, day, View.CUMULATIVE, selected="offensive@qusayr")
     qusayr = next(m for m in json.loads(layers.markers_json) if m["lat"] == 34.509)
     ids = list(frame["id"])
     popup = qusayr["popup"]
     assert ids[popup["sel"]] == "offensive@qusayr"
     assert {ids[row] for row in popup["full"]} == {"fall@qusayr", "admission@qusayr"}
     assert popup["brief"] == [] and popup["more"] == 0
-    html = popup_html(popup, table)
-    assert html.count("ev-selected") == 1 and html.count("Reported by") == 3
-    assert html.index("ev-selected") < html.index('data-event="fall@qusayr"')
-    assert "Al-Qusayr <span>(SY, ±3 km)</span> — 3 events" in html
+    assert all("Reported by" in table[row][0] for row in [popup["sel"], *popup["full"]])
+    assert "Al-Qusayr <span>(SY, ±3 km)</span> — 3 events" in popup["head"]
 
 
 def test_popup_table_is_served_as_a_content_named_static_file(tmp_path, frame):
@@ -409,16 +406,14 @@ def test_popup_table_is_served_as_a_content_named_static_file(tmp_path, frame):
     assert install_popup_table(other, tmp_path, "/app/static/x") != url
     basemap = load_basemap()
     served = _script(build_map(basemap, ["battle"], popups_url=url))
-    assert f'fetch("{url}")' in served
-    embedded = _script(build_map(basemap, ["battle"], popup_table=popup_table_json(frame)))
-    assert "Promise.resolve([[" in embedded and url not in embedded
+    assert f'"popupsUrl": "{url}"' in served
 
 
 def test_steps_ahead_carry_the_layers_of_the_days_previous_and_next_lead_to(frame):
-    from geo.mapview import AHEAD_MAX_BYTES, ahead_json
+    from geo.map.layers import AHEAD_MAX_BYTES, ahead_json
 
     day, before, after = date(2013, 6, 4), date(2013, 6, 3), date(2013, 6, 5)
-    layer = {d: event_layers(visible_events(frame, d, View.CUMULATIVE)) for d in (before, after)}
+    layer = {d: layers_on(frame, d, View.CUMULATIVE) for d in (before, after)}
     text = ahead_json({"next": (after, layer[after]), "previous": (before, layer[before])})
     decoded = json.loads(text)
     assert decoded["next"]["day"] == "2013-06-05" and decoded["previous"]["day"] == "2013-06-03"
@@ -435,3 +430,47 @@ def test_steps_ahead_carry_the_layers_of_the_days_previous_and_next_lead_to(fram
     # A busy map's steps ahead would double every step: none are sent.
     many = [(after, layer[after])] * (AHEAD_MAX_BYTES // len(layer[after].markers_json) + 1)
     assert ahead_json({f"d{i}": x for i, x in enumerate(many)}) == ""
+
+
+def test_a_readers_popups_travel_with_the_step_to_that_session_only(tmp_path, frame):
+    layers = layers_on(frame, date(2013, 6, 5), View.CUMULATIVE, "offensive@qusayr")
+    entries = popup_entries(frame, layers.popup_rows)
+    named = {row for m in json.loads(layers.markers_json)
+             for row in [*m["popup"]["full"], *m["popup"]["brief"], m["popup"]["sel"]]
+             if row is not None}  # fmt: skip
+    assert set(entries) == named == set(layers.popup_rows)
+    assert entries[0] == [frame.loc[0, "popup_full"], frame.loc[0, "popup_brief"]]
+    basemap = load_basemap()
+    m = build_map(basemap, ["capture"])  # no popups_url: nothing is written anywhere
+    assert '"popupsUrl": null' in _script(m)
+    from streamlit_folium import _get_feature_group_string
+
+    groups = feature_groups(layers, date(2013, 6, 5), None, entries)
+    js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
+    assert js.count("q.addPopups(") == 1 and "</" not in js.split("q.addPopups(")[1][:200]
+
+
+def test_the_timeline_opens_on_the_first_day_of_whatever_is_shown():
+    from geo.events import events_frame, load_seed_events
+    from geo.timeline import Timeline
+
+    seed = events_frame(load_seed_events())
+    assert Timeline.from_frame(seed).first_day == date(2013, 5, 19)  # its first event's day
+    later = seed.assign(start=seed["start"] + pd.Timedelta(days=1800),
+                        end=seed["end"] + pd.Timedelta(days=1800))  # fmt: skip
+    timeline = Timeline.from_frame(later)
+    assert timeline.first_day == date(2018, 4, 23) == later["start"].min().date()
+    assert timeline.n_days == Timeline.from_frame(seed).n_days  # no 1,800 empty days before
+    reader = fixture_frame().iloc[[2]]  # one event, 1 to 3 June 2013
+    assert (Timeline.from_frame(reader).first_day, Timeline.from_frame(reader).last_day) == (
+        reader["start"].iloc[0].date(), reader["end"].iloc[0].date())
+
+
+def test_template_syntax_in_the_data_reaches_the_map_verbatim():
+    from streamlit_folium import _get_feature_group_string
+
+    m = build_map(load_basemap(), ["battle"])
+    names = '[{"text":"{{ 7*7 }} {% raw %}"}]'
+    groups = feature_groups(EventLayers((), "[]", "[]", names))
+    js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
+    assert '"{{ 7*7 }} {% raw %}"' in js and "49" not in js

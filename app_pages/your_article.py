@@ -10,12 +10,14 @@ text, date and metadata. "Show on the map" hands the corrected frame to the map 
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from app_pages.ready import ready_signal
 from geo.export import FORMATS, render
 from geo.highlight import ARTICLE_CSS, DATE, PLACE, Mark, date_marks, render_article
 from geo.user_article import (
@@ -23,17 +25,22 @@ from geo.user_article import (
     BadArticle,
     BadCorrection,
     UnknownPlace,
-    article_from_bytes,
     choose_place,
     correct_dates,
     correct_place,
     corrected_rows,
     file_stem,
-    propose_frame,
+    read_article,
 )
 
-LABELS = {"geojson": "GeoJSON", "csv": "CSV", "kml": "KML"}
+SESSION_LOST = (
+    "The server was restarted and this page's session was lost: the events found and "
+    "your corrections are gone (the text you gave is still here). Press **Find events** "
+    "to read the article again."
+)
 PASTE, UPLOAD = "Paste the text", "Upload a .txt file"
+#: How long the first start's index build takes (measured: README, Performance).
+INDEX_BUILD = "about 30 to 60 s"
 # The shared article renderer adds a pilcrow link per paragraph (?passage=N); here it
 # would leave the page and lose the reader's corrections, so it is hidden.
 PAGE_CSS = """<style>.your-article a.pilcrow { display: none; }
@@ -49,20 +56,15 @@ LEGEND = (
 
 @st.cache_data(show_spinner="Finding places, dates and events…", max_entries=32)
 def parse(data: bytes, title: str, outlet: str, published: date, name: str):
-    """The article, its proposed events frame and highlight marks; cached per input."""
-    from geo.dates import find_dates
-    from geo.geoparse.toponyms import find_toponyms
+    """The article, its proposed events frame and highlight marks; cached per input.
 
-    article = article_from_bytes(
-        data, title=title, outlet=outlet, published=published, name=name
-    )
-    frame = propose_frame(article)
-    marks = [
-        Mark(t.start, t.end, PLACE, _place_title(t.place))
-        for t in find_toponyms(article.body)
-    ]
-    marks += date_marks(find_dates(article.body, article.published))
-    return article, frame, marks
+    Read in a worker process within a time bound (``read_article``), so a long text never
+    slows other readers; past the bound it raises ``TooLong``, a ``BadArticle``.
+    """
+    parsed = read_article(data, title=title, outlet=outlet, published=published, name=name)
+    marks = [Mark(t.start, t.end, PLACE, _place_title(t.place)) for t in parsed.toponyms]
+    marks += date_marks(parsed.dates)
+    return parsed.article, parsed.frame, marks
 
 
 def _index_ready() -> bool:
@@ -71,6 +73,14 @@ def _index_ready() -> bool:
 
     geonames = load_gazetteer().geonames
     return geonames is None or geonames.built
+
+
+def _md(text: object) -> str:
+    """Text shown as itself where Streamlit reads Markdown (messages, captions): a file
+    named "[click me](https://evil.example).txt" must not become a link, nor "![x](url)"
+    an image the browser fetches. (The map's branch has this as geo.markup.markdown_text.)
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
 
 
 def _place_title(place) -> str:
@@ -111,13 +121,16 @@ def find_events() -> None:
     outlet = st.session_state.get("ya_outlet", "")
     try:
         if not _index_ready():
-            with st.spinner("First use: building the GeoNames index (once, about 20 s)…"):
+            with st.spinner(f"First use: building the GeoNames index (once, {INDEX_BUILD})…"):
                 from geo.gazetteer import load_gazetteer
 
                 load_gazetteer().geonames.ensure_built()
-        article, frame, marks = parse(data, title, outlet, published, name)
+        from geo.gazetteer import load_gazetteer
+
+        with load_gazetteer().online_budget() as online:  # None unless GEO_ONLINE is set
+            article, frame, marks = parse(data, title, outlet, published, name)
     except BadArticle as exc:
-        st.error(f"Cannot read the article: {exc}.")
+        st.error(f"Cannot read the article: {_md(exc)}.")
         return
     key = (data, title, outlet, published, name)
     current = st.session_state.get("ya_result")
@@ -125,7 +138,7 @@ def find_events() -> None:
         return  # same article: keep the corrections
     st.session_state["ya_result"] = {
         "key": key, "article": article, "proposed": frame, "frame": frame.copy(),
-        "marks": marks,
+        "marks": marks, "online": online.message if online else None,
     }
     st.session_state.pop("ya_message", None)
 
@@ -180,6 +193,12 @@ def undo_all() -> None:
 # --- input ---------------------------------------------------------------------------
 
 st.title("Your article")
+if not _index_ready():
+    st.info(
+        "First start of the app: its gazetteer index (GeoNames) is being built, once per "
+        f"install, {INDEX_BUILD}. Paste or upload the article meanwhile; **Find events** "
+        "waits for the index, with a spinner."
+    )
 st.caption(
     "Bring any English news article: the geoparser proposes its dated, located events, "
     "you check and correct them, then export them or show them on the map. Nothing leaves "
@@ -218,12 +237,21 @@ c3.date_input(
 for key in TYPED:
     if key in st.session_state:
         st.session_state[f"kept_{key}"] = st.session_state[key]
+# A session's first run here with the inputs already filled in: the browser kept them
+# from a session the server no longer has (it restarted). Say so rather than drop the
+# results silently on the next click.
+if "ya_seen" not in st.session_state:
+    st.session_state["ya_seen"] = True
+    if any(st.session_state.get(k) for k in ("ya_text", "ya_title", "ya_outlet",
+                                             "ya_published", "ya_file")):  # fmt: skip
+        st.warning(SESSION_LOST)
 
 if st.button("Find events", type="primary", key="ya_find"):
     find_events()
 
 result = st.session_state.get("ya_result")
 if result is None:
+    ready_signal()  # nothing can be drawn after st.stop()
     st.stop()
 
 # --- output --------------------------------------------------------------------------
@@ -240,9 +268,11 @@ m2.metric("Events", frame["event_id"].nunique())
 m3.metric("Place names found", sum(1 for m in result["marks"] if m.kind == PLACE))
 m4.metric("Rows you corrected", int(corrected.sum()))
 
+if result.get("online"):  # online look-ups failed, timed out or were skipped
+    st.warning(result["online"])
 message = st.session_state.pop("ya_message", None)
 if message is not None:
-    (st.error if message[0] == "error" else st.success)(message[1])
+    (st.error if message[0] == "error" else st.success)(_md(message[1]))
 
 if frame.empty:
     st.warning(
@@ -272,7 +302,11 @@ else:
                 "Confidence", min_value=0.0, max_value=1.0, format="%.2f"
             ),
             "corrected": st.column_config.CheckboxColumn("Corrected"),
-            "note": st.column_config.TextColumn("Note", width="medium"),
+            "note": st.column_config.TextColumn(
+                "Why", width="medium",
+                help="Why it was proposed (trigger, date rule, how the place was chosen) "
+                     "and any correction",
+            ),
             "excerpt": st.column_config.TextColumn("Excerpt", width="large"),
         },
     )
@@ -298,10 +332,10 @@ else:
         if typed.strip():
             try:
                 choice = choose_place(typed, article.text)
-                st.caption(f"Resolves to **{choice.name}** ({choice.country_code}, "
-                           f"{choice.lat:.3f}, {choice.lon:.3f}). Why: {choice.reason}")
+                st.caption(f"Resolves to **{_md(choice.name)}** ({choice.country_code}, "
+                           f"{choice.lat:.3f}, {choice.lon:.3f}). Why: {_md(choice.reason)}")
             except UnknownPlace as exc:
-                st.caption(f"Not found: {exc}")
+                st.caption(f"Not found: {_md(exc)}")
         st.button("Change place", key="ya_apply_place", on_click=apply_place,
                   args=(row_id,), disabled=not typed.strip())
     with d:
@@ -320,7 +354,7 @@ else:
     stem = file_stem(article.title)
     for fmt in FORMATS.values():
         actions.download_button(
-            f"Download {LABELS[fmt.name]}",
+            f"Download {fmt.label}",
             partial(render, frame, fmt.name),  # built on click: large articles stay fast
             file_name=f"{stem}-events.{fmt.extension}",
             mime=fmt.mime,
@@ -333,7 +367,7 @@ else:
             "title": article.title,
             "published": article.published,
         }
-        st.switch_page("pages/map.py")
+        st.switch_page("app_pages/map.py")
 
 st.subheader("The article")
 marks = [m for m in result["marks"] if m.kind in (PLACE, DATE)]

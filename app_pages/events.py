@@ -21,7 +21,6 @@ except ImportError as exc:  # a module the page rests on is missing: say so, do 
     st.stop()
 
 
-LABELS = {"geojson": "GeoJSON", "csv": "CSV", "kml": "KML"}
 
 
 @st.cache_data(show_spinner=False)
@@ -122,7 +121,7 @@ export = shown.drop(columns=["map"])
 downloads = st.container(horizontal=True)
 for fmt in FORMATS.values():
     downloads.download_button(
-        f"Download {LABELS[fmt.name]}",
+        f"Download {fmt.label}",
         render(export, fmt.name),
         file_name=f"{article_id}-events.{fmt.extension}",
         mime=fmt.mime,

@@ -98,7 +98,7 @@ def measure(place: pd.Series) -> BorderDistance:
     return border_distance(float(place["lat"]), float(place["lon"]))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=256)  # one per place of the article
 def border_distance(lat: float, lon: float) -> BorderDistance:
     return distance_to_border(lat, lon)
 

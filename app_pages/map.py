@@ -1,0 +1,249 @@
+"""Map page: the article's events on a map, day by day. Reads top-down: load, state, draw.
+
+The base map (``geo.map.build``) has the same inputs on every rerun, so streamlit-folium
+keeps the Leaflet map and a step only swaps the day's feature groups. Loading is
+``geo.map.loader`` (cached per source, plain data; folium objects are built each run).
+State lives in ``st.session_state`` under ``q_*`` keys (the widgets mirror it) and goes
+to the URL after every run (``geo.map.state.MapView``).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.basemap import Basemap, Bounds, load_basemap
+from geo.categories import category
+from geo.highlight import day_label
+from geo.map import build
+from geo.map.layers import EventLayers, layers_from_records
+from geo.map.loader import MapEvents, frame_key, load_map_events
+from geo.map.popups import format_span, step_popups
+from geo.map.state import VIEW_LABELS, MapView, heading, steps_ahead
+from geo.markup import macro
+from geo.markup import markdown_text as md
+from geo.timeline import Step, Timeline, View
+
+EVENTS_FILE_ENV = "GEO_EVENTS_FILE"  # another events file (CSV in the export's columns)
+TILES_ENV = "GEO_TILES"  # "off": leave OpenStreetMap out (no request leaves the machine)
+USER_EVENTS_KEY = "user_events"  # the "Your article" page's {"frame", "title", "published"}
+PLAY_SECONDS = 1.5
+LIST_HEIGHT = build.MAP_HEIGHT - 150  # the day's list beside the map, as tall as the map
+LIST_MAX = 40  # buttons at most (a busy day of generated events has hundreds)
+
+
+# --- load (cached plain data, never folium objects) -----------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def events_to_show(source: str | None, _frame: pd.DataFrame | None) -> MapEvents:
+    """The events of ``source`` (a file path, a reader's key, or None: the seed)."""
+    return load_map_events(None if _frame is not None else source, _frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def basemap(source: str | None, _bounds: Bounds | None) -> tuple[Basemap, dict[str, str]]:
+    """The basemap, in full detail around the events shown, and its layers' URLs (static
+    files the map fetches once, not resent at every step)."""
+    shape = load_basemap(focus=_bounds)
+    return shape, build.install_basemap(shape)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def popups_url(source: str | None, _data: MapEvents) -> str | None:
+    """The curated events' popup table URL; None for a reader's article (sent per step)."""
+    return build.install_popups(_data.events) if _data.public else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)  # 10,000 events: ~1 MB each
+def day_layers(source: str | None, day: date, view: str, selected: str | None,
+               open_popup: bool, _data: MapEvents) -> EventLayers:  # fmt: skip
+    """The day's markers as JSON, once per day/view/selection (frozen: shared)."""
+    visible = _data.index.visible(day, View(view))
+    return layers_from_records(visible, selected=selected, open_popup=open_popup)
+
+
+def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
+    """The reader's own article, else ``GEO_EVENTS_FILE``, else the seed (``None``)."""
+    user = st.session_state.get(USER_EVENTS_KEY)
+    if user:
+        if "key" not in user:  # once per set of events: the caches key on it
+            user["key"] = frame_key(user["frame"])
+        return user["key"], user["frame"], user
+    return os.environ.get(EVENTS_FILE_ENV) or None, None, None
+
+
+# --- state ----------------------------------------------------------------------------
+
+
+def _init_state(data: MapEvents) -> None:
+    """Read the view from the URL once per session."""
+    s = st.session_state
+    if s.get("q_init"):
+        return
+    v = MapView.from_params(st.query_params, data.events, data.timeline)
+    s.update(q_init=True, q_day=v.day, q_view=v.view, q_step=v.step, q_selected=v.selected,
+             q_open=bool(v.selected), q_playing=False, q_last_tick=0.0)  # fmt: skip
+
+
+def _step(timeline: Timeline, forward: bool) -> None:
+    st.session_state.q_day = timeline.step(st.session_state.q_day, forward,
+                                           Step(st.session_state.q_step))  # fmt: skip
+
+
+def _toggle_play(timeline: Timeline) -> None:
+    s = st.session_state
+    s.q_playing = not s.q_playing
+    if s.q_playing and timeline.at_end(s.q_day, True, Step(s.q_step)):
+        s.q_day = timeline.first_day  # Play at the end starts over
+    s.q_last_tick = time.monotonic()
+
+
+def _on_map_click() -> None:
+    """A click on a marker selects its first event in the list (the day's first)."""
+    s = st.session_state
+    clicked = (s.get(build.MAP_KEY) or {}).get("last_object_clicked")
+    layers: EventLayers | None = s.get("q_layers")
+    group = layers.group_at(clicked["lat"], clicked["lng"]) if clicked and layers else None
+    if group is not None and group.event_ids:
+        if s.q_selected not in group.event_ids:
+            s.q_selected = group.event_ids[0]
+        s.q_open = True  # the markers are redrawn with the selection: reopen the popup
+
+
+def _back_to_seed() -> None:
+    st.session_state.pop(USER_EVENTS_KEY, None)
+    st.session_state.q_init = False  # the seed's view starts over
+
+
+# --- draw -----------------------------------------------------------------------------
+
+
+def main() -> None:
+    source, frame, user = _source()
+    s = st.session_state
+    if s.get("q_source", source) != source:
+        s.q_init = False  # another set of events: start over
+    s.q_source = source
+    data = events_to_show(source, frame)
+    _init_state(data)
+    title, caption = heading(source, user, data.events)
+    st.title(title)
+    st.caption(caption)
+    if user:
+        st.button("Back to the Al-Qusayr article", on_click=_back_to_seed)
+    if data.events.empty:
+        st.warning("No events to show.")
+        return
+    _controls(data.timeline)
+    view = MapView(s.q_day, s.q_view, s.q_step, s.q_selected)
+    layers = day_layers(source, view.day, view.view, view.selected, bool(s.q_open), data)
+    s.q_layers, s.q_open = layers, False
+    ahead = steps_ahead(data.timeline, view, lambda day: day_layers(
+        source, day, view.view, view.selected, False, data))  # drawn at a click (qmap.js)
+    url = popups_url(source, data)  # else a reader's popup texts go with this session's steps
+    popups = None if url else step_popups(data.events, [layers, *(x for _, x in ahead.values())])
+    shape, urls = basemap(source, data.bounds)
+    left, right = st.columns([3, 1.25], gap="medium")
+    with left:
+        st_folium(
+            build.build_map(shape, data.categories, bounds=data.bounds, basemap_urls=urls,
+                            online_tiles=os.environ.get(TILES_ENV, "on") != "off",
+                            popups_url=url),  # fmt: skip
+            key=build.MAP_KEY, height=build.MAP_HEIGHT, width="stretch",
+            returned_objects=["last_object_clicked"],
+            feature_group_to_add=build.feature_groups(layers, view.day, ahead, popups),
+            on_change=_on_map_click, render=False,
+        )  # fmt: skip
+    with right:
+        _event_list(data, view, layers)
+    if dict(st.query_params) != view.params():
+        st.query_params.from_dict(view.params())
+    if s.q_playing:
+        # Last on the page: an element added above the map would shift it in the page's
+        # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.
+        _player(data.timeline)
+
+
+def _controls(timeline: Timeline) -> None:
+    """Previous, Next, Play, view, step mode, day slider. Callbacks change ``q_*``."""
+    s = st.session_state
+    by = Step(s.q_step)
+    c_prev, c_next, c_play, c_view, c_mode = st.columns([1, 1, 1, 2.6, 2.4])
+    # Keyed: the map finds them by their st-key-<key> class to draw a step at the click.
+    for column, label, forward in ((c_prev, "Previous", False), (c_next, "Next", True)):
+        column.button(label, key=build.STEP_KEYS[label.lower()], on_click=_step,
+                      args=(timeline, forward), width="stretch",
+                      disabled=timeline.at_end(s.q_day, forward, by))  # fmt: skip
+    c_play.button("Pause" if s.q_playing else "Play", on_click=_toggle_play, args=(timeline,),
+                  width="stretch", type="primary" if s.q_playing else "secondary")  # fmt: skip
+    s.w_view = s.q_view
+    c_view.radio("View", list(VIEW_LABELS), format_func=VIEW_LABELS.get, key="w_view",
+                 horizontal=True, label_visibility="collapsed",
+                 on_change=lambda: s.update(q_view=s.w_view))  # fmt: skip
+    s.w_by_event = s.q_step == Step.EVENT.value
+    c_mode.toggle(
+        "Step event by event", key="w_by_event",
+        help="Previous/Next jump to the days on which an event begins",
+        on_change=lambda: s.update(q_step=Step.EVENT.value if s.w_by_event else Step.DAY.value),
+    )  # fmt: skip
+    if timeline.n_days > 1:  # streamlit refuses a slider whose ends are equal
+        s.w_day = s.q_day
+        st.slider("Day", min_value=timeline.first_day, max_value=timeline.last_day,
+                  key="w_day", format="ddd D MMM YYYY",
+                  on_change=lambda: s.update(q_day=s.w_day))  # fmt: skip
+
+
+def _player(timeline: Timeline) -> None:
+    """While playing, a fragment ticks every PLAY_SECONDS and moves the whole page on."""
+
+    @st.fragment(run_every=PLAY_SECONDS)
+    def tick() -> None:
+        s = st.session_state
+        if not s.q_playing or time.monotonic() - s.q_last_tick < PLAY_SECONDS * 0.8:
+            return
+        s.q_last_tick = time.monotonic()
+        if timeline.at_end(s.q_day, True, Step(s.q_step)):
+            s.q_playing = False
+        else:
+            _step(timeline, True)
+        st.rerun(scope="app")
+
+    tick()
+
+
+def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
+    """The day's events as buttons (the selected one highlighted) and the selection's text."""
+    today = data.index.on(view.day)
+    shown = sum(len(g.event_ids) for g in layers.groups)
+    st.subheader(day_label(view.day))
+    scope = "up to this day" if view.view == View.CUMULATIVE.value else "on this day"
+    st.caption(f"{len(today)} event(s) on this day · {shown} shown {scope} "
+               f"at {len(layers.groups)} place(s)")  # fmt: skip
+    listed = today[:LIST_MAX]
+    if view.selected and all(row["id"] != view.selected for row in listed):
+        listed += [row for row in today[LIST_MAX:] if row["id"] == view.selected]
+    with st.container(height=LIST_HEIGHT, border=False):
+        for row in listed:
+            label = f"{category(row['category']).symbol} {md(row['title'])} — "
+            st.button(label + md(row["place_name"]), key=f"ev-{row['id']}", width="stretch",
+                      type="primary" if row["id"] == view.selected else "secondary",
+                      on_click=st.session_state.update,  # select: marker lit, popup opened
+                      kwargs={"q_selected": row["id"], "q_open": True},
+                      help=format_span(row["start"], row["end"]))  # fmt: skip
+        if len(today) > len(listed):
+            st.caption(f"… and {len(today) - len(listed)} more: click their markers.")
+        if not today:
+            st.caption("No event on this day: use Next or the slider.")
+    chosen = data.events.loc[data.events["id"] == view.selected] if view.selected else []
+    if len(chosen):  # the selected event's full entry, as in its popup
+        st.markdown("**Selected event**")
+        st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
+
+
+main()

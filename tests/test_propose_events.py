@@ -1,0 +1,175 @@
+"""Event proposal beyond the seed (issue 13): what is read as an event, where and when.
+
+Each case is a class of the issue, written for these tests (not sentences of the seed or
+of the annotated set).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from geo.article import make_article
+from geo.events import Event, events_frame
+from geo.geoparse.propose import propose_events, trigger_of
+from geo.geoparse.toponyms import Geoparser
+
+PUBLISHED = date(2009, 4, 1)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+def _events(parser: Geoparser, text: str, title: str = "", published: date = PUBLISHED
+            ) -> list[Event]:
+    article = make_article(text, id="t", title=title, outlet="Test", published=published)
+    return propose_events(article, parser)
+
+
+def _where(events: list[Event], words: str) -> set[str]:
+    return {e.place_id for e in events if words in e.excerpt}
+
+
+def test_a_dateline_places_sentences_that_name_no_place(parser: Geoparser) -> None:
+    text = ("SPRINGFIELD, Ill. -- A fire destroyed a warehouse on Monday morning. "
+            "Firefighters from three departments fought the blaze for hours. "
+            "Two men were arrested on Tuesday after a short chase.")
+    events = _events(parser, text, title="Warehouse fire")
+    arrests = [e for e in events if "arrested" in e.excerpt]
+    assert arrests and {e.start for e in arrests} == {date(2009, 3, 31)}
+    springfield = {e.place_id for e in arrests}
+    assert len(springfield) == 1
+    assert "dateline" in arrests[0].note
+    assert all(e.place_id in springfield for e in events)  # one story, one place
+
+
+def test_the_story_place_without_a_dateline(parser: Geoparser) -> None:
+    text = ("Police in Hartford raided two houses on Tuesday. A fire broke out in one of "
+            "them. Firefighters fought the fire for an hour.")
+    events = _events(parser, text, title="Raids")
+    assert _where(events, "A fire broke out") == _where(events, "Police in Hartford")
+    implied = next(e for e in events if e.excerpt.startswith("A fire"))
+    assert "the story's place" in implied.note and implied.confidence < 1.0
+    # Told again with no place or day of its own, the fire is not a second event.
+    assert not _where(events, "Firefighters fought")
+
+
+def test_there_refers_back_and_there_were_does_not(parser: Geoparser) -> None:
+    events = _events(parser, "Floods hit the town of Hempstead, Texas, on Saturday. Two "
+                             "people drowned there. There were no other victims.",
+                     title="Floods")
+    assert _where(events, "drowned") == _where(events, "Floods hit")
+    assert "read as Hempstead" in next(e for e in events if "drowned" in e.excerpt).note
+    assert not _where(events, "There were")
+
+
+def test_residence_and_reference_places_are_not_the_site(parser: Geoparser) -> None:
+    events = _events(parser, "A Denver man was arrested in Boulder on Tuesday.", title="t")
+    assert {e.place_id for e in events} == _where(_events(
+        parser, "Police arrested a man in Boulder on Tuesday.", title="t"), "Boulder")
+    quake = _events(parser, "An earthquake struck on Tuesday about six miles northeast "
+                            "of Gilroy, in Santa Clara County.", title="t")
+    assert quake and all("Gilroy" not in e.note.split("place:")[1] for e in quake)
+
+
+def test_actor_countries_yield_to_the_place_where_it_happened(parser: Geoparser) -> None:
+    events = _events(parser, "French and German officials met in Brussels on Monday.",
+                     title="t")
+    assert len({e.place_id for e in events}) == 1
+    assert "Brussels" in events[0].note or events[0].place_id.endswith("brussels")
+
+
+def test_a_state_body_speaks_from_its_capital(parser: Geoparser) -> None:
+    events = _events(parser, "The Syrian army vowed to crush the rebels.", title="t",
+                     published=date(2013, 6, 5))
+    assert [(e.place_id, e.place_role) for e in events] == [("damascus", "statement")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("A tiny earthquake struck the county overnight.", "disaster"),
+        ("Two children died of bird flu in the province.", "health"),
+        ("A driver was hurt when his car crashed into a wall.", "accident"),
+        ("The man was arrested and charged with theft.", "crime"),
+        ("Hundreds of workers went on strike at the port.", "protest"),
+        ("Brownstown eliminated the Falcons in the semistate.", "sport"),
+        ("Strong gusts toppled trees across the state.", "accident"),
+        ("The museum opened its new wing.", "other"),
+        # Future, hypothetical, generic and questions are not events.
+        ("It will take another two years before the bridge is rebuilt.", None),
+        ("Tests will later confirm whether the birds died of the virus.", None),
+        ("Clashes are frequent in the region.", None),
+        ("Who started the fire?", None),
+        ("The Weather Service said a front will likely bring rain.", None),
+        # A capitalised signal word mid-sentence is part of a name.
+        ("A spokesman for the Fire Department said the cause was unknown.", "statement"),
+    ],
+)
+def test_events_of_any_kind_and_none_for_what_did_not_happen(sentence: str,
+                                                            category: str | None) -> None:
+    trigger = trigger_of(sentence)
+    assert (trigger.category if trigger else None) == category
+
+
+def test_each_date_phrase_belongs_to_its_clause(parser: Geoparser) -> None:
+    # The arrest is dated by its own phrase, not by when the police spoke.
+    events = _events(parser, "Boulder police said Tuesday that a man was arrested in "
+                             "March for the burglary.", title="t")
+    assert events and {(e.start, e.end) for e in events} == {
+        (date(2009, 3, 1), date(2009, 3, 31))}
+    # A month after publication is last year's, for a past event.
+    past = _events(parser, "He was convicted in Boulder of killing his wife in August.",
+                   title="t")
+    assert past and past[0].start == date(2008, 8, 1)
+    assert "the year before" in past[0].date_rule
+
+
+def test_why_is_shown_in_the_note(parser: Geoparser) -> None:
+    events = _events(parser, "A fire destroyed a barn in Boulder on Monday.", title="t")
+    note = events[0].note
+    assert "trigger: 'fire' (disaster)" in note and "date: " in note and "place: " in note
+
+
+def test_actors_are_names_not_dates_codes_or_places(parser: Geoparser) -> None:
+    events = _events(parser, "On Monday, Dec. 14, the World Health Organization said H5N1 "
+                             "was found in Cairo, and Don't Forget Cairo campaigners "
+                             "protested in Giza.", title="t", published=date(2009, 12, 16))
+    actors = set(events[0].actors)
+    assert "World Health Organization" in actors
+    assert not {"On Monday", "Monday", "Dec", "H5N1", "Cairo", "Giza"} & actors
+    assert not any(a.startswith("Don") for a in actors)
+
+
+def test_area_places_have_coordinates(parser: Geoparser) -> None:
+    # Counties and states come from the GeoNames index as "area:<n>" ids.
+    events = _events(parser, "A tornado destroyed homes in Santa Clara County on Monday.",
+                     title="t")
+    df = events_frame(events)
+    assert len(df) and df["lat"].notna().all() and df["lon"].notna().all()
+
+
+def test_cli_csv_has_a_why_column(capsys, tmp_path) -> None:
+    from geo.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("A fire destroyed a barn in Boulder on Monday.", encoding="utf-8")
+    assert main(["parse", str(path), "--published", "2009-04-01", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and rows[0]["why"].startswith("proposed by the geoparser; trigger: 'fire'")
+
+
+def test_a_range_is_not_cut_short(parser: Geoparser) -> None:
+    events = _events(parser, "Police closed the road in Boulder from midday Saturday until "
+                             "Sunday.", title="t")
+    assert events and (events[0].start, events[0].end) == (date(2009, 3, 28), date(2009, 3, 29))
+    assert events[0].date_phrase == "Saturday until Sunday"
+    # "on Sunday" in a Monday paper is the day before.
+    monday = _events(parser, "Fire destroyed a barn in Boulder on Sunday.", title="t",
+                     published=date(2009, 3, 30))
+    assert monday and monday[0].start == date(2009, 3, 29)
