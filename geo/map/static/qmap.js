@@ -366,24 +366,36 @@ L.qmap.placeLabels = function (map, group, data) {
         return L.marker([r[1], r[2]], {icon: L.divIcon({className: '', html: el,
             iconSize: null}), interactive: false, keyboard: false, neLabel: true});
     }
-    function giveWay() {  // hide city names where the events are
+    function giveWay() {  // city names give way to the events, country names move aside
         var q = window.__qmap, pts = [];
         if (q && q.groups && map.hasLayer(q.groups.markers)) {
             q.groups.markers.eachLayer(function (mk) {
                 pts.push(map.latLngToLayerPoint(mk.getLatLng()));
             });
         }
+        function clear(x0, y0, x1, y1) {  // no event marker or its label there
+            for (var k = 0; k < pts.length; k++) {
+                var m = pts[k];
+                if (x0 < m.x + 110 && m.x - 16 < x1 && y0 < m.y + 16 && m.y - 20 < y1) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (var i in shown) {
             var r = rows[i], el = shown[i].getElement();
-            if (!el || r[4] === 'country') { continue; }
-            var p = map.latLngToLayerPoint([r[1], r[2]]), x1 = p.x + 10 + 6.4 * r[0].length;
-            var hide = false;
-            for (var k = 0; k < pts.length && !hide; k++) {
-                var m = pts[k];
-                hide = p.x - 4 < m.x + 110 && m.x - 16 < x1 && p.y - 8 < m.y + 16
-                    && m.y - 20 < p.y + 8;
+            if (!el) { continue; }
+            var p = map.latLngToLayerPoint([r[1], r[2]]), inner = el.firstChild;
+            if (r[4] === 'country') {  // a country's name moves aside instead
+                var w = 4.3 * r[0].length, dy = [0, 20, -20, 40, -40].find(function (d) {
+                    return clear(p.x - w, p.y + d - 7, p.x + w, p.y + d + 7);
+                });
+                inner.style.transform = 'translate(-50%, calc(-50% + '
+                    + (dy === undefined ? 0 : dy) + 'px))';
+                continue;
             }
-            el.style.display = hide ? 'none' : '';
+            el.style.display = clear(p.x - 4, p.y - 8, p.x + 10 + 6.4 * r[0].length,
+                                     p.y + 8) ? '' : 'none';
         }
     }
     function refresh() {
