@@ -131,7 +131,7 @@ def read_peer(path: Path) -> list[list[Found]]:
             except ValueError:
                 lat = lon = None
             if lat is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                lat = lon = None  # unresolved, or a point off the globe: counted as a miss
+                continue  # no point (Edinburgh leaves many empty): not found, as in issue 6
             found.append(Found(f[1], int(f[4]), int(f[5]), lat, lon))
         out.append(found)
     return out

@@ -55,6 +55,32 @@ def test_the_country_table_is_what_the_build_script_writes(tmp_path) -> None:
     assert rows["US"]["source"].startswith("USGS")  # the contiguous states' centre
 
 
+# (a) first-level areas: Natural Earth's label point, not the middle of their people.
+@pytest.mark.parametrize(
+    ("name", "text", "lat", "lon"),
+    [("Ontario", "Forest fires spread across northern Ontario.", 50.5, -84.8),
+     ("New South Wales", "Drought hit farms across New South Wales.", -32.5, 146.8)],
+)  # fmt: skip
+def test_a_first_level_area_has_its_middle(gaz, name, text, lat, lon) -> None:
+    res = gaz.resolve(name, context=text)
+    assert km(res.place, lat, lon) < 5, res.reason
+
+
+def test_the_admin1_table_is_what_the_build_script_writes(tmp_path) -> None:
+    sys.path.insert(0, str(DATA_DIR))
+    try:
+        from build_admin1_points import SOURCE, build
+    finally:
+        sys.path.remove(str(DATA_DIR))
+    if not SOURCE.is_file():
+        pytest.skip(f"Natural Earth admin-1 layer not at {SOURCE}")
+    out = tmp_path / "admin1.csv"
+    assert build(SOURCE, out) > 50
+    assert out.read_text(encoding="utf-8") == (DATA_DIR / "admin1_points.csv").read_text(
+        encoding="utf-8"
+    )
+
+
 # (b) city against the state of the same name.
 @pytest.mark.parametrize(
     "text",

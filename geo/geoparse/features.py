@@ -246,6 +246,10 @@ def _features(
             f["gaz:alias_only"] = 1.0
         if "continent" in kinds or "region" in kinds:
             f["gaz:region"] = 1.0
+        if kinds & {"landmark", "airport"}:
+            # "the White House" names a building, or the administration in it: whether
+            # annotators count it as a toponym is learnt, not assumed (issue 14).
+            f["gaz:landmark"] = 1.0
     else:
         f["nogaz"] = 1.0
     if c.demonym is not None:
