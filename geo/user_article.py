@@ -26,8 +26,8 @@ import pandas as pd
 
 from geo.article import Article, UnreadableText, decode_text, default_title, make_article
 
-# Far more than any news article (the seed is 9 kB); parsing 2 MB takes a few seconds, so
-# a page stays responsive whatever is uploaded.
+# Far more than any news article (the seed is 9 kB); parsing 2 MB of news takes about 25 s
+# of CPU, in a worker process (read_article), so other readers' pages stay responsive.
 MAX_BYTES = 2_000_000
 # The most a reader's article may take to read, waiting included (in a worker process,
 # see read_article): 2 MB of news text takes about 25 s of CPU, so this leaves room for a

@@ -58,10 +58,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def _cpu(fn: Callable[[str], object], text: str) -> float:
-    """CPU seconds of ``fn(text)``, the best of two runs (the first warms name caches)."""
+def _cpu(fn: Callable[[str], object], text: str, runs: int = 1) -> float:
+    """CPU seconds of ``fn(text)``, the best of ``runs`` runs."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(runs):
         _clear_text_caches()
         t = time.process_time()
         fn(text)
@@ -78,7 +78,8 @@ def _clear_text_caches() -> None:
 
 def _ratio(fn: Callable[[str], object], shape: str, small: int) -> tuple[float, float]:
     make = SHAPES[shape]
-    a = _cpu(fn, make(small))
+    fn(make(small // 10))  # warm up: the model, the gazetteer, the names of the shape
+    a = _cpu(fn, make(small), runs=2)  # the small run is the one noise can spoil
     b = _cpu(fn, make(small * 10))
     return a, b
 
@@ -113,15 +114,19 @@ def _propose(text: str) -> object:
     return propose_events(article)
 
 
+# The whole geoparser from 100 kB to 1 MB: news and the shapes that cost most before.
+LONG_SHAPES = ["news", "name without spaces", "one letter", "X, Y and + letter run",
+               "capitalised words", "speech"]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("shape", LONG_SHAPES)
 def test_geoparser_is_linear(shape: str) -> None:
     # 210 kB of "BeirutBeirut..." once cost 36-51 s of CPU.
     _check(find_toponyms, shape, 100_000, floor=0.1)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("shape", ["news", "speech", "sentences one paragraph",
-                                   "X, Y and + letter run", "name without spaces"])
+@pytest.mark.parametrize("shape", ["news", "speech", "sentences one paragraph"])
 def test_event_proposal_is_linear(shape: str) -> None:
     _check(_propose, shape, 100_000, floor=0.1)
