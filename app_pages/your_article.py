@@ -42,7 +42,7 @@ SESSION_LOST = (
 )
 PASTE, UPLOAD = "Paste the text", "Upload a .txt file"
 #: How long the first start's index build takes (measured: README, Performance).
-INDEX_BUILD = "about 30 to 60 s"
+INDEX_BUILD = "about a minute, longer on a busy machine"
 # The shared article renderer adds a pilcrow link per paragraph (?passage=N); here it
 # would leave the page and lose the reader's corrections, so it is hidden.
 PAGE_CSS = """<style>.your-article a.pilcrow { display: none; }
