@@ -86,7 +86,9 @@ def test_paste_find_correct_download(app_url, page):
     page.get_by_role("textbox", name="Place (now: Tripoli, LB)").fill("Beirut")
     page.get_by_role("textbox", name="Place (now: Tripoli, LB)").press("Enter")
     page.get_by_text("Resolves to").wait_for()
+    n = settled(page)
     page.get_by_role("button", name="Change place").click()
+    settled(page, n)  # the click's run has drawn all it shows
     page.get_by_text("Place changed to Beirut").wait_for()
     assert metric(page, "Rows you corrected") == 1
     expect(page.get_by_role("combobox", name="Event")).to_have_value(re.compile("· Beirut ·"))
@@ -98,12 +100,11 @@ def test_paste_find_correct_download(app_url, page):
     page.get_by_role("option", name=re.compile("· Homs ·")).click()
     # The row's own widgets are drawn once the server has rerun with the new selection.
     page.get_by_role("textbox", name="Place (now: Homs, SY)").wait_for()
-    n = settled(page)
     set_date(page, "Start", "2013-06-01")
-    n = settled(page, n)  # each date input's own run is over before the next click
     set_date(page, "End", "2013-06-02")
-    settled(page, n)
+    n = settled(page)  # no run of the date inputs under way (the click sends their values)
     page.get_by_role("button", name="Change dates").click()
+    settled(page, n)
     page.get_by_text("Dates changed").wait_for()
     assert metric(page, "Rows you corrected") == 2
     assert page.get_by_text("Session State API").count() == 0  # no Streamlit warnings
