@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import settled
+from tests.conftest import run_number, settled
 
 pytestmark = pytest.mark.browser
 
@@ -169,10 +169,12 @@ def test_untrusted_text_is_shown_as_text(app_url, page):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_page(app_url, page)
     title = "<img src=x onerror=alert(3)> [x](https://example.com/) **bold**"
+    n = run_number(page)
     find_events(page, HOSTILE, title=title)
     assert metric(page, "Events") >= 1
     article = page.locator(".your-article")
     article.wait_for()
+    settled(page, n)  # the run has drawn all it shows: the counts below mean something
     text = article.inner_text()
     assert "<img src=x onerror=alert(1)>" in text
     assert "${alert(1)}" in text and "<script>alert(2)</script>" in text
