@@ -179,7 +179,10 @@ def test_untrusted_text_is_shown_as_text(app_url, page):
     assert "<img src=x onerror=alert(1)>" in text
     assert "${alert(1)}" in text and "<script>alert(2)</script>" in text
     assert page.locator("img[src='x']").count() == 0
-    assert page.get_by_role("heading", name=title).count() == 1  # not HTML, not Markdown
+    from playwright.sync_api import expect
+
+    # not HTML, not Markdown (waits for the run that read the title as typed)
+    expect(page.get_by_role("heading", name=title)).to_have_count(1)
     assert page.locator("a[href^='https://example.com']").count() == 0
     assert page.locator("blockquote.ya-excerpt", has_text="${alert(1)}").count() == 1
     settled(page)
