@@ -40,7 +40,7 @@ SESSION_LOST = (
 )
 PASTE, UPLOAD = "Paste the text", "Upload a .txt file"
 #: How long the first start's index build takes (measured: README, Performance).
-INDEX_BUILD = "about 30 to 60 s"
+INDEX_BUILD = "about a minute, longer on a busy machine"
 # The shared article renderer adds a pilcrow link per paragraph (?passage=N); here it
 # would leave the page and lose the reader's corrections, so it is hidden.
 PAGE_CSS = """<style>.your-article a.pilcrow { display: none; }
@@ -76,11 +76,17 @@ def _index_ready() -> bool:
 
 
 def _md(text: object) -> str:
-    """Text shown as itself where Streamlit reads Markdown (messages, captions): a file
-    named "[click me](https://evil.example).txt" must not become a link, nor "![x](url)"
-    an image the browser fetches. (The map's branch has this as geo.markup.markdown_text.)
+    """Text shown as itself where Streamlit reads Markdown (messages, captions).
+
+    A file named "[click me](https://evil.example).txt" must not become a link, nor
+    "![x](url)" an image the browser fetches. Backslash escapes are not enough: Streamlit
+    turns any "https://..." left in the text into a link after reading the Markdown. An
+    inline code span is never read as Markdown, nor linked: the text goes into one, fenced
+    with more backticks than it holds in a row.
     """
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
+    text = " ".join(str(text).split())  # one line: a code span cannot hold a blank line
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
 
 
 def _place_title(place) -> str:
@@ -272,7 +278,10 @@ if result.get("online"):  # online look-ups failed, timed out or were skipped
     st.warning(result["online"])
 message = st.session_state.pop("ya_message", None)
 if message is not None:
-    (st.error if message[0] == "error" else st.success)(_md(message[1]))
+    if message[0] == "error":  # may hold what the reader typed
+        st.error(_md(message[1]))
+    else:
+        st.success(message[1])
 
 if frame.empty:
     st.warning(
@@ -332,7 +341,7 @@ else:
         if typed.strip():
             try:
                 choice = choose_place(typed, article.text)
-                st.caption(f"Resolves to **{_md(choice.name)}** ({choice.country_code}, "
+                st.caption(f"Resolves to {_md(choice.name)} ({choice.country_code}, "
                            f"{choice.lat:.3f}, {choice.lon:.3f}). Why: {_md(choice.reason)}")
             except UnknownPlace as exc:
                 st.caption(f"Not found: {_md(exc)}")

@@ -81,9 +81,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(script: str = "app.py", env: dict[str, str] | None = None):
-    """Start ``streamlit run`` on a free port; return (process, base URL)."""
-    port = free_port()
+def start_streamlit(
+    script: str = "app.py", env: dict[str, str] | None = None, port: int | None = None
+):
+    """Start ``streamlit run`` on ``port`` (default: a free one); return (process, base URL)."""
+    port = port or free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.port", str(port), "--server.address", "127.0.0.1",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import settled
+from tests.conftest import run_number, settled
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +86,9 @@ def test_paste_find_correct_download(app_url, page):
     page.get_by_role("textbox", name="Place (now: Tripoli, LB)").fill("Beirut")
     page.get_by_role("textbox", name="Place (now: Tripoli, LB)").press("Enter")
     page.get_by_text("Resolves to").wait_for()
+    n = settled(page)
     page.get_by_role("button", name="Change place").click()
+    settled(page, n)  # the click's run has drawn all it shows
     page.get_by_text("Place changed to Beirut").wait_for()
     assert metric(page, "Rows you corrected") == 1
     expect(page.get_by_role("combobox", name="Event")).to_have_value(re.compile("· Beirut ·"))
@@ -98,12 +100,11 @@ def test_paste_find_correct_download(app_url, page):
     page.get_by_role("option", name=re.compile("· Homs ·")).click()
     # The row's own widgets are drawn once the server has rerun with the new selection.
     page.get_by_role("textbox", name="Place (now: Homs, SY)").wait_for()
-    n = settled(page)
     set_date(page, "Start", "2013-06-01")
-    n = settled(page, n)  # each date input's own run is over before the next click
     set_date(page, "End", "2013-06-02")
-    settled(page, n)
+    n = settled(page)  # no run of the date inputs under way (the click sends their values)
     page.get_by_role("button", name="Change dates").click()
+    settled(page, n)
     page.get_by_text("Dates changed").wait_for()
     assert metric(page, "Rows you corrected") == 2
     assert page.get_by_text("Session State API").count() == 0  # no Streamlit warnings
@@ -188,15 +189,20 @@ def test_untrusted_text_is_shown_as_text(app_url, page):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_page(app_url, page)
     title = "<img src=x onerror=alert(3)> [x](https://example.com/) **bold**"
+    n = run_number(page)
     find_events(page, HOSTILE, title=title)
     assert metric(page, "Events") >= 1
     article = page.locator(".your-article")
     article.wait_for()
+    settled(page, n)  # the run has drawn all it shows: the counts below mean something
     text = article.inner_text()
     assert "<img src=x onerror=alert(1)>" in text
     assert "${alert(1)}" in text and "<script>alert(2)</script>" in text
     assert page.locator("img[src='x']").count() == 0
-    assert page.get_by_role("heading", name=title).count() == 1  # not HTML, not Markdown
+    from playwright.sync_api import expect
+
+    # not HTML, not Markdown (waits for the run that read the title as typed)
+    expect(page.get_by_role("heading", name=title)).to_have_count(1)
     assert page.locator("a[href^='https://example.com']").count() == 0
     assert page.locator("blockquote.ya-excerpt", has_text="${alert(1)}").count() == 1
     settled(page)
@@ -213,9 +219,8 @@ def test_upload_a_file_bad_then_good(app_url, page, tmp_path):
     n = settled(page)
     page.locator("input[type='file']").set_input_files(str(bad))
     page.get_by_text("latin1.txt").first.wait_for()
-    n = settled(page, n)  # the upload's own run
+    settled(page, n)  # the upload's own run
     set_date(page, "Publication date (required)", "2013-06-05")
-    settled(page, n)
     page.get_by_role("button", name="Find events").click()
     page.get_by_text("not UTF-8 text").wait_for()
     shot(page, "your_article_bad_upload")
@@ -230,3 +235,63 @@ def test_upload_a_file_bad_then_good(app_url, page, tmp_path):
     assert metric(page, "Events") == 3
     # No title given: the first line of the text is the title.
     assert page.get_by_role("heading", name=re.compile("^Clashes in Tripoli, Lebanon")).count()
+
+
+# --- issue 9: file names as text, a lost session --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["[click me](https://evil.example/phish).txt", "![img](http://evil.example/track.png).txt"],
+)
+def test_an_uploaded_file_name_is_shown_as_text(app_url, page, name):
+    open_page(app_url, page)
+    page.get_by_text("Upload a .txt file").click()
+    n = settled(page)
+    page.locator("input[type='file']").set_input_files(
+        {"name": name, "mimeType": "text/plain", "buffer": b"Clashes in Homs, caf\xe9."}
+    )
+    n = settled(page, n)
+    set_date(page, "Publication date (required)", "2013-06-05")
+    page.get_by_role("button", name="Find events").click()
+    error = page.get_by_test_id("stAlert").filter(has_text="Cannot read the article")
+    error.wait_for()
+    settled(page, n)
+    assert name in error.inner_text()  # the name, character for character
+    assert page.locator("a[href*='evil.example'], img[src*='evil.example']").count() == 0
+    assert not any("evil.example" in u for u in page.blocked_requests), page.blocked_requests
+
+
+def test_after_a_server_restart_the_page_says_the_session_was_lost(geonames_index, page):
+    from tests.conftest import free_port, start_streamlit, stop
+
+    port = free_port()
+    proc, url = start_streamlit(port=port)
+    try:
+        open_page(url, page)
+        find_events(page, ARTICLE)
+        assert metric(page, "Events") == 3
+        field = page.get_by_role("textbox", name="Place (now: Tripoli, LB)")
+        field.fill("Beirut")
+        field.press("Enter")
+        page.get_by_text("Resolves to").wait_for()
+        page.get_by_role("button", name="Change place").click()
+        page.get_by_text("Place changed to Beirut").wait_for()
+        assert metric(page, "Rows you corrected") == 1
+        proc.kill()  # kill -9: no goodbye to the browser
+        proc.wait()
+        proc, url = start_streamlit(port=port)
+        # The browser reconnects by itself; its next run is in a new session, which the
+        # page says plainly (the correction is gone) while it reads the text again.
+        page.get_by_role("button", name="Find events").click()
+        page.get_by_text("session was lost").wait_for()
+        settled(page)
+        assert page.get_by_label("Article text").input_value() == ARTICLE  # text kept
+        assert metric(page, "Events") == 3
+        assert metric(page, "Rows you corrected") == 0
+        n = settled(page)
+        page.get_by_role("button", name="Find events").click()  # said once
+        settled(page, n)
+        assert page.get_by_text("session was lost").count() == 0
+    finally:
+        stop(proc)
