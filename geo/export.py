@@ -119,17 +119,19 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def to_csv(df: pd.DataFrame) -> str:
+def to_csv(df: pd.DataFrame, *, for_spreadsheets: bool = True) -> str:
     """The frame as CSV text: same columns, days as YYYY-MM-DD, ``\\n`` line ends.
 
-    Text cells that a spreadsheet would run as formulas are quoted
-    (:func:`spreadsheet_safe`): the downloads and ``python -m geo`` write for people.
+    For people (``for_spreadsheets``, the default: downloads and ``python -m geo``), text
+    cells that a spreadsheet would run as formulas are quoted (:func:`spreadsheet_safe`).
+    ``for_spreadsheets=False`` keeps every cell as it is, for text this program reads
+    back itself (``geo.map.loader`` types a reader's frame through it).
     """
     out = df.copy()
     for name in DATE_COLUMNS:
         if name in out:
             out[name] = [_plain(v) for v in out[name]]
-    for name in out.columns:
+    for name in out.columns if for_spreadsheets else ():
         if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
             out[name] = [spreadsheet_safe(v) for v in out[name]]
     # Text quoted (OWASP's advice too): a bare carriage return in an excerpt would

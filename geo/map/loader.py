@@ -44,7 +44,8 @@ def load_map_events(path: str | Path | None = None, frame: pd.DataFrame | None =
     if frame is not None:
         from geo.export import to_csv
 
-        df = read_events_table(io.StringIO(to_csv(frame.assign(passage=pd.NA))))
+        df = read_events_table(io.StringIO(to_csv(frame.assign(passage=pd.NA),
+                                                 for_spreadsheets=False)))
     elif path:
         df = read_events_table(path)
     else:
