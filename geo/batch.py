@@ -18,7 +18,7 @@ How a run is laid out, and why:
   the gazetteer and the recogniser once (:func:`_parser`, per process) and keeps them for
   every chunk it gets; :func:`_warm_up` runs on every worker before the first chunk.
 - **Output.** Each finished chunk becomes one GeoParquet file ``part-NNNNN.parquet`` in the
-  output folder (one row per event and place: the events frame's columns plus
+  output folder (one row per event and place: the columns of ``parse`` plus
   ``article_id``; point geometry in WGS 84), written under a temporary name and renamed, so
   a partition is whole or absent. ``pandas.read_parquet(DIR)`` reads them all as one frame.
 - **Resuming.** ``_manifest.jsonl`` gets one line per written partition (its file and the
@@ -78,11 +78,16 @@ class Document:
 
 @dataclass
 class ChunkResult:
-    """What a worker sends back for one chunk: rows, articles done, articles failed."""
+    """What a worker sends back for one chunk: rows, articles done, articles failed.
+
+    ``parsed`` holds each done article with its events when the run also fills the
+    workspace database (``--db``); empty otherwise, so chunks stay small.
+    """
 
     frame: pd.DataFrame
     done: list[str]
     errors: list[dict[str, str]] = field(default_factory=list)
+    parsed: list[tuple[Any, list[Any]]] = field(default_factory=list)
 
 
 @dataclass
@@ -95,6 +100,7 @@ class BatchSummary:
     failed: int = 0
     rows: int = 0
     partitions: int = 0
+    stored: int = 0  # articles added to the workspace database (``--db``)
     problems: list[str] = field(default_factory=list)  # inputs that could not be read
 
 
@@ -242,21 +248,27 @@ def article_of(doc: Document, published: date | None = None):
     )
 
 
-def events_of(doc: Document, published: date | None = None) -> pd.DataFrame:
-    """The proposed events of one document: the rows ``python -m geo parse`` writes."""
-    from geo.events import events_frame
+def events_of(doc: Document, published: date | None = None):
+    """The article of one document and its proposed events (``python -m geo parse``'s)."""
     from geo.geoparse.propose import propose_events
 
     article = article_of(doc, published)
-    return events_frame(propose_events(article, _parser()))
+    return article, propose_events(article, _parser())
 
 
-def parse_chunk(docs: Sequence[Document], published: date | None = None) -> ChunkResult:
-    """Parse a chunk of documents on a worker; a failing document never stops the chunk."""
-    frames, done, errors = [], [], []
+def parse_chunk(docs: Sequence[Document], published: date | None = None,
+                keep: bool = False) -> ChunkResult:
+    """Parse a chunk of documents on a worker; a failing document never stops the chunk.
+
+    ``keep``: send each article and its events back too (for the workspace database).
+    """
+    from geo.geoparse.propose import proposals_frame
+
+    frames, done, errors, parsed = [], [], [], []
     for doc in docs:
         try:
-            frame = events_of(doc, published)
+            article, events = events_of(doc, published)
+            frame = proposals_frame(events)
         except Exception as exc:  # noqa: BLE001 - any failure is one document's, reported
             reason = str(exc) if isinstance(exc, ValueError) else traceback.format_exc(limit=3)
             errors.append({"article_id": doc.id, "source": doc.source, "error": reason.strip()})
@@ -264,8 +276,10 @@ def parse_chunk(docs: Sequence[Document], published: date | None = None) -> Chun
         frame.insert(0, "article_id", doc.id)
         frames.append(frame)
         done.append(doc.id)
+        if keep:
+            parsed.append((article, events))
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    return ChunkResult(frame, done, errors)
+    return ChunkResult(frame, done, errors, parsed)
 
 
 # --- the output folder --------------------------------------------------------------------
@@ -347,12 +361,15 @@ def run_batch(
     chunk_size: int = CHUNK_SIZE,
     on_start: Callable[[int], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    store=None,
 ) -> BatchSummary:
     """Parse every document of ``inputs`` on ``client``'s cluster into ``out``.
 
     ``on_start(documents_to_parse)`` is called once the inputs are read and
     ``on_progress(documents_done, rows_written)`` after each chunk, for a progress bar.
-    Returns the run's counts; unreadable inputs are in ``problems``.
+    Returns the run's counts; unreadable inputs are in ``problems``. With ``store``
+    (a :class:`geo.store.Store`), each parsed article is also added to the workspace
+    database with its events, one transaction per article, after its partition is written.
     """
     from distributed import as_completed
 
@@ -375,7 +392,7 @@ def run_batch(
         return summary
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     client.run(_warm_up)
-    futures = [client.submit(parse_chunk, chunk, published, pure=False)
+    futures = [client.submit(parse_chunk, chunk, published, store is not None, pure=False)
                for chunk in chunks(docs, workers, chunk_size)]
     for future in as_completed(futures):
         result: ChunkResult = future.result()
@@ -383,6 +400,8 @@ def run_batch(
         summary.partitions += bool(len(result.frame))
         summary.parsed += len(result.done)
         summary.failed += len(result.errors)
+        for article, events in result.parsed:
+            summary.stored += store.add_parsed(article, events, article.source).status == "added"
         future.release()
         if on_progress is not None:
             on_progress(len(result.done) + len(result.errors), summary.rows)

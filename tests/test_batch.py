@@ -161,3 +161,24 @@ def test_table_inputs_read_csv_jsonl_and_parquet(tmp_path) -> None:
     assert {d.published for d in docs} == {date(2020, 1, 1), date(2020, 1, 2)}
     assert {d.outlet for d in docs} == {"X", ""}
     assert len({d.id for d in docs}) == 2  # identity is the text, whatever the file
+
+
+def test_db_adds_each_article_with_its_events_once(client, tmp_path) -> None:
+    from geo.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'workspace.db'}")
+    table = tmp_path / "feed.csv"
+    pd.DataFrame({
+        "text": ["Fighting broke out in Homs, Syria, on Tuesday.",
+                 "Police clashed with protesters in Lyon, France, on Sunday."],
+        "published": ["2013-06-05", "2014-02-03"], "title": ["Homs", "Lyon"],
+    }).to_csv(table, index=False)
+    summary = batch.run_batch([str(table)], tmp_path / "out", client=client, store=store)
+    assert summary.stored == 2
+    rows = pd.read_parquet(tmp_path / "out")
+    stored = {a.title: a.events for a in store.articles()}
+    assert stored["Homs"] == (rows["place_name"] == "Homs").sum() > 0
+    assert stored["Lyon"] >= 1
+    # A rerun into a fresh folder parses again but the workspace adds nothing twice.
+    again = batch.run_batch([str(table)], tmp_path / "out2", client=client, store=store)
+    assert again.stored == 0 and len(store.articles()) == len(stored)

@@ -39,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="publication date for documents that have none of their own")
     p.add_argument("--chunk-size", type=int, default=50, metavar="K",
                    help="articles per task (default: 50)")
+    p.add_argument("--db", action="store_true",
+                   help="also add the articles and their events to the workspace database")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -56,6 +58,13 @@ def run(args: argparse.Namespace) -> int:
     except batch.BatchInputError as exc:
         print(f"batch: {exc}", file=sys.stderr)
         return 2
+    store = None
+    if args.db:
+        from geo.commands.workspace import open_or_explain
+
+        store = open_or_explain("batch")
+        if store is None:
+            return 1
     batch.ensure_index()
     if args.scheduler:
         from distributed import Client
@@ -72,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         summary = batch.run_batch(
             [str(p) for p in paths], args.out, client=client, published=args.published,
             chunk_size=args.chunk_size, on_start=lambda n: _start(bar, n),
-            on_progress=lambda n, rows: _tick(bar, n, rows),
+            on_progress=lambda n, rows: _tick(bar, n, rows), store=store,
         )
     finally:
         bar.close()
@@ -85,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"batch: {summary.parsed} parsed, {summary.skipped} already done, "
         f"{summary.failed} failed (see {args.out / batch.ERRORS}), {summary.rows} rows in "
-        f"{summary.partitions} new partitions in {args.out}",
+        f"{summary.partitions} new partitions in {args.out}"
+        + (f"; {summary.stored} articles added to the workspace" if store else ""),
         file=sys.stderr,
     )
     return 1 if summary.failed or summary.problems else 0

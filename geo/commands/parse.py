@@ -130,20 +130,15 @@ def load_any_article(path: Path, published: date | None = None):
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so `python -m geo --help` stays fast.
-    from geo.events import events_frame
     from geo.export import render, to_kml
-    from geo.geoparse.propose import propose_events
+    from geo.geoparse.propose import proposals_frame, propose_events
 
     try:
         article = load_any_article(args.file, args.published)
     except ParseError as exc:
         print(f"parse: {exc}", file=sys.stderr)
         return exc.code
-    events = propose_events(article)
-    df = events_frame(events)
-    # Why each row was proposed (trigger, date rule, how the place was chosen): one row
-    # per event, in order.
-    df["why"] = [e.note for e in events]
+    df = proposals_frame(propose_events(article))
     if args.format == "kml":
         text = to_kml(df, name=f"Events (proposed): {article.title}")
     else:

@@ -23,8 +23,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date as date_
+
+import pandas as pd
 
 from geo.article import Article, Sentence
 from geo.categories import TOPICS, TRIGGER_ORDER
@@ -759,3 +762,12 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
         ))
     return out
 
+
+def proposals_frame(events: Sequence[Event]) -> pd.DataFrame:
+    """The events frame of proposed events plus ``why`` (trigger, date rule, how the place
+    was chosen): the rows ``python -m geo parse`` and ``python -m geo batch`` write."""
+    from geo.events import events_frame
+
+    frame = events_frame(events)
+    frame["why"] = [e.note for e in events]
+    return frame

@@ -258,7 +258,18 @@ class Store:
             outlet=source.outlet, published=source.published, language=source.language,
             source=source.name,
         )
-        events = propose_events(article, self._geoparser())
+        return self.add_parsed(article, propose_events(article, self._geoparser()),
+                               source.name)
+
+    def add_parsed(self, article: Article, events: Sequence[Event], name: str) -> ImportResult:
+        """Store an article with the events already proposed for it, in one transaction.
+
+        For parses done elsewhere (``python -m geo batch --db`` parses on a cluster);
+        an article whose text is already there adds nothing and says so.
+        """
+        there = self.find_by_text(article.text)
+        if there is not None:
+            return _already(name, there)
         try:
             with self._session() as s:
                 row = _article_row(article)
@@ -267,12 +278,12 @@ class Store:
                 count = _add_events(s, row, events, "proposed", f"a{row.id}-")
                 article_id = row.id
         except IntegrityError:
-            there = self.find_by_text(source.text)  # another process added it meanwhile
+            there = self.find_by_text(article.text)  # another process added it meanwhile
             if there is None:
                 raise
-            return _already(source.name, there)
+            return _already(name, there)
         return ImportResult(
-            source.name, ADDED, article_id, count,
+            name, ADDED, article_id, count,
             f"added as article {article_id} with {count} proposed event(s)",
         )
 
