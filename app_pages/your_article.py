@@ -64,7 +64,7 @@ def parse(data: bytes, title: str, outlet: str, published: date, name: str):
     parsed = read_article(data, title=title, outlet=outlet, published=published, name=name)
     marks = [Mark(t.start, t.end, PLACE, _place_title(t.place)) for t in parsed.toponyms]
     marks += date_marks(parsed.dates)
-    return parsed.article, parsed.frame, marks
+    return parsed.article, parsed.frame, marks, parsed.online
 
 
 def _index_ready() -> bool:
@@ -131,10 +131,7 @@ def find_events() -> None:
                 from geo.gazetteer import load_gazetteer
 
                 load_gazetteer().geonames.ensure_built()
-        from geo.gazetteer import load_gazetteer
-
-        with load_gazetteer().online_budget() as online:  # None unless GEO_ONLINE is set
-            article, frame, marks = parse(data, title, outlet, published, name)
+        article, frame, marks, online = parse(data, title, outlet, published, name)
     except BadArticle as exc:
         st.error(f"Cannot read the article: {_md(exc)}.")
         return
@@ -144,7 +141,7 @@ def find_events() -> None:
         return  # same article: keep the corrections
     st.session_state["ya_result"] = {
         "key": key, "article": article, "proposed": frame, "frame": frame.copy(),
-        "marks": marks, "online": online.message if online else None,
+        "marks": marks, "online": online,
     }
     st.session_state.pop("ya_message", None)
 

@@ -137,6 +137,7 @@ class ParsedArticle:
     frame: pd.DataFrame  # propose_frame(article)
     toponyms: tuple  # geo.geoparse.toponyms.Toponym of article.body
     dates: tuple  # geo.dates.DateMention of article.body
+    online: str | None = None  # what the online look-ups met (GEO_ONLINE), for the page
 
 
 def parse_article(
@@ -144,16 +145,19 @@ def parse_article(
 ) -> ParsedArticle:
     """Bytes to :class:`ParsedArticle` in this process (:func:`read_article` bounds it)."""
     from geo.dates import find_dates
+    from geo.gazetteer import load_gazetteer
     from geo.geoparse.toponyms import find_toponyms
 
     article = article_from_bytes(
         data, title=title, outlet=outlet, published=published, name=name
     )
+    # The online layer's budget and report live where the look-ups run (a worker).
+    with load_gazetteer().online_budget() as online:  # None unless GEO_ONLINE is set
+        frame = propose_frame(article)
+        toponyms = tuple(find_toponyms(article.body))
     return ParsedArticle(
-        article,
-        propose_frame(article),
-        tuple(find_toponyms(article.body)),
-        tuple(find_dates(article.body, article.published)),
+        article, frame, toponyms, tuple(find_dates(article.body, article.published)),
+        online.message if online else None,
     )
 
 

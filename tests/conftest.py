@@ -52,6 +52,14 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["GEO_DATABASE_URL"] = f"sqlite:///{folder}/workspace.sqlite3"
 
 
+@pytest.fixture(autouse=True)
+def _keep_main_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Restore ``__main__`` after each test: streamlit's AppTest runs a page as
+    ``__main__`` and leaves it there, and a worker process spawned later (geo.worker)
+    would then import that page as its main module and die."""
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+
+
 @pytest.fixture
 def report(request: pytest.FixtureRequest):
     """``report(line)``: a measured figure, printed in the run's summary (no ``-s`` needed)."""
