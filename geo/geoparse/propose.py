@@ -436,7 +436,13 @@ def _headline_run_in(paragraph: str, sentence: str) -> bool:
     words = sentence.split()
     return (len(words) <= 14 and len(paragraph.strip()) > len(sentence.strip()) + 40
             and words[0].lower().strip("\"“'") not in _LEAD_OPENERS
-            and not re.search(r"\b(?:said|says|told|according)\b", sentence))
+            and not _NOT_HEADLINE.search(sentence))
+
+
+# Headlines drop auxiliaries and attributions: "New outbreaks of H5N2 have been confirmed
+# in Taiwan." opens a story, "Tiny quake recorded near Gilroy." is its headline.
+_NOT_HEADLINE = re.compile(r"\b(?:said|says|told|according|is|are|was|were|has|have|had|"
+                           r"been)\b")
 
 
 # "the town", "the city", "there": the place the story is about, named in an earlier
@@ -699,7 +705,7 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
     news = news_paragraphs(article)
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not news[sentence.paragraph]:
+        if not news[sentence.paragraph] or _run_in(article, sentence):
             continue
         trigger = trigger_of(sentence.text)
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
