@@ -75,7 +75,8 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
 _RESIDENT_AFTER = re.compile(
     r"\s+(?:(?:\d+-year-old|elderly|young|local)\s+)?(?:man|woman|men|women|teen|teens|"
     r"teenager|boy|girl|resident|residents|native|couple|family|student|students|driver|"
-    r"mother|father|officer|firefighter|players?)\b"
+    r"mother|father|officer|firefighter|players?|coach|captain|goalie|goaltender|GM|"
+    r"manager|pitcher|quarterback|forward|defenseman|defenceman)\b"
 )
 # "22, of Winfield", "Steven Sachs of Alexandria", "the 20-year-old from Brampton".
 _RESIDENT_BEFORE = re.compile(
@@ -107,9 +108,12 @@ _STREET_AFTER = re.compile(
 
 
 def is_part_of_name(text: str, t: Toponym) -> bool:
-    """True when the place name is part of a street's or a hyphenated name."""
+    """True when the place name is part of a street's or a hyphenated name, or of a
+    compound word ("HIV-positive", "Iran-backed"; "-based" says where an actor sits and
+    is read by the proposer)."""
     return bool(_STREET_AFTER.match(text, t.end)) or text[t.start - 1:t.start] == "-" or (
-        text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isupper())
+        text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha()
+        and text[t.end + 1:t.end + 6].lower() != "based")
 
 
 def is_reference(text: str, t: Toponym) -> bool:

@@ -737,6 +737,16 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
             if speaker is not None:
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
+        wide = {"country", "state", "admin1"}
+        if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
+                x.place.kind in wide and x.place.country_code == story.place.country_code
+                for x in sites):
+            # "The first case has been reported in the UK" in a story at a farm near
+            # Ipswich: the country or state holds the story's place, which is the site.
+            sites.append(Site(story.place, f"the sentence names only "
+                              f"{sites[0].place.name}: the story's place, "
+                              f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
+                              implied=True))
         if not sites:
             extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
@@ -758,7 +768,8 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
-        told.update((x.place.id, trigger.category) for x in sites)
+        told.update((x.place.id, trigger.category) for x in sites
+                    if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
         events.extend(_records(article, sentence, sites, named_here, trigger, chosen,
                                parser.model.common))  # fmt: skip
