@@ -63,7 +63,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                r"shootouts?", r"stabb\w*", r"home invasion", r"heroin", r"cocaine",
                r"marijuana", r"indicted", r"convicted", r"sentenced", r"pleaded", r"trial",
                r"testif\w*", r"jail", r"booked", r"kidnapp\w*", r"smuggl\w*", r"busts?",
-               r"slain", r"slaying")),
+               r"slain", r"slaying", r"jury", r"broke into", r"break into", r"break-ins?")),
     ("protest", (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
                  r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
     ("withdrawal", (r"withdr\w*", r"retreat\w*", r"fled", r"flee\w*", r"pulled out",
@@ -71,7 +71,7 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reinforcement", (r"reinforc\w*", r"joined by", r"deployed")),
     ("security operation", (r"tunnels?", r"defus\w*", r"arrest\w*", r"raid(?:ed|s)?",
                             r"checkpoints?", r"security operations?", r"scour\w*",
-                            r"searching", r"search(?:ed)? for", r"rescue\w*")),
+                            r"searching", r"search(?:ed)? for", r"rescue\w*", r"located")),
     ("economy", (r"sales", r"prices?", r"markets?", r"stocks?", r"economy", r"economic",
                  r"unemployment", r"revenues?", r"budgets?", r"recession", r"mortgages?",
                  r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*")),
@@ -101,7 +101,8 @@ CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("other", (r"occurred", r"happened", r"took place", r"began", r"started", r"ended",
                r"opened", r"closed", r"held", r"found", r"discovered", r"detected",
                r"struck", r"recorded", r"lifted off", r"blasted off", r"damaged",
-               r"destroyed", r"reported", r"dropped", r"hit", r"buried")),
+               r"destroyed", r"reported", r"dropped", r"hit", r"buried", r"closures?",
+               r"shut down")),
 )
 # Topic words: they say what a sentence is about, not that something happened. A signal
 # word of a broad category ("died", "found", "reported") in a sentence about a disease or
@@ -117,6 +118,7 @@ _BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
 # Words that only say someone spoke: an event when a named speaker says it ("the army
 # said"), not "he said" after a quote.
 SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
+_SPEECH_OR_WARNING = SPEECH_ONLY | {"warned", "warns", "warn"}
 _UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+)?$")
 # What a category is when no signal word of a specific one is found.
 OTHER = "other"
@@ -134,7 +136,7 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to)\b[^.;:!?]{0,30}$"
+    r"scheduled to|likely to|how|why)\b[^.;:!?]{0,30}$"
 )
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
@@ -145,6 +147,19 @@ _UNREAL_SPEECH = re.compile(
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
                       r"generally)\b|\b(?:every year|each year|annually)\b")
+
+
+# A sentence more than this share of which is inside quotation marks is direct speech.
+QUOTED_SHARE = 0.5
+_QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of the sentence's characters inside quotation marks (an opening mark
+    without its closing one runs to the end: a quote goes on in the next sentence)."""
+    if not sentence:
+        return 0.0
+    return sum(m.end() - m.start() for m in _QUOTES.finditer(sentence)) / len(sentence)
 
 
 @dataclass(frozen=True)
@@ -175,7 +190,7 @@ def trigger_of(sentence: str) -> Trigger | None:
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
-            if category == "statement" and low[m.start():m.end()] in SPEECH_ONLY and \
+            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and \
                     _UNREAL_SPEECH.match(low, m.end()):
                 continue  # "the Weather Service said a front will bring rain"
             if _KNOWN.search(low, window, m.start()):
@@ -711,6 +726,8 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
+        if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE:
+            continue  # direct speech with no signal word of its own: an opinion, a comment
         inside = within(toponyms, starts, sentence.start, sentence.end)
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
                    for m in _SLOGAN.finditer(sentence.text)]
