@@ -141,9 +141,13 @@ def area_named(text: str, t: Toponym, gazetteer: Gazetteer) -> Place | None:
 STATE_BODIES = ("army", "government", "ministry", "president", "prime minister", "minister",
                 "state television", "state media", "foreign ministry", "military",
                 "cabinet", "parliament", "regime", "state news agency")
+# "Sweden's Minister of Agriculture", "Vietnamese Vice Minister": the country's name in
+# the possessive works as its demonym, and a body may be capitalised as a title.
+_COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()}
 _STATE_BODY = re.compile(
-    r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+(?:\w+\s+)?("
-    + "|".join(STATE_BODIES) + r")\b"
+    r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"|(?:"
+    + "|".join(sorted(map(re.escape, _COUNTRY_CODES), key=len, reverse=True))
+    + r")['’]s)\s+(?:\w+\s+)?((?i:" + "|".join(STATE_BODIES) + r"))\b"
 )
 
 
@@ -164,7 +168,9 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     m = _STATE_BODY.search(sentence)
     if m is None:
         return None
-    capital = _capital(DEMONYMS[m.group(1)][1], gazetteer)
+    who = m.group(1)
+    code = DEMONYMS[who][1] if who in DEMONYMS else _COUNTRY_CODES[who[:-2]]
+    capital = _capital(code, gazetteer)
     return (m.group(0), capital) if capital is not None else None
 
 
