@@ -704,6 +704,8 @@ def propose_events(article: Article, parser: Geoparser | None = None, *,
     drops sentences unlikely to report an event a reader would map.
     """
     model = load_screen() if screen else None
+    if model is not None and model.threshold <= 0.0:
+        model = None  # cross-validation found no threshold better than keeping all
     events: list[Event] = []
     for feats, records in proposals(article, parser):
         if model is not None:
