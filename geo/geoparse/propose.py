@@ -138,7 +138,7 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to|how|why)\b[^.;:!?]{0,30}$"
+    r"scheduled to|likely to|how|why|no|never)\b[^.;:!?]{0,30}$"
 )
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
