@@ -58,7 +58,8 @@ CATEGORIES: tuple[Category, ...] = (
               r"stolen", r"theft", r"murder\w*", r"homicides?", r"shot", r"shootings?",
               r"shootouts?", r"stabb\w*", r"home invasion", r"heroin", r"cocaine", r"marijuana",
               r"indicted", r"convicted", r"sentenced", r"pleaded", r"trial", r"testif\w*",
-              r"jail", r"booked", r"kidnapp\w*", r"smuggl\w*", r"busts?", r"slain", r"slaying")),
+              r"jail", r"booked", r"kidnapp\w*", r"smuggl\w*", r"busts?", r"slain", r"slaying",
+              r"jury", r"broke into", r"break into", r"break-ins?")),
     Category("protest", "Protest, strike", "#ad1457", "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
@@ -70,7 +71,7 @@ CATEGORIES: tuple[Category, ...] = (
     Category("security operation", "Security operation", "#283593", "⚒",
              (r"tunnels?", r"defus\w*", r"arrest\w*", r"raid(?:ed|s)?", r"checkpoints?",
               r"security operations?", r"scour\w*", r"searching", r"search(?:ed)? for",
-              r"rescue\w*")),
+              r"rescue\w*", r"located")),
     Category("economy", "Economy", "#827717", "$",
              (r"sales", r"prices?", r"markets?", r"stocks?", r"economy", r"economic",
               r"unemployment", r"revenues?", r"budgets?", r"recession", r"mortgages?",
@@ -110,7 +111,7 @@ CATEGORIES: tuple[Category, ...] = (
              (r"occurred", r"happened", r"took place", r"began", r"started", r"ended", r"opened",
               r"closed", r"held", r"found", r"discovered", r"detected", r"struck", r"recorded",
               r"lifted off", r"blasted off", r"damaged", r"destroyed", r"reported", r"dropped",
-              r"hit", r"buried")),
+              r"hit", r"buried", r"closures?", r"shut down")),
 )  # fmt: skip
 
 #: Name -> category.

@@ -30,7 +30,8 @@ def test_every_anchor_is_verbatim_and_every_record_well_formed() -> None:
     assert len(articles) >= 30
     assert {a.split for a in articles} == set(SPLITS)
     held = [a for a in articles if a.split == "held-out"]
-    assert len(articles) / 4 <= len(held) <= len(articles) / 2
+    # The 12 held-out articles were fixed first; later articles went to development only.
+    assert len(articles) / 5 <= len(held) <= len(articles) / 2
     assert len({a.id for a in articles}) == len(articles)
     topics = {a.topic for a in articles}
     assert len(topics) >= 8

@@ -75,7 +75,8 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
 _RESIDENT_AFTER = re.compile(
     r"\s+(?:(?:\d+-year-old|elderly|young|local)\s+)?(?:man|woman|men|women|teen|teens|"
     r"teenager|boy|girl|resident|residents|native|couple|family|student|students|driver|"
-    r"mother|father|officer|firefighter|players?)\b"
+    r"mother|father|officer|firefighter|players?|coach|captain|goalie|goaltender|GM|"
+    r"manager|pitcher|quarterback|forward|defenseman|defenceman)\b"
 )
 # "22, of Winfield", "Steven Sachs of Alexandria", "the 20-year-old from Brampton".
 _RESIDENT_BEFORE = re.compile(
@@ -107,9 +108,12 @@ _STREET_AFTER = re.compile(
 
 
 def is_part_of_name(text: str, t: Toponym) -> bool:
-    """True when the place name is part of a street's or a hyphenated name."""
+    """True when the place name is part of a street's or a hyphenated name, or of a
+    compound word ("HIV-positive", "Iran-backed"; "-based" says where an actor sits and
+    is read by the proposer)."""
     return bool(_STREET_AFTER.match(text, t.end)) or text[t.start - 1:t.start] == "-" or (
-        text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isupper())
+        text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha()
+        and text[t.end + 1:t.end + 6].lower() != "based")
 
 
 def is_reference(text: str, t: Toponym) -> bool:
@@ -137,9 +141,13 @@ def area_named(text: str, t: Toponym, gazetteer: Gazetteer) -> Place | None:
 STATE_BODIES = ("army", "government", "ministry", "president", "prime minister", "minister",
                 "state television", "state media", "foreign ministry", "military",
                 "cabinet", "parliament", "regime", "state news agency")
+# "Sweden's Minister of Agriculture", "Vietnamese Vice Minister": the country's name in
+# the possessive works as its demonym, and a body may be capitalised as a title.
+_COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()}
 _STATE_BODY = re.compile(
-    r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+(?:\w+\s+)?("
-    + "|".join(STATE_BODIES) + r")\b"
+    r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"|(?:"
+    + "|".join(sorted(map(re.escape, _COUNTRY_CODES), key=len, reverse=True))
+    + r")['’]s)\s+(?:\w+\s+)?((?i:" + "|".join(STATE_BODIES) + r"))\b"
 )
 
 
@@ -160,7 +168,9 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     m = _STATE_BODY.search(sentence)
     if m is None:
         return None
-    capital = _capital(DEMONYMS[m.group(1)][1], gazetteer)
+    who = m.group(1)
+    code = DEMONYMS[who][1] if who in DEMONYMS else _COUNTRY_CODES[who[:-2]]
+    capital = _capital(code, gazetteer)
     return (m.group(0), capital) if capital is not None else None
 
 

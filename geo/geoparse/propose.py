@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as date_
 
@@ -36,12 +36,14 @@ from geo.events import CONTEXT_RULE_PREFIX, Event
 from geo.gazetteer import Place
 from geo.geoparse import discourse
 from geo.geoparse.lexicon import DEMONYMS
+from geo.geoparse.screen import features, load_screen
 from geo.geoparse.toponyms import Geoparser, Toponym
 
 _BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
 # Words that only say someone spoke: an event when a named speaker says it ("the army
 # said"), not "he said" after a quote.
 SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
+_SPEECH_OR_WARNING = SPEECH_ONLY | {"warned", "warns", "warn"}
 _UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+)?$")
 # What a category is when no signal word of a specific one is found.
 OTHER = "other"
@@ -59,7 +61,7 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to)\b[^.;:!?]{0,30}$"
+    r"scheduled to|likely to|how|why|no|never)\b[^.;:!?]{0,30}$"
 )
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
@@ -70,6 +72,19 @@ _UNREAL_SPEECH = re.compile(
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
                       r"generally)\b|\b(?:every year|each year|annually)\b")
+
+
+# A sentence more than this share of which is inside quotation marks is direct speech.
+QUOTED_SHARE = 0.5
+_QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of the sentence's characters inside quotation marks (an opening mark
+    without its closing one runs to the end: a quote goes on in the next sentence)."""
+    if not sentence:
+        return 0.0
+    return sum(m.end() - m.start() for m in _QUOTES.finditer(sentence)) / len(sentence)
 
 
 @dataclass(frozen=True)
@@ -100,7 +115,7 @@ def trigger_of(sentence: str) -> Trigger | None:
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
-            if category == "statement" and low[m.start():m.end()] in SPEECH_ONLY and \
+            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and \
                     _UNREAL_SPEECH.match(low, m.end()):
                 continue  # "the Weather Service said a front will bring rain"
             if _KNOWN.search(low, window, m.start()):
@@ -361,7 +376,13 @@ def _headline_run_in(paragraph: str, sentence: str) -> bool:
     words = sentence.split()
     return (len(words) <= 14 and len(paragraph.strip()) > len(sentence.strip()) + 40
             and words[0].lower().strip("\"“'") not in _LEAD_OPENERS
-            and not re.search(r"\b(?:said|says|told|according)\b", sentence))
+            and not _NOT_HEADLINE.search(sentence))
+
+
+# Headlines drop auxiliaries and attributions: "New outbreaks of H5N2 have been confirmed
+# in Taiwan." opens a story, "Tiny quake recorded near Gilroy." is its headline.
+_NOT_HEADLINE = re.compile(r"\b(?:said|says|told|according|is|are|was|were|has|have|had|"
+                           r"been)\b")
 
 
 # "the town", "the city", "there": the place the story is about, named in an earlier
@@ -593,7 +614,8 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
     return SentenceDate(resolved, m.start, rule, 1.0)
 
 
-def propose_events(article: Article, parser: Geoparser | None = None) -> list[Event]:
+def propose_events(article: Article, parser: Geoparser | None = None, *,
+                   screen: bool = True) -> list[Event]:
     """Proposed events of ``article`` (one record per event and place), in text order.
 
     A sentence is an event when a signal word (:func:`trigger_of`) tells of something
@@ -601,7 +623,27 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
     someone lives, a distance's reference point or a continent); when it names none,
     the place "the town" or "there" refers to, the capital of a state body that speaks,
     or the story's place (its dateline, else the local place it names most often).
+    With ``screen`` (the default), the learned screen of :mod:`geo.geoparse.screen`
+    drops sentences unlikely to report an event a reader would map.
     """
+    model = load_screen() if screen else None
+    if model is not None and model.threshold <= 0.0:
+        model = None  # cross-validation found no threshold better than keeping all
+    events: list[Event] = []
+    for feats, records in proposals(article, parser):
+        if model is not None:
+            p = model.score(feats)
+            if p < model.threshold:
+                continue
+            records = [replace(r, note=f"{r.note}; screen: {p:.2f}") for r in records]
+        events.extend(records)
+    return events
+
+
+def proposals(article: Article, parser: Geoparser | None = None
+              ) -> Iterator[tuple[dict[str, float], list[Event]]]:
+    """Each proposed sentence's screen features (:func:`geo.geoparse.screen.features`)
+    and its records, before the screen (what ``train_screen`` learns from)."""
     parser = parser or Geoparser()
     body = article.body
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
@@ -620,16 +662,18 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
         n = sum(t.place.id == story.place.id for t in toponyms)
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
                      f"(named {n} time{'s' if n > 1 else ''})")
-    events: list[Event] = []
     news = news_paragraphs(article)
+    count = max(1, len(article.sentences))
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not news[sentence.paragraph]:
+        if not news[sentence.paragraph] or _run_in(article, sentence):
             continue
         trigger = trigger_of(sentence.text)
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
+        if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE:
+            continue  # direct speech with no signal word of its own: an opinion, a comment
         inside = within(toponyms, starts, sentence.start, sentence.end)
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
                    for m in _SLOGAN.finditer(sentence.text)]
@@ -656,6 +700,16 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
             if speaker is not None:
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
+        wide = {"country", "state", "admin1"}
+        if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
+                x.place.kind in wide and x.place.country_code == story.place.country_code
+                for x in sites):
+            # "The first case has been reported in the UK" in a story at a farm near
+            # Ipswich: the country or state holds the story's place, which is the site.
+            sites.append(Site(story.place, f"the sentence names only "
+                              f"{sites[0].place.name}: the story's place, "
+                              f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
+                              implied=True))
         if not sites:
             extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
@@ -677,11 +731,15 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
-        told.update((x.place.id, trigger.category) for x in sites)
+        told.update((x.place.id, trigger.category) for x in sites
+                    if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
-        events.extend(_records(article, sentence, sites, named_here, trigger, chosen,
-                               parser.model.common))  # fmt: skip
-    return events
+        feats = features(sentence.text, trigger.category, trigger.word, chosen.rule,
+                         sites[0].how, sites[0].place.kind, len(sites),
+                         sentence.index / count, trigger.word.lower() in SPEECH_ONLY,
+                         quoted_share(sentence.text))
+        yield feats, _records(article, sentence, sites, named_here, trigger, chosen,
+                              parser.model.common)
 
 
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
