@@ -80,6 +80,19 @@ st.dataframe(
     },
 )
 
+st.subheader("Map or review")
+names = {a.id: f"{a.id}: {a.title[:80]} ({a.published})" for a in summaries}
+picked = sorted(st.multiselect("Articles to show", list(names), format_func=names.get,
+                               key="lib_pick", placeholder="choose one or several"))
+b1, b2, b3 = st.columns(3)
+if b1.button("Show on the map", key="lib_map", disabled=not picked):
+    st.switch_page("app_pages/map.py", query_params={"articles": ",".join(map(str, picked))})
+if b2.button("Show all on the map", key="lib_map_all", disabled=not summaries):
+    st.switch_page("app_pages/map.py", query_params={"articles": "all"})
+if b3.button("Review and correct", key="lib_review", disabled=len(picked) != 1,
+             help="Opens the article on the Your article page: each change is saved at once"):
+    st.switch_page("app_pages/your_article.py", query_params={"article": str(picked[0])})
+
 st.subheader("Import")
 st.radio("Import", [UPLOAD, PASTE], horizontal=True, key="lib_source",
          label_visibility="collapsed")

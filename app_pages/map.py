@@ -22,11 +22,18 @@ from geo.categories import category
 from geo.highlight import day_label
 from geo.map import build
 from geo.map.layers import EventLayers, layers_from_records
-from geo.map.loader import MapEvents, frame_key, load_map_events
+from geo.map.loader import (
+    MapEvents,
+    frame_key,
+    load_map_events,
+    source_params,
+    workspace_source,
+)
 from geo.map.popups import format_span, step_popups
 from geo.map.state import VIEW_LABELS, MapView, heading, steps_ahead
 from geo.markup import macro
 from geo.markup import markdown_text as md
+from geo.store import StoreError
 from geo.timeline import Step, Timeline, View
 
 EVENTS_FILE_ENV = "GEO_EVENTS_FILE"  # another events file (CSV in the export's columns)
@@ -69,7 +76,15 @@ def day_layers(source: str | None, day: date, view: str, selected: str | None,
 
 
 def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
-    """The reader's own article, else ``GEO_EVENTS_FILE``, else the seed (``None``)."""
+    """Workspace articles (``?articles=``), else the reader's own article, else
+    ``GEO_EVENTS_FILE``, else the seed (``None``)."""
+    try:
+        chosen = workspace_source(st.query_params.get("articles"))  # key changes with them
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+    if chosen:
+        return chosen, None, None
     user = st.session_state.get(USER_EVENTS_KEY)
     if user:
         if "key" not in user:  # once per set of events: the caches key on it
@@ -132,7 +147,7 @@ def main() -> None:
     s.q_source = source
     data = events_to_show(source, frame)
     _init_state(data)
-    title, caption = heading(source, user, data.events)
+    title, caption = data.heading or heading(source, user, data.events)
     st.title(title)
     st.caption(caption)
     if user:
@@ -162,8 +177,8 @@ def main() -> None:
         )  # fmt: skip
     with right:
         _event_list(data, view, layers)
-    if dict(st.query_params) != view.params():
-        st.query_params.from_dict(view.params())
+    if dict(st.query_params) != view.params() | source_params(source):
+        st.query_params.from_dict(view.params() | source_params(source))
     if s.q_playing:
         # Last on the page: an element added above the map would shift it in the page's
         # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.

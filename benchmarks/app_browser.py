@@ -3,6 +3,7 @@
     python benchmarks/app_browser.py                 # seed and 10,000 generated events
     python benchmarks/app_browser.py --only seed     # the seed only (quicker)
     python benchmarks/app_browser.py --steps 10 --events 2000
+    python benchmarks/app_browser.py --only workspace   # LGL's 588 articles, all shown
 
 Each case starts its own ``streamlit run app.py`` on a free port (the generated events
 through ``GEO_EVENTS_FILE``, written with a fixed seed into a temporary directory) and
@@ -40,7 +41,7 @@ from geo.categories import NAMES as CATEGORY_NAMES  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, LOCAL_PREFIXES, start_streamlit, stop  # noqa: E402
 
 #: Targets from issue 5: (first markers s, median step ms).
-TARGETS = {"seed": (2.0, 150.0), "generated": (4.0, 300.0)}
+TARGETS = {"seed": (2.0, 150.0), "generated": (4.0, 300.0), "workspace": (4.0, 300.0)}
 #: The generated events' region: Lebanon, Syria, Jordan, Israel/Palestine, Cyprus, Iraq's west.
 REGION = (29.0, 34.0, 38.0, 44.0)  # south, west, north, east
 COLUMNS = [
@@ -250,7 +251,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--events", type=int, default=10_000)
-    parser.add_argument("--only", choices=["seed", "generated"])
+    parser.add_argument("--only", choices=["seed", "generated", "workspace"])
+    parser.add_argument("--database", help="workspace: a database that already holds LGL's "
+                        "articles (default: import them into a temporary SQLite file)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -282,7 +285,35 @@ def main() -> None:
             for result in run_case(browser, "generated events", args.steps, env, args.events,
                                    queries):  # fmt: skip
                 report(result, "generated")
+        if args.only in (None, "workspace"):
+            url = args.database or _lgl_workspace(Path(tmp))
+            from geo.store import open_store
+
+            store = open_store(url)
+            rows, articles = len(store.frame()), len(store.articles())
+            store.close()
+            print(f"\nworkspace {url}: {articles} articles, {rows} event rows shown at once")
+            for result in run_case(browser, "workspace, all articles", args.steps,
+                                   {"GEO_DATABASE_URL": url}, rows,
+                                   [("?articles=all, up to the day", "/?articles=all")]):
+                report(result, "workspace")
         browser.close()
+
+
+def _lgl_workspace(folder: Path) -> str:
+    """A new SQLite workspace holding LGL's articles (imported as the CLI does)."""
+    from benchmarks.workspace import PUBLISHED, lgl_texts
+    from geo.store import open_store
+
+    url = f"sqlite:///{folder / 'lgl.sqlite3'}"
+    store = open_store(url)
+    started = time.perf_counter()
+    files = lgl_texts(None)
+    for path in files:
+        store.import_file(path, published=PUBLISHED)  # as benchmarks/workspace.py
+    print(f"\nimported {len(files)} LGL articles in {time.perf_counter() - started:.0f} s")
+    store.close()
+    return url
 
 
 if __name__ == "__main__":

@@ -50,3 +50,17 @@ def markdown_text(text: object) -> str:
     """``text`` safe in a Markdown label (Streamlit renders button labels and titles as
     Markdown): every character Markdown could read as syntax is backslash-escaped."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>$:])", r"\\\1", str(text))
+
+
+def plain_text(text: object) -> str:
+    """``text`` shown as itself in a Streamlit message or caption (read as Markdown).
+
+    A file named "[click me](https://evil.example).txt" must not become a link, nor
+    "![x](url)" an image the browser fetches. Backslash escapes (:func:`markdown_text`)
+    are not enough there: Streamlit turns any "https://..." left in the text into a link
+    after reading the Markdown. An inline code span is never read as Markdown nor linked:
+    the text goes into one, fenced with more backticks than it holds in a row.
+    """
+    text = " ".join(str(text).split())  # one line: a code span cannot hold a blank line
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"

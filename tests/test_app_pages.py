@@ -5,8 +5,8 @@ Each input here once ended in a traceback or in reader text read as Markdown.
 
 from __future__ import annotations
 
-import re
 from datetime import date
+from uuid import uuid4
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -65,39 +65,43 @@ def test_a_typed_place_is_shown_as_text_not_markdown():
     at.text_input(key=f"ya_place_{row}").input(typed).run()
     captions = [c.value for c in at.caption if c.value.startswith("Not found")]
     assert captions, [c.value for c in at.caption]
-    assert code_span(captions[0].removeprefix("Not found: "))  # never read as Markdown
+    assert "](" not in captions[0] and r"\[click me\]\(https\:" in captions[0]
     at.button(key="ya_apply_place").click().run()
     errors = [e.value for e in at.error]
-    assert errors and all(code_span(e) for e in errors), errors
+    assert errors and all("](" not in e for e in errors), errors
 
 
-def code_span(markdown: str) -> bool:
-    """Whether ``markdown`` is one inline code span (shown as text, never linked)."""
-    return re.fullmatch(r"(`+) [^`]*(?:`(?!\1)[^`]*)* \1", markdown) is not None
+def test_a_new_session_finds_the_article_and_its_corrections_in_the_workspace():
+    """What a server restart leaves: a new session with the URL; the work is in the store."""
+    at = your_article(f"Clashes in Tripoli, Lebanon, killed three people on Tuesday. {uuid4()}")
+    assert not at.exception, at.exception
+    article = at.query_params["article"]
+    row = at.selectbox(key="ya_row").value
+    at.text_input(key=f"ya_place_{row}").input("Beirut").run()
+    at.button(key="ya_apply_place").click().run()
+    assert any("Place changed to Beirut" in s.value for s in at.success), at.success
+
+    fresh = page("app_pages/your_article.py", article=article)  # a new session
+    assert not fresh.exception, fresh.exception
+    assert not any("session was lost" in w.value for w in fresh.warning)
+    assert [m.value for m in fresh.metric if m.label == "Rows you corrected"] == ["1"]
+    assert any("place: Tripoli" in t.value and "Beirut" in t.value for t in fresh.text)
 
 
-def test_a_new_session_with_the_inputs_filled_in_says_the_session_was_lost():
-    at = AppTest.from_file(APP, default_timeout=120).run()  # the map
-    at.switch_page("app_pages/your_article.py")
-    # What the browser sends after a server restart: the widgets' values, no results.
-    at.session_state["ya_text"] = "Clashes in Tripoli on Tuesday."
-    at.run()
-    assert not at.exception
-    assert any("session was lost" in w.value for w in at.warning)
-    at.run()  # said once
-    assert not any("session was lost" in w.value for w in at.warning)
+def test_a_stale_version_is_refused_with_a_message_and_the_current_state():
+    at = your_article(f"The Syrian army shelled Homs on Monday. {uuid4()}")
+    row = at.selectbox(key="ya_row").value
+    from geo.store.workspace import shared_store
+
+    store = shared_store()
+    key = row.partition("@")[0]
+    store.set_status(key, "confirmed", store.version(key))  # another session, meanwhile
+    at.button(key="ya_status_rejected").click().run()
+    assert any("changed elsewhere" in e.value for e in at.error), at.error
+    assert any("status: confirmed" in m.value for m in at.markdown)
 
 
-def test_a_new_visit_says_nothing_of_a_lost_session():
+def test_a_new_visit_shows_no_article():
     at = page("app_pages/your_article.py")
     assert not at.exception
-    assert not any("session was lost" in w.value for w in at.warning)
-
-
-def test_your_article_says_on_arrival_that_the_index_is_being_built(monkeypatch):
-    from geo.gazetteer.geonames import GeoNamesIndex
-
-    monkeypatch.setattr(GeoNamesIndex, "built", property(lambda self: False))
-    at = page("app_pages/your_article.py")
-    assert not at.exception
-    assert any("being built" in i.value for i in at.info), [i.value for i in at.info]
+    assert not at.metric

@@ -99,6 +99,7 @@ def event_entry(row: Mapping[str, Any], names: Sequence[str] = (), brief: bool =
             "excerpt": marked_pieces(text(row.get("excerpt")), [place, *names]),
             "link": article_link(int(passage), row.get("id")) if has_link else "",
             "paragraph": int(passage) + 1 if has_link else 0,
+            "article": text(row.get("article")),  # set when several articles are shown
         }  # fmt: skip
     return str(macro("popup.html", "item")(values, brief=brief))
 

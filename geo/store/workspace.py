@@ -18,6 +18,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -32,7 +34,14 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from geo.article import Article, make_article
 from geo.events import FRAME_COLUMNS, LIST_SEPARATOR, Event
-from geo.store.engine import database_url, make_engine, migrate_and_seed, shown, unreachable
+from geo.store.engine import (
+    ENV_URL,
+    database_url,
+    make_engine,
+    migrate_and_seed,
+    shown,
+    unreachable,
+)
 from geo.store.errors import NotFound, StaleVersion, StoreError
 from geo.store.models import (
     STATUSES,
@@ -60,6 +69,7 @@ class ImportResult:
     article_id: int | None
     events: int
     message: str
+    online: str | None = None  # what the online look-ups met (GEO_ONLINE), for the page
 
     def as_json(self) -> dict[str, object]:
         return {"file": self.file, "status": self.status, "article_id": self.article_id,
@@ -131,6 +141,24 @@ def open_store(url: str | URL | None = None) -> Store:
         engine.dispose()
         raise
     return Store(engine)
+
+
+_shared: dict[str, Store] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_store(url: str | None = None) -> Store:
+    """One :class:`Store` per database URL for this process (opened on first use).
+
+    For code that has no store at hand (the map's loader): opening runs the migrations
+    check, which should not happen at every load. :class:`StoreError` is not kept.
+    """
+    key = url or os.environ.get(ENV_URL) or ""
+    with _shared_lock:
+        store = _shared.get(key)
+        if store is None:
+            store = _shared[key] = open_store(url)
+        return store
 
 
 def _load_seed(connection: Connection) -> None:
@@ -430,6 +458,23 @@ class Store:
             return [Correction(key, place, c.field, c.before, c.after, c.at, c.note)
                     for c, key, place in s.execute(query)]
 
+    def event_places(self, event_key: str) -> dict[str, str]:
+        """{place id: place name} of one event, in its order."""
+        with self._session() as s:
+            return {p.place_id: p.place_name for p in self._event(s, event_key).places}
+
+    def stamp(self, article_ids: Sequence[int] | None = None) -> str:
+        """A short text that changes whenever the events of ``article_ids`` (all when None)
+        change: a correction, a status, an import or a deletion. Caches key on it, so a
+        change made in another session shows at the next rerun (one aggregate query)."""
+        query = select(func.count(EventRow.id), func.coalesce(func.sum(EventRow.version), 0),
+                       func.coalesce(func.max(EventRow.id), 0))
+        if article_ids is not None:
+            query = query.where(EventRow.article_id.in_(list(article_ids)))
+        with self._session() as s:
+            count, versions, last = s.execute(query).one()
+        return f"{count}.{versions}.{last}"
+
     def version(self, event_key: str) -> int:
         """The event's current version (what a change must name)."""
         with self._session() as s:
@@ -568,4 +613,4 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-__all__ = ["Store", "StoreError", "StaleVersion", "NotFound", "open_store"]
+__all__ = ["Store", "StoreError", "StaleVersion", "NotFound", "open_store", "shared_store"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,12 @@ HOSTILE = (
     "<img src=x onerror=alert(1)> ${alert(1)} <script>alert(2)</script> "
     "The Syrian army shelled Homs on Monday."
 )
+
+
+def unique(text: str) -> str:
+    """The text made new: the app's database is shared by the session's tests, and the
+    same text twice opens the article already there, with its corrections."""
+    return f"{text} {uuid.uuid4().hex[:8]}"
 
 
 def open_page(app_url: str, page) -> None:
@@ -71,7 +78,7 @@ def test_paste_find_correct_download(app_url, page):
     from playwright.sync_api import expect
 
     open_page(app_url, page)
-    find_events(page, ARTICLE, title="Clashes in Tripoli")
+    find_events(page, unique(ARTICLE), title="Clashes in Tripoli")
     assert metric(page, "Events") == 3
     assert metric(page, "Places") == 3
     article = page.locator(".your-article")
@@ -151,7 +158,7 @@ def test_paste_find_correct_download(app_url, page):
 
 def test_unknown_place_is_refused_and_nothing_changes(app_url, page):
     open_page(app_url, page)
-    find_events(page, ARTICLE)
+    find_events(page, unique(ARTICLE))
     assert metric(page, "Events") == 3
     field = page.get_by_role("textbox", name="Place (now: Tripoli, LB)")
     field.fill("Qwxzyville")
@@ -226,7 +233,7 @@ def test_upload_a_file_bad_then_good(app_url, page, tmp_path):
     shot(page, "your_article_bad_upload")
 
     good = tmp_path / "good.txt"
-    good.write_text(ARTICLE, encoding="utf-8")
+    good.write_text(unique(ARTICLE), encoding="utf-8")
     n = settled(page)
     page.locator("input[type='file']").set_input_files(str(good))
     page.get_by_text("good.txt").first.wait_for()
