@@ -209,8 +209,9 @@ def figures(frame: pd.DataFrame, marks: list) -> list[tuple[str, int]]:
 
 
 def place_hint(typed: str, context: str) -> str:
-    """What a typed place name resolves to, in the article's context (Markdown, escaped)."""
-    from geo.markup import markdown_text as md
+    """What a typed place name resolves to, in the article's context (Markdown: the
+    reader's words and the gazetteer's as plain text, never read as Markdown)."""
+    from geo.markup import plain_text as md
     from geo.user_article import UnknownPlace, choose_place
 
     try:
