@@ -33,6 +33,8 @@ MAP_KEY = "event-map"
 STEP_KEYS = {"previous": "q-previous", "next": "q-next"}
 DEFAULT_CENTER = (34.2, 37.0)
 DEFAULT_ZOOM = 7
+#: The camera following the story never goes closer than this (a town and its outskirts).
+FOLLOW_MAX_ZOOM = 10
 MAP_HEIGHT = 620
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
@@ -126,6 +128,7 @@ def build_map(
         "probeUrl": OSM_URL.format(z=zoom, x=x, y=y) if online_tiles else None,
         "bounds": [list(bounds[0]), list(bounds[1])] if bounds else None,
         "maxZoom": FOCUS_MAX_ZOOM,
+        "followMaxZoom": FOLLOW_MAX_ZOOM,
         "names": {"markers": EVENTS_LAYER, "rings": RINGS_LAYER, "labels": LABELS_LAYER},
         "popupsUrl": popups_url,
         "stepKeys": STEP_KEYS,
