@@ -133,14 +133,18 @@ def main() -> None:
     data = events_to_show(source, frame)
     _init_state(data)
     title, caption = heading(source, user, data.events)
-    st.title(title)
-    st.caption(caption)
+    # The phone's layout (static/page.css): our own file, not article text.
+    st.markdown(f"<style>{build.PAGE_CSS.read_text(encoding='utf-8')}</style>",
+                unsafe_allow_html=True)  # fmt: skip
+    with st.container(key="q-head"):
+        st.title(title)
+        st.caption(caption)
     if user:
         st.button("Back to the Al-Qusayr article", on_click=_back_to_seed)
     if data.events.empty:
         st.warning("No events to show.")
         return
-    _controls(data.timeline)
+    _step_bar(data.timeline)
     view = MapView(s.q_day, s.q_view, s.q_step, s.q_selected)
     layers = day_layers(source, view.day, view.view, view.selected, bool(s.q_open), data)
     s.q_layers, s.q_open = layers, False
@@ -160,6 +164,7 @@ def main() -> None:
             feature_group_to_add=build.feature_groups(layers, view.day, ahead, popups),
             on_change=_on_map_click, render=False,
         )  # fmt: skip
+        _options(data.timeline)
     with right:
         _event_list(data, view, layers)
     if dict(st.query_params) != view.params():
@@ -170,18 +175,27 @@ def main() -> None:
         _player(data.timeline)
 
 
-def _controls(timeline: Timeline) -> None:
-    """Previous, Next, Play, view, step mode, day slider. Callbacks change ``q_*``."""
+def _step_bar(timeline: Timeline) -> None:
+    """Previous, the day, Next, Play: one compact row (sticky on a phone, page.css)."""
     s = st.session_state
     by = Step(s.q_step)
-    c_prev, c_next, c_play, c_view, c_mode = st.columns([1, 1, 1, 2.6, 2.4])
+    with st.container(key="q-bar"):
+        c_prev, c_day, c_next, c_play = st.columns([1, 1.6, 1, 1], vertical_alignment="center")
     # Keyed: the map finds them by their st-key-<key> class to draw a step at the click.
     for column, label, forward in ((c_prev, "Previous", False), (c_next, "Next", True)):
         column.button(label, key=build.STEP_KEYS[label.lower()], on_click=_step,
                       args=(timeline, forward), width="stretch",
                       disabled=timeline.at_end(s.q_day, forward, by))  # fmt: skip
+    c_day.markdown(f"**{day_label(s.q_day)}**")
     c_play.button("Pause" if s.q_playing else "Play", on_click=_toggle_play, args=(timeline,),
-                  width="stretch", type="primary" if s.q_playing else "secondary")  # fmt: skip
+                  key=build.STEP_KEYS["play"], width="stretch",
+                  type="primary" if s.q_playing else "secondary")  # fmt: skip
+
+
+def _options(timeline: Timeline) -> None:
+    """Under the map: view, step mode, day slider. Callbacks change ``q_*``."""
+    s = st.session_state
+    c_view, c_mode = st.columns([2.6, 2.4])
     s.w_view = s.q_view
     c_view.radio("View", list(VIEW_LABELS), format_func=VIEW_LABELS.get, key="w_view",
                  horizontal=True, label_visibility="collapsed",

@@ -111,3 +111,26 @@ def test_no_two_event_markers_overlap_and_each_opens_with_one_click(app_url, any
         )
         assert popup_text(frame).startswith(name)
         frame.evaluate("window.__qmap.map.closePopup()")  # the reader closes it
+
+
+@pytest.fixture
+def phone(browser):
+    yield from sized_page(browser, *SIZES["phone"])
+
+
+def test_the_phone_shows_the_map_first_and_popups_fit_in_it(app_url, phone):
+    frame = open_map(phone, f"{app_url}/?day=2013-06-05")
+    assert phone.evaluate("window.scrollY") == 0
+    box = phone.locator("iframe[title*='streamlit_folium']").bounding_box()
+    assert box["y"] < 844 / 3, box  # the map's top is in view without scrolling
+    # The bar (Previous, the day, Next, Play) stays in view when the page scrolls.
+    bar = phone.locator(".st-key-q-bar")
+    assert bar.evaluate("e => getComputedStyle(e).position") == "sticky"
+    row = [phone.locator(f".st-key-q-{k} button").bounding_box() for k in ("previous", "play")]
+    assert abs(row[0]["y"] - row[1]["y"]) < 4  # one row, not stacked
+    assert frame.locator(".qmap-minimap").evaluate("e => getComputedStyle(e).display") == "none"
+    frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
+    frame.wait_for_selector(".leaflet-popup-content .ev-item")
+    popup = frame.locator(".leaflet-popup").bounding_box()
+    width = frame.evaluate("window.__qmap.map.getSize().x")
+    assert popup["width"] <= width, (popup, width)
