@@ -82,9 +82,10 @@ def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
 
 
 def _init_state(data: MapEvents) -> None:
-    """Read the view from the URL once per session."""
+    """Read the view from the URL once per session, and again when the URL is not the
+    one the page last wrote: the browser's Back or Forward (each step pushes an entry)."""
     s = st.session_state
-    if s.get("q_init"):
+    if s.get("q_init") and dict(st.query_params) == s.get("q_url", dict(st.query_params)):
         return
     v = MapView.from_params(st.query_params, data.events, data.timeline)
     s.update(q_init=True, q_day=v.day, q_view=v.view, q_step=v.step, q_selected=v.selected,
@@ -168,7 +169,8 @@ def main() -> None:
     with right:
         _event_list(data, view, layers)
     if dict(st.query_params) != view.params():
-        st.query_params.from_dict(view.params())
+        st.query_params.from_dict(view.params())  # Streamlit pushes a history entry
+    s.q_url = view.params()
     if s.q_playing:
         # Last on the page: an element added above the map would shift it in the page's
         # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.

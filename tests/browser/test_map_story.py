@@ -134,3 +134,48 @@ def test_the_phone_shows_the_map_first_and_popups_fit_in_it(app_url, phone):
     popup = frame.locator(".leaflet-popup").bounding_box()
     width = frame.evaluate("window.__qmap.map.getSize().x")
     assert popup["width"] <= width, (popup, width)
+
+
+def wait_day(page, frame, day: str, after: int) -> int:
+    """Wait for a run later than ``after`` that shows ``day``, drawn on the map."""
+    page.wait_for_function(
+        "([n, d]) => { const r = document.querySelector('#app-ready');"
+        " return r && Number(r.dataset.run) > n && r.dataset.day === d; }",
+        arg=[after, day],
+    )
+    n = map_settled(page, frame, after)
+    frame.wait_for_function("d => window.__qmap.day === d", arg=day)
+    return n
+
+
+def test_arrow_keys_step_escape_closes_and_back_goes_back(app_url, page):
+    frame = open_map(page, f"{app_url}/?day=2013-06-03")
+    page.get_by_role("heading", level=1).click()  # the page has the focus, not a widget
+    n = wait_day(page, frame, "2013-06-03", 0)
+    page.keyboard.press("ArrowRight")
+    n = wait_day(page, frame, "2013-06-04", n)
+    page.keyboard.press("ArrowLeft")
+    n = wait_day(page, frame, "2013-06-03", n)
+    page.keyboard.press("ArrowRight")
+    n = wait_day(page, frame, "2013-06-04", n)
+    page.keyboard.press("ArrowRight")
+    n = wait_day(page, frame, "2013-06-05", n)
+    page.wait_for_url("**day=2013-06-05**")
+    page.go_back()  # each step pushed a history entry
+    n = wait_day(page, frame, "2013-06-04", n)
+    page.wait_for_url("**day=2013-06-04**")
+    page.get_by_role("heading", level=3, name="Tue 4 June 2013").wait_for()
+    # Space plays, and pauses.
+    page.get_by_role("heading", level=1).click()
+    page.keyboard.press(" ")
+    page.get_by_role("button", name="Pause", exact=True).wait_for()
+    page.get_by_role("heading", level=1).click()
+    page.keyboard.press(" ")
+    page.get_by_role("button", name="Play", exact=True).wait_for()
+    n = settled(page, run_number(page) - 1)
+    # Escape closes a popup, whether the map or the page has the focus.
+    frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
+    frame.wait_for_selector(".leaflet-popup")
+    settled(page, n)
+    page.keyboard.press("Escape")
+    frame.wait_for_selector(".leaflet-popup", state="detached")

@@ -299,7 +299,35 @@ L.qmap = function (map, offline, overlays, opts) {
             }
         };
         page.addEventListener('click', onClick, true);
+        // Keys on the page: left/right arrows step (a click on Previous/Next, so the step
+        // is drawn at once), space plays or pauses, Escape closes the popup. Not while
+        // the reader types or works a widget that takes these keys itself.
+        var keyTargets = {ArrowLeft: 'previous', ArrowRight: 'next', ' ': 'play'};
+        var onKey = function (e) {
+            if (!window.frameElement || !window.frameElement.isConnected) {
+                page.removeEventListener('keydown', onKey, true);
+                return;
+            }
+            if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) { return; }
+            var t = e.target || {};
+            if (t.closest && t.closest('input, textarea, select, button, [role="slider"], '
+                                       + '[role="radio"], [contenteditable="true"]')) {
+                return;
+            }
+            if (e.key === 'Escape') { map.closePopup(); return; }
+            var which = keyTargets[e.key];
+            var button = which && page.querySelector('.st-key-' + opts.stepKeys[which]
+                                                     + ' button');
+            if (!button) { return; }
+            e.preventDefault();
+            if (!button.disabled) { button.click(); }
+        };
+        page.addEventListener('keydown', onKey, true);
     } catch (err) { /* another origin: steps wait for the rerun */ }
+    // The same keys while the map itself has the focus (its own arrows pan it).
+    document.addEventListener('keydown', function (e) {
+        if (e.key === 'Escape') { map.closePopup(); }
+    });
 
     // The markers drawn now: position and event ids (for tests and curious readers).
     q.markers = function () {
