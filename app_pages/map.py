@@ -34,6 +34,7 @@ TILES_ENV = "GEO_TILES"  # "off": leave OpenStreetMap out (no request leaves the
 USER_EVENTS_KEY = "user_events"  # the "Your article" page's {"frame", "title", "published"}
 PLAY_SECONDS = 1.5
 LIST_HEIGHT = build.MAP_HEIGHT - 150  # the day's list beside the map, as tall as the map
+SELECTED_HEIGHT = 230  # the selected event's passage, above the list
 LIST_MAX = 40  # buttons at most (a busy day of generated events has hundreds)
 
 
@@ -235,16 +236,21 @@ def _player(timeline: Timeline) -> None:
 
 def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
     """The day's events as buttons (the selected one highlighted) and the selection's text."""
-    today = data.index.on(view.day)
+    today = data.index.listed(view.day)  # the day's own events first, the lead first
     shown = sum(len(g.event_ids) for g in layers.groups)
     st.subheader(day_label(view.day))
     scope = "up to this day" if view.view == View.CUMULATIVE.value else "on this day"
     st.caption(f"{len(today)} event(s) on this day · {shown} shown {scope} "
                f"at {len(layers.groups)} place(s)")  # fmt: skip
+    chosen = data.events.loc[data.events["id"] == view.selected] if view.selected else []
+    if len(chosen):  # the selected event's full entry, as in its popup, beside the map
+        with st.container(height=SELECTED_HEIGHT, border=True, key="q-selected"):
+            st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
     listed = today[:LIST_MAX]
     if view.selected and all(row["id"] != view.selected for row in listed):
         listed += [row for row in today[LIST_MAX:] if row["id"] == view.selected]
-    with st.container(height=LIST_HEIGHT, border=False):
+    with st.container(height=LIST_HEIGHT - (SELECTED_HEIGHT if len(chosen) else 0),
+                      border=False):  # fmt: skip
         for row in listed:
             label = f"{category(row['category']).symbol} {md(row['title'])} — "
             st.button(label + md(row["place_name"]), key=f"ev-{row['id']}", width="stretch",
@@ -256,10 +262,6 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
             st.caption(f"… and {len(today) - len(listed)} more: click their markers.")
         if not today:
             st.caption("No event on this day: use Next or the slider.")
-    chosen = data.events.loc[data.events["id"] == view.selected] if view.selected else []
-    if len(chosen):  # the selected event's full entry, as in its popup
-        st.markdown("**Selected event**")
-        st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
 
 
 main()

@@ -8,6 +8,8 @@ boxes, as a reader would see them.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.test_map_page import (
@@ -179,3 +181,18 @@ def test_arrow_keys_step_escape_closes_and_back_goes_back(app_url, page):
     settled(page, n)
     page.keyboard.press("Escape")
     frame.wait_for_selector(".leaflet-popup", state="detached")
+
+
+def test_the_days_lead_heads_the_list_and_the_selection_is_beside_the_map(app_url, page):
+    frame = open_map(page, f"{app_url}/?day=2013-06-05")
+    first = page.locator(".stMain [data-testid^='stBaseButton'] p").filter(has_text=" — ")
+    assert first.first.inner_text().startswith("⚑ Army and Hezbollah rout the rebels")
+    n = run_number(page)
+    page.get_by_role("button", name=re.compile("Residents of Dahiyeh celebrate")).click()
+    settled(page, n)
+    box = page.locator(".st-key-q-selected")
+    box.wait_for()
+    assert "Dahiyeh" in box.inner_text()
+    top = box.bounding_box()
+    assert top["y"] + 100 < 1000, top  # in view beside the map, not below the fold
+    assert frame.evaluate("window.__qmap.day") == "2013-06-05"
