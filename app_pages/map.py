@@ -41,6 +41,7 @@ TILES_ENV = "GEO_TILES"  # "off": leave OpenStreetMap out (no request leaves the
 USER_EVENTS_KEY = "user_events"  # the "Your article" page's {"frame", "title", "published"}
 PLAY_SECONDS = 1.5
 LIST_HEIGHT = build.MAP_HEIGHT - 150  # the day's list beside the map, as tall as the map
+SELECTED_HEIGHT = 230  # the selected event's passage, above the list
 LIST_MAX = 40  # buttons at most (a busy day of generated events has hundreds)
 
 
@@ -97,9 +98,10 @@ def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
 
 
 def _init_state(data: MapEvents) -> None:
-    """Read the view from the URL once per session."""
+    """Read the view from the URL once per session, and again when the URL is not the
+    one the page last wrote: the browser's Back or Forward (each step pushes an entry)."""
     s = st.session_state
-    if s.get("q_init"):
+    if s.get("q_init") and dict(st.query_params) == s.get("q_url", dict(st.query_params)):
         return
     v = MapView.from_params(st.query_params, data.events, data.timeline)
     s.update(q_init=True, q_day=v.day, q_view=v.view, q_step=v.step, q_selected=v.selected,
@@ -148,14 +150,18 @@ def main() -> None:
     data = events_to_show(source, frame)
     _init_state(data)
     title, caption = data.heading or heading(source, user, data.events)
-    st.title(title)
-    st.caption(caption)
+    # The phone's layout (static/page.css): our own file, not article text.
+    st.markdown(f"<style>{build.PAGE_CSS.read_text(encoding='utf-8')}</style>",
+                unsafe_allow_html=True)  # fmt: skip
+    with st.container(key="q-head"):
+        st.title(title)
+        st.caption(caption)
     if user:
         st.button("Back to the Al-Qusayr article", on_click=_back_to_seed)
     if data.events.empty:
         st.warning("No events to show.")
         return
-    _controls(data.timeline)
+    _step_bar(data.timeline)
     view = MapView(s.q_day, s.q_view, s.q_step, s.q_selected)
     layers = day_layers(source, view.day, view.view, view.selected, bool(s.q_open), data)
     s.q_layers, s.q_open = layers, False
@@ -175,28 +181,40 @@ def main() -> None:
             feature_group_to_add=build.feature_groups(layers, view.day, ahead, popups),
             on_change=_on_map_click, render=False,
         )  # fmt: skip
+        _options(data.timeline)
     with right:
         _event_list(data, view, layers)
-    if dict(st.query_params) != view.params() | source_params(source):
-        st.query_params.from_dict(view.params() | source_params(source))
+    url = view.params() | source_params(source)
+    if dict(st.query_params) != url:
+        st.query_params.from_dict(url)  # Streamlit pushes a history entry
+    s.q_url = url
     if s.q_playing:
         # Last on the page: an element added above the map would shift it in the page's
         # tree and streamlit would mount a new iframe (a new Leaflet map) on every tick.
         _player(data.timeline)
 
 
-def _controls(timeline: Timeline) -> None:
-    """Previous, Next, Play, view, step mode, day slider. Callbacks change ``q_*``."""
+def _step_bar(timeline: Timeline) -> None:
+    """Previous, the day, Next, Play: one compact row (sticky on a phone, page.css)."""
     s = st.session_state
     by = Step(s.q_step)
-    c_prev, c_next, c_play, c_view, c_mode = st.columns([1, 1, 1, 2.6, 2.4])
+    with st.container(key="q-bar"):
+        c_prev, c_day, c_next, c_play = st.columns([1, 1.6, 1, 1], vertical_alignment="center")
     # Keyed: the map finds them by their st-key-<key> class to draw a step at the click.
     for column, label, forward in ((c_prev, "Previous", False), (c_next, "Next", True)):
         column.button(label, key=build.STEP_KEYS[label.lower()], on_click=_step,
                       args=(timeline, forward), width="stretch",
                       disabled=timeline.at_end(s.q_day, forward, by))  # fmt: skip
+    c_day.markdown(f"**{day_label(s.q_day)}**")
     c_play.button("Pause" if s.q_playing else "Play", on_click=_toggle_play, args=(timeline,),
-                  width="stretch", type="primary" if s.q_playing else "secondary")  # fmt: skip
+                  key=build.STEP_KEYS["play"], width="stretch",
+                  type="primary" if s.q_playing else "secondary")  # fmt: skip
+
+
+def _options(timeline: Timeline) -> None:
+    """Under the map: view, step mode, day slider. Callbacks change ``q_*``."""
+    s = st.session_state
+    c_view, c_mode = st.columns([2.6, 2.4])
     s.w_view = s.q_view
     c_view.radio("View", list(VIEW_LABELS), format_func=VIEW_LABELS.get, key="w_view",
                  horizontal=True, label_visibility="collapsed",
@@ -234,16 +252,21 @@ def _player(timeline: Timeline) -> None:
 
 def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
     """The day's events as buttons (the selected one highlighted) and the selection's text."""
-    today = data.index.on(view.day)
+    today = data.index.listed(view.day)  # the day's own events first, the lead first
     shown = sum(len(g.event_ids) for g in layers.groups)
     st.subheader(day_label(view.day))
     scope = "up to this day" if view.view == View.CUMULATIVE.value else "on this day"
     st.caption(f"{len(today)} event(s) on this day · {shown} shown {scope} "
                f"at {len(layers.groups)} place(s)")  # fmt: skip
+    chosen = data.events.loc[data.events["id"] == view.selected] if view.selected else []
+    if len(chosen):  # the selected event's full entry, as in its popup, beside the map
+        with st.container(height=SELECTED_HEIGHT, border=True, key="q-selected"):
+            st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
     listed = today[:LIST_MAX]
     if view.selected and all(row["id"] != view.selected for row in listed):
         listed += [row for row in today[LIST_MAX:] if row["id"] == view.selected]
-    with st.container(height=LIST_HEIGHT, border=False):
+    with st.container(height=LIST_HEIGHT - (SELECTED_HEIGHT if len(chosen) else 0),
+                      border=False):  # fmt: skip
         for row in listed:
             label = f"{category(row['category']).symbol} {md(row['title'])} — "
             st.button(label + md(row["place_name"]), key=f"ev-{row['id']}", width="stretch",
@@ -255,10 +278,6 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
             st.caption(f"… and {len(today) - len(listed)} more: click their markers.")
         if not today:
             st.caption("No event on this day: use Next or the slider.")
-    chosen = data.events.loc[data.events["id"] == view.selected] if view.selected else []
-    if len(chosen):  # the selected event's full entry, as in its popup
-        st.markdown("**Selected event**")
-        st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
 
 
 main()

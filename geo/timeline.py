@@ -161,6 +161,25 @@ class EventIndex:
         return [self.records[i] for i in self.order[covers]]
 
 
+    def listed(self, day: date) -> list[dict]:
+        """The day's list: the events that begin on ``day`` first, each group in the
+        order the article tells them (a news article leads with what matters most), then
+        the events still running from earlier days."""
+        n = _day_number(day)
+        return sorted(self.on(day), key=lambda r: (int(self.first[r["_row"]]) != n,
+                                                   _article_position(r)))  # fmt: skip
+
+
+def _article_position(record: dict) -> float:
+    """Where the record's excerpt starts in the article; unknown last."""
+    value = record.get("excerpt_start")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return float("inf")
+    return number if number == number else float("inf")  # NaN: unknown
+
+
 def _day_number(day: date) -> int:
     return int(np.datetime64(day, "D").astype(np.int64))
 

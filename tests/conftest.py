@@ -165,7 +165,13 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page whose requests outside localhost are refused and recorded."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    yield from sized_page(browser, 1400, 1000)
+
+
+def sized_page(browser, width: int, height: int):
+    """A fresh ``width`` x ``height`` page, guarded as ``page`` (a generator for fixtures)."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  accept_downloads=True)  # fmt: skip
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
     pg = context.new_page()

@@ -20,7 +20,14 @@ from geo.assets import STATIC_DIR, URL_PREFIX, local_css, local_js
 from geo.basemap import Basemap, install_static_basemap
 from geo.categories import OTHER, Category, category
 from geo.map.bounds import FOCUS_MAX_ZOOM, Bounds, tile_xy
-from geo.map.elements import CountryLabels, DataLayer, GeoJsonLayer, Legend, QMap
+from geo.map.elements import (
+    STATIC_SOURCE,
+    CountryLabels,
+    DataLayer,
+    GeoJsonLayer,
+    Legend,
+    QMap,
+)
 from geo.map.layers import EventLayers, ahead_json
 from geo.map.popups import install_popup_table
 from geo.map.safejson import js_json
@@ -30,15 +37,21 @@ from geo.markup import macro
 MAP_KEY = "event-map"
 #: Streamlit keys of the page's Previous/Next buttons: the map finds them by the
 #: ``st-key-<key>`` class Streamlit gives their containers, to draw a step at the click.
-STEP_KEYS = {"previous": "q-previous", "next": "q-next"}
+STEP_KEYS = {"previous": "q-previous", "next": "q-next", "play": "q-play"}
 DEFAULT_CENTER = (34.2, 37.0)
 DEFAULT_ZOOM = 7
+#: The camera following the story never goes closer than this (a town and its outskirts).
+FOLLOW_MAX_ZOOM = 10
 MAP_HEIGHT = 620
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 EVENTS_LAYER = "Events"
 RINGS_LAYER = "Precision rings"
 LABELS_LAYER = "Place labels"
+
+
+#: The map page's own layout rules (the phone's sticky step bar), for ``st.html``.
+PAGE_CSS = STATIC_SOURCE / "page.css"
 
 
 def install_basemap(basemap: Basemap) -> dict[str, str]:
@@ -126,6 +139,7 @@ def build_map(
         "probeUrl": OSM_URL.format(z=zoom, x=x, y=y) if online_tiles else None,
         "bounds": [list(bounds[0]), list(bounds[1])] if bounds else None,
         "maxZoom": FOCUS_MAX_ZOOM,
+        "followMaxZoom": FOLLOW_MAX_ZOOM,
         "names": {"markers": EVENTS_LAYER, "rings": RINGS_LAYER, "labels": LABELS_LAYER},
         "popupsUrl": popups_url,
         "stepKeys": STEP_KEYS,

@@ -158,6 +158,8 @@ def layers_from_records(
                 "icon": marker_icon(style.name, state, len(ids), is_selected),
                 "popup": group_popup(rows, places, selected),
                 "title": f"{name}: {len(ids)} event(s)",
+                "name": name,
+                "state": state,
                 "z": (2000 if is_selected else 0) + (1000 if is_today else 0),
                 "open": bool(is_selected and open_popup),
                 "event_ids": list(ids[:id_limit]),

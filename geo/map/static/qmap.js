@@ -76,6 +76,11 @@ L.qmap = function (map, offline, overlays, opts) {
     // Leaflet asks for the content each time the popup opens; before the table has
     // arrived (the first second of a large file) it shows the place and fills in after.
     function popupContent(m, p) {
+        // No wider than the map (a phone's map is ~360 px wide): the popup scrolls inside.
+        var popup = m.getPopup(), room = map.getSize().x - 50;
+        popup.options.maxWidth = Math.max(160, Math.min(380, room));
+        popup.options.minWidth = Math.min(260, popup.options.maxWidth);
+        popup.options.maxHeight = Math.max(160, Math.min(360, map.getSize().y - 110));
         if (table) { return popupHtml(p); }
         store.popups.then(function () {
             if (m.isPopupOpen()) { m.setPopupContent(popupHtml(p)); }
@@ -128,6 +133,8 @@ L.qmap = function (map, offline, overlays, opts) {
             }
             if (kind === 'markers') {
                 have.layer.eventIds = d.event_ids;
+                have.layer.qState = d.state;
+                have.layer.qName = d.name;
                 if (d.open) { opened = have.layer; }
             }
             next[key] = have;
@@ -138,15 +145,126 @@ L.qmap = function (map, offline, overlays, opts) {
             q.version += 1;
             requestAnimationFrame(function () {
                 setTimeout(function () { q.drawnAt = Date.now(); }, 0); });
-            if (opened) {  // the reader picked it: centre it and open its popup
+            // A new day moves the camera to it (animated, unless it is the first day
+            // drawn or a picked event's popup opens); the reader's own zoom and pan
+            // stay until the next step.
+            var newDay = q.day !== followed;
+            var animate = followed !== undefined && !opened;
+            followed = q.day;
+            if (newDay || opened) {
                 setTimeout(function () { whenStyled(function () {
-                    map.setView(opened.getLatLng(), map.getZoom(), {animate: false});
-                    opened.openPopup();
+                    if (newDay) { q.follow(animate); }
+                    if (opened) {  // the reader picked it: centre it and open its popup
+                        map.setView(opened.getLatLng(), map.getZoom(), {animate: false});
+                        opened.openPopup();
+                    }
                 }); }, 0);
             }
         }
         q.declutter();
     };
+
+    // --- the camera -----------------------------------------------------------------
+    var followed;  // the day the camera last went to
+    function dayMarkers() {
+        var today = [], past = [];
+        groups.markers.eachLayer(function (m) {
+            (m.qState === 'past' ? past : today).push(m);
+        });
+        return {today: today, past: past};
+    }
+    // Places far from the rest (Tehran seen from the Levant): more than FAR_KM from the
+    // middle of the day's places and several times further than most of them.
+    var FAR_KM = 600;
+    function splitFar(marks, centre) {
+        if (!marks.length) { return {near: [], far: []}; }
+        if (!centre) {
+            var lats = marks.map(function (m) { return m.getLatLng().lat; }).sort(num);
+            var lngs = marks.map(function (m) { return m.getLatLng().lng; }).sort(num);
+            centre = L.latLng(lats[lats.length >> 1], lngs[lngs.length >> 1]);
+        }
+        var dist = marks.map(function (m) { return centre.distanceTo(m.getLatLng()); });
+        var sorted = dist.slice().sort(num), typical = sorted[sorted.length >> 1];
+        var limit = Math.max(FAR_KM * 1000, 4 * typical);
+        var out = {near: [], far: [], centre: centre};
+        marks.forEach(function (m, i) { (dist[i] > limit ? out.far : out.near).push(m); });
+        return out;
+    }
+    function num(a, b) { return a - b; }
+    function padding() {
+        var w = map.getSize().x;
+        return {paddingTopLeft: [44, 44],
+                paddingBottomRight: [Math.min(120, Math.round(w * 0.2)), 36]};
+    }
+    function boundsOf(marks) {
+        return L.latLngBounds(marks.map(function (m) { return m.getLatLng(); }));
+    }
+    // Fit the day's places (and, up to the day, the earlier ones when they fit nearly as
+    // closely), never closer than a town's scale; far places get an arrow at the edge.
+    q.follow = function (animate) {
+        var d = dayMarkers(), lead = d.today.length ? d.today : d.past;
+        if (!lead.length || !map.getSize().x) { q.cameraDay = q.day; q.edges(); return; }
+        var split = splitFar(lead), near = split.near.length ? split.near : lead;
+        var pad = padding(), bounds = boundsOf(near);
+        var zoom = Math.min(map.getBoundsZoom(bounds, false, pad.paddingTopLeft
+            .map(function (v, i) { return v + pad.paddingBottomRight[i]; })), opts.followMaxZoom);
+        if (lead === d.today && d.past.length) {
+            var earlier = splitFar(d.past, split.centre).near;
+            var wider = L.latLngBounds(bounds.getSouthWest(), bounds.getNorthEast());
+            earlier.forEach(function (m) { wider.extend(m.getLatLng()); });
+            var both = pad.paddingTopLeft.map(function (v, i) {
+                return v + pad.paddingBottomRight[i]; });
+            if (map.getBoundsZoom(wider, false, both) >= zoom - 1) { bounds = wider; }
+        }
+        q.cameraDay = null;  // set when the camera has arrived (tests wait for it)
+        var day = q.day;
+        map.once('moveend', function () { q.cameraDay = day; });
+        map.fitBounds(bounds, L.extend({maxZoom: opts.followMaxZoom, animate: !!animate,
+                                        duration: 0.4}, pad));
+        q.edges();
+    };
+    // "Show all": every marker drawn, far ones included.
+    q.showAll = function () {
+        var all = [];
+        groups.markers.eachLayer(function (m) { all.push(m); });
+        if (all.length) {
+            map.fitBounds(boundsOf(all), L.extend({maxZoom: opts.followMaxZoom}, padding()));
+        }
+    };
+    // Arrows at the map's edge pointing at the day's markers out of view, named; a click
+    // brings the place into view and opens its popup.
+    var edgeBox = L.DomUtil.create('div', 'qmap-edges', map.getContainer());
+    L.DomEvent.disableClickPropagation(edgeBox);
+    q.edges = function () {
+        edgeBox.textContent = '';
+        var size = map.getSize(), view = map.getBounds(), n = 0;
+        if (!map.hasLayer(groups.markers)) { return; }
+        dayMarkers().today.forEach(function (m) {
+            if (n >= 12 || view.contains(m.getLatLng())) { return; }
+            n += 1;
+            var p = map.latLngToContainerPoint(m.getLatLng());
+            var cx = size.x / 2, cy = size.y / 2, dx = p.x - cx, dy = p.y - cy;
+            var k = Math.min((cx - 70) / Math.max(Math.abs(dx), 1),
+                             (cy - 40) / Math.max(Math.abs(dy), 1));
+            var a = L.DomUtil.create('button', 'qmap-edge', edgeBox);
+            a.type = 'button';
+            var arrow = L.DomUtil.create('span', 'qmap-edge-arrow', a);
+            arrow.textContent = '\u279c';
+            arrow.style.transform = 'rotate(' + Math.atan2(dy, dx) + 'rad)';
+            var name = m.qName || m.options.title || '';
+            var km = Math.round(map.getCenter().distanceTo(m.getLatLng()) / 1000);
+            L.DomUtil.create('span', 'qmap-edge-name', a).textContent = name;
+            a.title = name + ' (' + km + ' km away): show it';
+            a.setAttribute('data-title', m.options.title || '');
+            a.style.left = Math.round(cx + dx * k) + 'px';
+            a.style.top = Math.round(cy + dy * k) + 'px';
+            L.DomEvent.on(a, 'click', function () {
+                map.setView(m.getLatLng(), Math.min(map.getZoom(), opts.followMaxZoom));
+                m.openPopup();
+            });
+        });
+    };
+    map.on('moveend zoomend resize overlayadd overlayremove', function () { q.edges(); });
     // Previous and Next are the page's buttons, outside this frame. When the rerun they
     // start will show a day whose layers came with this one (q.ahead), draw them at the
     // click: the rerun then brings the same layers and changes nothing. Anything else
@@ -181,7 +299,35 @@ L.qmap = function (map, offline, overlays, opts) {
             }
         };
         page.addEventListener('click', onClick, true);
+        // Keys on the page: left/right arrows step (a click on Previous/Next, so the step
+        // is drawn at once), space plays or pauses, Escape closes the popup. Not while
+        // the reader types or works a widget that takes these keys itself.
+        var keyTargets = {ArrowLeft: 'previous', ArrowRight: 'next', ' ': 'play'};
+        var onKey = function (e) {
+            if (!window.frameElement || !window.frameElement.isConnected) {
+                page.removeEventListener('keydown', onKey, true);
+                return;
+            }
+            if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) { return; }
+            var t = e.target || {};
+            if (t.closest && t.closest('input, textarea, select, button, [role="slider"], '
+                                       + '[role="radio"], [contenteditable="true"]')) {
+                return;
+            }
+            if (e.key === 'Escape') { map.closePopup(); return; }
+            var which = keyTargets[e.key];
+            var button = which && page.querySelector('.st-key-' + opts.stepKeys[which]
+                                                     + ' button');
+            if (!button) { return; }
+            e.preventDefault();
+            if (!button.disabled) { button.click(); }
+        };
+        page.addEventListener('keydown', onKey, true);
     } catch (err) { /* another origin: steps wait for the rerun */ }
+    // The same keys while the map itself has the focus (its own arrows pan it).
+    document.addEventListener('keydown', function (e) {
+        if (e.key === 'Escape') { map.closePopup(); }
+    });
 
     // The markers drawn now: position and event ids (for tests and curious readers).
     q.markers = function () {
@@ -206,13 +352,71 @@ L.qmap = function (map, offline, overlays, opts) {
         declutterQueued = true;
         requestAnimationFrame(function () { declutterQueued = false; declutter(); });
     };
+    // Markers that would overlap are moved apart, each icon to the first free spot on a
+    // ring around its place, with a leader line back to the place: every marker stays one
+    // click away. The most important (selected, the day's) keep their place. Busy maps
+    // (hundreds of markers) are left as they are.
+    var SPREAD_MAX = 300, spots = [[0, 0]];
+    [[32, 8], [60, 12], [88, 16]].forEach(function (ring) {
+        for (var i = 0; i < ring[1]; i++) {
+            var t = -Math.PI / 2 + 2 * Math.PI * i / ring[1];
+            spots.push([Math.round(ring[0] * Math.cos(t)), Math.round(ring[0] * Math.sin(t))]);
+        }
+    });
+    var offsets = {};  // "lat,lon" -> [dx, dy] of the marker drawn there
+    function setOffset(mk, off) {
+        var el = mk.getElement();
+        mk.qOffset = off;
+        if (!el) { return; }
+        el.style.marginLeft = (off[0] - 13) + 'px';
+        el.style.marginTop = (off[1] - 13) + 'px';
+        var line = el.querySelector('.qmap-leader');
+        if (!off[0] && !off[1]) { if (line) { line.remove(); } return; }
+        if (!line) {
+            line = L.DomUtil.create('span', 'qmap-leader', el);
+            L.DomUtil.create('span', 'qmap-leader-dot', line);
+        }
+        line.style.width = Math.round(Math.sqrt(off[0] * off[0] + off[1] * off[1])) + 'px';
+        line.style.transform = 'rotate(' + Math.atan2(-off[1], -off[0]) + 'rad)';
+    }
+    function spread() {
+        var list = [];
+        offsets = {};
+        if (!map.hasLayer(groups.markers)) { return; }
+        groups.markers.eachLayer(function (mk) { list.push(mk); });
+        if (list.length > SPREAD_MAX) {
+            list.forEach(function (mk) { if (mk.qOffset) { setOffset(mk, [0, 0]); } });
+            return;
+        }
+        list.sort(function (a, b) { return b.options.zIndexOffset - a.options.zIndexOffset; });
+        var placed = [];
+        list.forEach(function (mk) {
+            var p = map.latLngToLayerPoint(mk.getLatLng()), off = [0, 0];
+            for (var k = 0; k < spots.length; k++) {
+                var x = p.x + spots[k][0], y = p.y + spots[k][1], ok = true;
+                for (var j = 0; j < placed.length && ok; j++) {
+                    ok = Math.abs(placed[j][0] - x) >= 31 || Math.abs(placed[j][1] - y) >= 31;
+                }
+                if (ok) { off = spots[k]; break; }
+            }
+            placed.push([p.x + off[0], p.y + off[1]]);
+            var ll = mk.getLatLng();
+            offsets[ll.lat + ',' + ll.lng] = off;
+            if (!mk.qOffset || mk.qOffset[0] !== off[0] || mk.qOffset[1] !== off[1]) {
+                setOffset(mk, off);
+            }
+        });
+    }
+    function offsetAt(ll) { return offsets[ll.lat + ',' + ll.lng] || [0, 0]; }
     function declutter() {
+        spread();
         var labels = groups.labels, events = groups.markers;
         if (!labels || !map.hasLayer(labels)) { return; }
         var taken = [];
         if (events && map.hasLayer(events)) {
             events.eachLayer(function (mk) {
-                var p = map.latLngToLayerPoint(mk.getLatLng());
+                var p = map.latLngToLayerPoint(mk.getLatLng()), o = offsetAt(mk.getLatLng());
+                p = L.point(p.x + o[0], p.y + o[1]);
                 taken.push([p.x - 14, p.y - 18, p.x + 22, p.y + 14]);  // icon and count badge
             });
         }
@@ -232,13 +436,15 @@ L.qmap = function (map, offline, overlays, opts) {
         items.forEach(function (it) { it.w = it.el.offsetWidth; it.h = it.el.offsetHeight; });
         items.forEach(function (it) {
             var w = it.w, h = it.h, p = map.latLngToLayerPoint(it.lb.getLatLng());
+            var o = offsetAt(it.lb.getLatLng());  // beside the marker, where it was moved
             // Right of the icon and its count badge, left, above, below.
             var spots = [[24, -h / 2], [-16 - w, -h / 2], [-w / 2, -19 - h], [-w / 2, 16]];
             for (var k = 0; k < spots.length; k++) {
-                var x = p.x + spots[k][0], y = p.y + spots[k][1], b = [x, y, x + w, y + h];
+                var sx = spots[k][0] + o[0], sy = spots[k][1] + o[1];
+                var x = p.x + sx, y = p.y + sy, b = [x, y, x + w, y + h];
                 if (free(b)) {
-                    it.el.style.marginLeft = spots[k][0] + 'px';
-                    it.el.style.marginTop = spots[k][1] + 'px';
+                    it.el.style.marginLeft = sx + 'px';
+                    it.el.style.marginTop = sy + 'px';
                     it.el.classList.remove('ev-hidden');
                     taken.push(b);
                     return;
@@ -248,7 +454,7 @@ L.qmap = function (map, offline, overlays, opts) {
             it.el.classList.add('ev-hidden');
         });
     }
-    map.on('zoomend overlayadd', q.declutter);
+    map.on('zoomend overlayadd viewreset', q.declutter);
 
     // OpenStreetMap when reachable: probe one tile; on success switch the base layer,
     // and fall back to the offline look if tiles start failing.
@@ -290,6 +496,22 @@ L.qmap = function (map, offline, overlays, opts) {
         }
     });
     new Full().addTo(map);
+    var ShowAll = L.Control.extend({
+        options: {position: 'topleft'},
+        onAdd: function () {
+            var box = L.DomUtil.create('div', 'leaflet-bar leaflet-control');
+            var a = L.DomUtil.create('a', 'qmap-button qmap-show-all', box);
+            a.href = '#'; a.title = 'Show all the markers'; a.setAttribute('role', 'button');
+            a.setAttribute('aria-label', 'Show all');
+            a.textContent = '\u2922';
+            L.DomEvent.on(a, 'click', function (e) {
+                L.DomEvent.preventDefault(e); L.DomEvent.stopPropagation(e);
+                q.showAll();
+            });
+            return box;
+        }
+    });
+    new ShowAll().addTo(map);
     document.addEventListener('fullscreenchange', function () { map.invalidateSize(); });
 
     // Mini map: a second small Leaflet map showing where the main view lies.
@@ -322,7 +544,9 @@ L.qmap = function (map, offline, overlays, opts) {
         q.minimap = mm;
     }
     // After the main map has its size (the component sets the frame height later).
+    // None on a narrow map (a phone): it would cover a good part of it.
     map.whenReady(function () { setTimeout(function () {
+        if (map.getSize().x < 700) { mini.getContainer().style.display = 'none'; return; }
         try { buildMinimap(); } catch (err) { console.warn('minimap left out', err); }
     }, 0); });
     return q;
