@@ -544,9 +544,12 @@ L.qmap = function (map, offline, overlays, opts) {
         q.minimap = mm;
     }
     // After the main map has its size (the component sets the frame height later).
-    // None on a narrow map (a phone): it would cover a good part of it.
+    // None in a narrow window (a phone, under 700 px): it would cover a good part of the
+    // map. The window is the page's (the map lives in the component's frame).
     map.whenReady(function () { setTimeout(function () {
-        if (map.getSize().x < 700) { mini.getContainer().style.display = 'none'; return; }
+        var width = window.innerWidth;
+        try { width = window.parent.innerWidth; } catch (err) { /* another origin */ }
+        if (width < 700) { mini.getContainer().style.display = 'none'; return; }
         try { buildMinimap(); } catch (err) { console.warn('minimap left out', err); }
     }, 0); });
     return q;
