@@ -90,7 +90,7 @@ def test_two_articles_corrected_kept_and_on_one_timeline(app_url, page, browser,
     page.get_by_role("option", name=re.compile("· Homs ·")).click()
     page.get_by_role("textbox", name="Place (now: Homs, SY)").wait_for()
     n = settled(page)
-    from tests.browser.test_your_article import set_date as set_day
+    from tests.browser.test_your_article import set_day
 
     set_day(page, "Start", "2013-06-01")
     n = settled(page, n)
