@@ -85,7 +85,8 @@ def click_and_wait_for_markers(page, frame, button: str) -> None:
 
 
 def popup_text(frame) -> str:
-    frame.wait_for_selector(".leaflet-popup-content")
+    # One popup: the one a click closes may still be on its way out when the next opens.
+    frame.wait_for_function("document.querySelectorAll('.leaflet-popup-content').length === 1")
     return frame.locator(".leaflet-popup-content").inner_text()
 
 
