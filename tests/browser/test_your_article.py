@@ -115,17 +115,11 @@ def test_paste_find_correct_download(app_url, page):
     page.get_by_role("option", name=re.compile("· Homs ·")).click()
     # The row's own widgets are drawn once the server has rerun with the new selection.
     page.get_by_role("textbox", name="Place (now: Homs, SY)").wait_for()
-<<<<<<< HEAD
-    set_date(page, "Start", "2013-06-01")
-    set_date(page, "End", "2013-06-02")
-    n = settled(page)  # no run of the date inputs under way (the click sends their values)
-=======
     n = settled(page)
     set_day(page, "Start", "2013-06-01")
     n = settled(page, n)  # each date input's own run is over before the next click
     set_day(page, "End", "2013-06-02")
     settled(page, n)
->>>>>>> workspace
     page.get_by_role("button", name="Change dates").click()
     settled(page, n)
     page.get_by_text("Dates changed").wait_for()
