@@ -277,38 +277,3 @@ def test_an_uploaded_file_name_is_shown_as_text(app_url, page, name):
     assert name in error.inner_text()  # the name, character for character
     assert page.locator("a[href*='evil.example'], img[src*='evil.example']").count() == 0
     assert not any("evil.example" in u for u in page.blocked_requests), page.blocked_requests
-
-
-def test_after_a_server_restart_the_page_says_the_session_was_lost(geonames_index, page):
-    from tests.conftest import free_port, start_streamlit, stop
-
-    port = free_port()
-    proc, url = start_streamlit(port=port)
-    try:
-        open_page(url, page)
-        find_events(page, ARTICLE)
-        assert metric(page, "Events") == 3
-        field = page.get_by_role("textbox", name="Place (now: Tripoli, LB)")
-        field.fill("Beirut")
-        field.press("Enter")
-        page.get_by_text("Resolves to").wait_for()
-        page.get_by_role("button", name="Change place").click()
-        page.get_by_text("Place changed to Beirut").wait_for()
-        assert metric(page, "Rows you corrected") == 1
-        proc.kill()  # kill -9: no goodbye to the browser
-        proc.wait()
-        proc, url = start_streamlit(port=port)
-        # The browser reconnects by itself; its next run is in a new session, which the
-        # page says plainly (the correction is gone) while it reads the text again.
-        page.get_by_role("button", name="Find events").click()
-        page.get_by_text("session was lost").wait_for()
-        settled(page)
-        assert page.get_by_label("Article text").input_value() == ARTICLE  # text kept
-        assert metric(page, "Events") == 3
-        assert metric(page, "Rows you corrected") == 0
-        n = settled(page)
-        page.get_by_role("button", name="Find events").click()  # said once
-        settled(page, n)
-        assert page.get_by_text("session was lost").count() == 0
-    finally:
-        stop(proc)
