@@ -117,7 +117,7 @@ def test_split_sentences_is_linear(shape: str) -> None:
 def test_geoparser_is_linear_within_a_window(shape: str) -> None:
     # 20 kB of "A" once cost 23 s; 10 kB, 7.5 s.
     assert WINDOW_CHARS >= 20_000
-    _check(find_toponyms, shape, 2_000, floor=0.02)
+    _check(find_toponyms, shape, 2_000, floor=0.05)
 
 
 def _propose(text: str) -> object:
