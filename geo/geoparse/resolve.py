@@ -43,7 +43,6 @@ def _options(m: Mention, lookup: Lookup) -> Sequence[Place]:
 def resolve_mentions(
     mentions: Sequence[Mention],
     lookup: Lookup,
-    rank: object = None,
     max_options: int = 25,
     text: str | None = None,
     gazetteer: Gazetteer | None = None,
@@ -51,11 +50,8 @@ def resolve_mentions(
     """Choose a place for every mention, using the whole document as context.
 
     ``text`` (the document the mentions come from) adds the evidence only the text has:
-    "Name, Area" pairs and a name used like a town's ("Jordan Elementary"). ``rank`` is
-    accepted for older callers and ignored: the gazetteer's context ranking is now the
-    document resolution itself.
+    "Name, Area" pairs and a name used like a town's ("Jordan Elementary").
     """
-    del rank
     gazetteer = gazetteer or load_gazetteer()
     names: dict[str, NameInText] = {}
     for m in mentions:

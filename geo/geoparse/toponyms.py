@@ -95,21 +95,6 @@ class Geoparser:
         self.gazetteer = gazetteer or load_gazetteer()
         self.model = model or load_model()
         self._cache: dict[str, list[Place]] = {}
-        self.use_rank = True
-
-    def _ranker(self, text: str):
-        """The gazetteer's context ranking of a mention's places, as {id(place): share}."""
-
-        def rank(m: Mention, places) -> dict[int, float]:
-            query = m.demonym[0] if m.demonym else m.text
-            res = self.gazetteer.resolve(query, context=text)
-            if res is None:
-                return {}
-            share = {res.place.id: res.score}
-            share.update({c.place.id: c.score for c in res.alternatives})
-            return {id(p): share.get(p.id, 0.0) for p in places}
-
-        return rank
 
     def lookup(self, name: str) -> list[Place]:
         """Gazetteer candidates for a name, memoised (the same names recur across texts)."""
@@ -129,9 +114,8 @@ class Geoparser:
         (one sense per discourse makes the others follow it), in blocks of
         :data:`DENSE_BLOCK`, with fewer namesakes each.
         """
-        rank = self._ranker(text) if self.use_rank else None
         if len(mentions) <= MAX_JOINT:
-            return resolve_mentions(mentions, self.lookup, rank=rank, text=text,
+            return resolve_mentions(mentions, self.lookup, text=text,
                                     gazetteer=self.gazetteer)
         first: dict[tuple[str, object], int] = {}
         distinct: list[Mention] = []
@@ -142,7 +126,7 @@ class Geoparser:
                 distinct.append(m)
         chosen: list[Resolved] = []
         for i in range(0, len(distinct), DENSE_BLOCK):
-            chosen.extend(resolve_mentions(distinct[i:i + DENSE_BLOCK], self.lookup, rank=rank,
+            chosen.extend(resolve_mentions(distinct[i:i + DENSE_BLOCK], self.lookup,
                                            text=text, gazetteer=self.gazetteer,
                                            max_options=DENSE_OPTIONS))
         out = []
