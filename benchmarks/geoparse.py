@@ -25,11 +25,11 @@ Honesty rules:
 - LGL's guidelines annotate demonyms ("Syrian", "Americans") as toponyms and GeoVirus' do
   not, so demonym mentions are dropped from our output on GeoVirus (the row without that
   convention is printed too).
-Peers on the same toponyms (the ``shared`` columns): with ``--peers DIR`` (default
-``../shared/data/geoparse/peers`` when present), DIR holds the EUPEG platform's published
-outputs of each peer, ``<corpus>_<system>.txt`` in the gold format (EUPEG repository,
-``project/src/main/webapp/geoparser_output/``, GPL-3.0; see ``benchmarks/README.md`` for how
-to get them). Over the gold toponyms that both we and the peer found (matched by the rule
+Peers on the same toponyms (the ``shared`` columns): ``--peers DIR`` (default
+``benchmarks/data/peers``, shipped) holds the EUPEG platform's published outputs of each
+peer, ``<corpus>_<system>.txt`` in the gold format (EUPEG repository,
+``project/src/main/webapp/geoparser_output/``, GPL-3.0; see ``data/peers/README.md``).
+Over the gold toponyms that both we and the peer found (matched by the rule
 above), acc@161 of each: ``shared`` counts them, ``ours`` and ``peer`` are the two
 accuracies. The corpus-wide peer figures (P, R, F1, acc161) are those of issue 6, scored
 by the same rules on the same files.
@@ -102,9 +102,8 @@ PEER_FILES = {
     "StanfordNER": "Stanford NER + GeoNames",
     "SpaCyNER": "spaCy NER + GeoNames",
 }
-DEFAULT_PEERS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / (
-    "geoparse/peers"
-)
+# Shipped with the benchmark (data/peers/README.md: source, commit, GPL-3.0).
+DEFAULT_PEERS_DIR = Path(__file__).resolve().parent / "data" / "peers"
 
 
 def is_demonym(t: Toponym) -> bool:
@@ -306,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':9} ({len(docs)} documents, {scores[main_key].gold} gold toponyms)")
     if peers_dir is None:
         print(f"(no peer outputs at {args.peers}: the shared columns are empty; "
-              "benchmarks/README.md says how to get them)")  # fmt: skip
+              "benchmarks/data/peers/README.md says where they come from)")  # fmt: skip
     docs_per_s = throughput(held_out_docs or load_corpus("GeoVirus")[: args.limit], parser)
     print(
         f"throughput: {docs_per_s:.1f} documents/s on one core (GeoVirus, after start-up, "
