@@ -173,3 +173,41 @@ def test_a_small_place_name_before_television_is_a_media_outlet() -> None:
     assert [t.text for t in parser.toponyms("Damascus radio said the army advanced.")] == [
         "Damascus"
     ]
+
+
+class _Town:
+    """A gazetteer entry for feature tests (``features.PlaceLike``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.kind, self.country_code, self.population = name, "city", "US", 50_000
+
+
+def _candidate(text: str, surface: str):
+    from geo.geoparse.features import generate
+
+    towns = {"Columbus", "Dayton"}
+    _, cands = generate(text, lambda name: [_Town(name)] if name in towns else [])
+    return next(c for c in cands if c.text == surface)
+
+
+def test_a_place_after_a_party_letter_is_no_surname() -> None:
+    # "D-Columbus" is a lawmaker's party and home town; "Tom Dayton" is a person. Only the
+    # last word of a name joined by spaces is evidence of a surname elsewhere.
+    text = "Rep. Anna Porter, D-Columbus, backed the bill. Police Chief Tom Dayton agreed."
+    assert "doc:surname" not in _candidate(text, "Columbus").features
+    assert "doc:surname" in _candidate(text, "Dayton").features
+
+
+def test_the_word_after_a_place_inside_a_name_is_a_feature() -> None:
+    features = _candidate("Officers of the Dayton Police Department came.", "Dayton").features
+    assert features["right=police"] == 1.0 and "right:hyphen" not in features
+    features = _candidate("The Dayton-Columbus line reopened.", "Dayton").features
+    assert features["right=columbus"] == 1.0 and features["right:hyphen"] == 1.0
+
+
+def test_a_lawmakers_home_town_and_a_towns_police_are_places(parser: Geoparser) -> None:
+    text = "The bill was backed by Rep. Anna Porter, D-Springfield, and two other lawmakers."
+    assert texts(parser.toponyms(text)) == ["Springfield"]
+    assert texts(parser.toponyms("Officers of the Dayton Police Department came.")) == [
+        "Dayton"
+    ]

@@ -154,7 +154,10 @@ def generate(
                 k += 1
     for a, b in runs:
         words = [k for k in range(a, b) if tokens[k].is_word]
-        if len(words) >= 2 and not (places_for(tokens[words[0]].text)
+        # After a hyphen the word ends a compound, not a person's or a body's name: in
+        # "Rep. Ray Miller, D-Columbus" or "Logan-Rogersville" it is a place as often.
+        if len(words) >= 2 and tokens[words[-1] - 1].text != "-" \
+                and not (places_for(tokens[words[0]].text)
                                     and places_for(tokens[words[-2]].text)):
             inner.add(tokens[words[-1]].text)
     surface_count: dict[str, int] = {}
@@ -270,6 +273,12 @@ def _features(
             f["run:has_left"] = 1.0
         if c.last < b:
             f["run:has_right"] = 1.0
+            # The word that follows inside the name ("Athens Police Department",
+            # "Richmond Olympic Oval"): whose place it is, learnt word by word.
+            k = c.last + 1 if tokens[c.last].text == "-" else c.last
+            f["right=" + _lower_word(tokens, k)] = 1.0
+            if k > c.last:
+                f["right:hyphen"] = 1.0
             if tokens[c.last].text.lower() in NON_PLACE_HEADS:
                 f["right:org_head"] = 1.0
             if tokens[c.last].text.lower() in PLACE_HEADS:

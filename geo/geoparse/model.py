@@ -86,3 +86,15 @@ def train(
                 g2[k] = acc
                 w[k] = w.get(k, 0.0) - rate * grad / math.sqrt(acc)
     return model
+
+
+def average(models: Iterable[Model]) -> Model:
+    """One model whose weights are the mean of the given models' weights.
+
+    Fits that differ only in the order the samples were shuffled disagree most on rare
+    features (a context word seen a few times); their mean keeps what they share, so a
+    small change in the training data no longer moves the figures by chance.
+    """
+    ws = [m.weights for m in models]
+    keys = set().union(*ws)
+    return Model({k: sum(w.get(k, 0.0) for w in ws) / len(ws) for k in sorted(keys)})
