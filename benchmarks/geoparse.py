@@ -3,11 +3,11 @@
     python benchmarks/geoparse.py            # both corpora, full run
     python benchmarks/geoparse.py --limit 50 # first 50 documents of each, quick
 
-Time: the full run takes about 27 s of CPU (one core; 5-fold CV trains five models, the
-held-out row a sixth, each in about 4 s), so about 30 s on an idle machine and more when
-the two shared cores are busy; ``--limit 50`` about 7 s (the held-out model still trains
-on all of LGL). The run is deterministic: the same code, gazetteer and corpora print the
-same figures, throughput aside.
+Time: the full run takes about 75 s of CPU (one core; 5-fold CV trains five models, the
+held-out row a sixth, each the mean of three fits of about 4 s), so about 80 s on an idle
+machine and more when the two shared cores are busy; ``--limit 50`` about 15 s (the
+held-out model still trains on all of LGL). The run is deterministic: the same code,
+gazetteer and corpora print the same figures, throughput aside.
 
 Scoring follows ``../shared/data/README.md``: a found toponym matches a gold one when the
 surface text is equal (case-insensitive) and the span midpoints are under 10 characters
