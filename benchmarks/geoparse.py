@@ -3,8 +3,8 @@
     python benchmarks/geoparse.py            # both corpora, full run
     python benchmarks/geoparse.py --limit 50 # first 50 documents of each, quick
 
-Time: the full run takes about 75 s of CPU (one core; 5-fold CV trains five models, the
-held-out row a sixth, each the mean of three fits of about 4 s), so about 80 s on an idle
+Time: the full run takes about 60 s of CPU (one core; 5-fold CV trains five models, the
+held-out row a sixth, each the mean of three fits of about 3 s), so about 65 s on an idle
 machine and more when the two shared cores are busy; ``--limit 50`` about 15 s (the
 held-out model still trains on all of LGL). The run is deterministic: the same code,
 gazetteer and corpora print the same figures, throughput aside.
