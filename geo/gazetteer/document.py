@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.gazetteer import Candidate, Place, Resolution
 from geo.gazetteer.normalize import fold
+from geo.gazetteer.types import Candidate, Place, Resolution
 
 if TYPE_CHECKING:
     import numpy as np

@@ -45,8 +45,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import DATA_DIR, ROOT
-from geo.gazetteer import DEMONYM_KINDS, Place
 from geo.gazetteer.normalize import fold, name_key
+from geo.gazetteer.types import DEMONYM_KINDS, Place
 
 SCHEMA_VERSION = "13"  # 13: ayn marks fold as doubled vowels; GeoNames' own points
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))

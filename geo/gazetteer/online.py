@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.gazetteer import Place
 from geo.gazetteer.geonames import CACHE_DIR
+from geo.gazetteer.types import Place
 
 if TYPE_CHECKING:
     from geopy.geocoders.base import Geocoder
