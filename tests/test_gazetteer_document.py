@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from geo.distance import km_matrix
 from geo.gazetteer import Place, load_gazetteer
 from geo.gazetteer.context import place_names, qualified_areas
-from geo.gazetteer.document import Document, NameInText, km_matrix, local_usage
+from geo.gazetteer.document import Document, NameInText, local_usage
 
 
 @pytest.fixture(scope="module")

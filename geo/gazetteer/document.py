@@ -30,16 +30,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from geo.distance import km_matrix
 from geo.gazetteer.normalize import fold
 from geo.gazetteer.types import Candidate, Place, Resolution
 
 if TYPE_CHECKING:
-    import numpy as np
 
     from geo.gazetteer import Gazetteer
 
-# numpy is imported where distances are computed: a look-up without context needs
-# none, and importing numpy is a fifth of the gazetteer's start-up.
+# numpy is imported where distances are computed (here and in geo.distance.km_matrix):
+# a look-up without context needs none, and importing numpy is a fifth of the
+# gazetteer's start-up.
 
 # Kinds that name a whole area: the document is "about" their country.
 AREA_KINDS = frozenset(
@@ -174,34 +175,6 @@ class _Terms:
 
 # The evidence of a document with no other names: none (shared, never changed).
 _NO_TERMS = _Terms(0.0)
-
-
-def _radians(places: Sequence[Place]) -> tuple[np.ndarray, np.ndarray]:
-    import numpy as np
-
-    return (
-        np.radians(np.fromiter((p.lat for p in places), float, len(places))),
-        np.radians(np.fromiter((p.lon for p in places), float, len(places))),
-    )
-
-
-def km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
-    """Great-circle distances (haversine, km) between every place of ``a`` and of ``b``.
-
-    Vectorised rather than geopy's ``great_circle`` per pair: every candidate of every
-    name is compared with every chosen place, for every round.
-    """
-    import numpy as np
-
-    lat1, lon1 = _radians(a)
-    lat2, lon2 = _radians(b)
-    h = (
-        np.sin((lat2[None, :] - lat1[:, None]) / 2) ** 2
-        + np.cos(lat1)[:, None]
-        * np.cos(lat2)[None, :]
-        * np.sin((lon2[None, :] - lon1[:, None]) / 2) ** 2
-    )
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
 
 
 # A settlement whose population no source gives (a curated village) weighs as a typical

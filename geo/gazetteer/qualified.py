@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geo.distance import km_matrix
 from geo.gazetteer.context import rank
-from geo.gazetteer.document import admin1_of, km_matrix
+from geo.gazetteer.document import admin1_of
 from geo.gazetteer.types import Place, Resolution
 
 if TYPE_CHECKING:
