@@ -1,13 +1,17 @@
-"""The layout's rule: ``geo/`` is the core and never imports streamlit."""
+"""The layout's rules: `geo/` is the core and never imports streamlit; small modules, thin
+pages, no program in a string (issue 10)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
+@pytest.mark.slow
 def test_no_geo_module_imports_streamlit():
     # A fresh interpreter: this test process may have streamlit loaded by other tests.
     script = (
