@@ -36,14 +36,14 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
 # The one list of abbreviations written with a full stop (the tokenizer of
 # geo.geoparse.tokens reads it too). Titles come before a name ("Gen. Idriss",
 # "St. Louis"): their full stop ends no sentence, and a token keeps it.
-TITLES = frozenset(
+ABBREVIATED_TITLES = frozenset(
     "mr mrs ms dr prof rev gen lt col maj capt sgt cpl adm gov sen rep st mt ft".split()
 )
 # After a name ("Martin Luther King Jr."): a token keeps the full stop, but a sentence
 # may end there.
 NAME_SUFFIXES = frozenset({"jr", "sr"})
 # Words ending in "." that do not end a sentence: the titles and these.
-ABBREVIATIONS = TITLES | frozenset(
+ABBREVIATIONS = ABBREVIATED_TITLES | frozenset(
     """no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept
     est approx fig al u.s u.n u.k e.g i.e a.m p.m""".split()
 )

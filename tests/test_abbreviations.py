@@ -3,7 +3,7 @@ builder of the patterns that mark place names (geo.highlight.name_pattern)."""
 
 from datetime import date
 
-from geo.article import ABBREVIATIONS, NAME_SUFFIXES, TITLES, make_article
+from geo.article import ABBREVIATED_TITLES, ABBREVIATIONS, NAME_SUFFIXES, make_article
 from geo.geoparse.tokens import tokenize
 from geo.map.popups import marked_pieces
 
@@ -31,7 +31,7 @@ def test_a_name_suffix_keeps_its_stop_but_may_end_a_sentence():
         "He spoke in Washington.",
     ]
     assert "Jr." in [t.text for t in tokenize(text)]
-    assert TITLES <= ABBREVIATIONS and not NAME_SUFFIXES & ABBREVIATIONS
+    assert ABBREVIATED_TITLES <= ABBREVIATIONS and not NAME_SUFFIXES & ABBREVIATIONS
 
 
 def test_popups_mark_whole_names_in_any_case():
