@@ -32,7 +32,7 @@ import pandas as pd
 from geo.article import Article, Sentence
 from geo.categories import TOPICS, TRIGGER_ORDER
 from geo.dates import DAY, RANGE, DateMention, ResolvedDate, find_dates
-from geo.events import CONTEXT_RULE_PREFIX, Event
+from geo.events import CONTEXT_RULE_PREFIX, Event, events_frame
 from geo.gazetteer import Place
 from geo.geoparse import discourse
 from geo.geoparse.lexicon import DEMONYMS
@@ -824,8 +824,6 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
 def proposals_frame(events: Sequence[Event]) -> pd.DataFrame:
     """The events frame of proposed events plus ``why`` (trigger, date rule, how the place
     was chosen): the rows ``python -m geo parse`` and ``python -m geo batch`` write."""
-    from geo.events import events_frame
-
     frame = events_frame(events)
     frame["why"] = [e.note for e in events]
     return frame
