@@ -173,3 +173,18 @@ def test_a_range_is_not_cut_short(parser: Geoparser) -> None:
     monday = _events(parser, "Fire destroyed a barn in Boulder on Sunday.", title="t",
                      published=date(2009, 3, 30))
     assert monday and monday[0].start == date(2009, 3, 29)
+
+
+def test_an_undated_sentence_takes_the_story_day_else_the_week_before(
+        parser: Geoparser) -> None:
+    # The lead's day dates the story; a later undated sentence of it happened that day.
+    events = _events(parser, "A barn burned down in Boulder on Monday. Firefighters from "
+                             "Longmont helped.\n\nNeighbours said the owner escaped in "
+                             "Boulder.", title="t")
+    helped = [e for e in events if "Neighbours" in e.excerpt]
+    assert helped and {(e.start, e.end) for e in helped} == {(date(2009, 3, 30),) * 2}
+    assert "the story's day" in helped[0].date_rule
+    # No day anywhere: something recent, the week up to publication, not that very day.
+    undated = _events(parser, "A barn burned down in Boulder.", title="t")
+    assert undated and (undated[0].start, undated[0].end) == (date(2009, 3, 25), PUBLISHED)
+    assert undated[0].date_precision == "range" and "fallback" in undated[0].date_rule

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as date_
+from datetime import timedelta
 
 import pandas as pd
 
@@ -171,7 +172,13 @@ _WEEKDAYS_MONTHS = re.compile(
     r"April|May|June|July|August|September|October|November|December)\b"
 )
 
-FALLBACK_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; publication date (fallback)"
+FALLBACK_RULE = (CONTEXT_RULE_PREFIX + " no date in the sentence or the story; the week up "
+                 "to the publication date (fallback)")
+STORY_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; the story's day"
+# How far before publication a story's day and an undated event may lie: news of a daily
+# paper tells what happened in the last days, and the annotated set reads undated recent
+# events as the week before publication.
+RECENT_DAYS = 7
 CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
 _GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
 # How far a day carries: to the next sentence, and on within its paragraph (the story goes
@@ -510,13 +517,13 @@ def within(spans: list, starts: list[int], start: int, end: int) -> list:
 def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
     """The date of every sentence: explicit; else carried from the last sentence with a
     day of its own, if it is the sentence before or up to :data:`CARRY_SENTENCES` back in
-    the same paragraph; else the publication date (fallback)."""
-    published = article.published
-    fallback = SentenceDate(ResolvedDate("", published, published, DAY, "publication-date"),
-                            None, FALLBACK_RULE, 0.6)
+    the same paragraph; else the story's day (:func:`story_day`); else, when the article
+    gives no recent day, the week up to publication (fallback): an undated report is of
+    something recent, not of the publication day itself."""
+    dates = sorted(dates, key=lambda m: m.start)
+    fallback = story_day(article, dates)
     out: list[SentenceDate] = []
     last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
-    dates = sorted(dates, key=lambda m: m.start)
     starts = [m.start for m in dates]
     for i, s in enumerate(article.sentences):
         inside = within(dates, starts, s.start, s.end)
@@ -535,6 +542,20 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
             current = fallback
         out.append(current)
     return out
+
+
+def story_day(article: Article, dates: list[DateMention]) -> SentenceDate:
+    """The day of an undated sentence: the story's day, the first day-precise date of the
+    article in the :data:`RECENT_DAYS` up to publication ("Firefighters were called
+    Monday ..." dates the rest of the story); without one, the week up to publication."""
+    published = article.published
+    for m in dates:  # sorted by offset
+        if m.date.precision == DAY and \
+                published - timedelta(days=RECENT_DAYS) <= m.date.start <= published:
+            return SentenceDate(m.date, m.start, STORY_RULE, 0.6)
+    week = ResolvedDate("", published - timedelta(days=RECENT_DAYS), published, RANGE,
+                        "week-before-publication")
+    return SentenceDate(week, None, FALLBACK_RULE, 0.6)
 
 
 @dataclass(frozen=True)
