@@ -107,6 +107,12 @@ def test_a_state_body_speaks_from_its_capital(parser: Geoparser) -> None:
         ("Clashes are frequent in the region.", None),
         ("Who started the fire?", None),
         ("The Weather Service said a front will likely bring rain.", None),
+        # Denied, feared, forecast, or never: not what happened.
+        ("The driver was not injured in the crash.", None),
+        ("Experts warned that an outbreak in the camps would be deadly.", None),
+        ("Snow should fall on the hills by Friday night, forecasters said.", None),
+        ("The agency says that no one has ever caught the disease from a dog.", None),
+        ("We must not forget that the army seized the town.", "capture"),
         # A capitalised signal word mid-sentence is part of a name.
         ("A spokesman for the Fire Department said the cause was unknown.", "statement"),
     ],
@@ -188,3 +194,17 @@ def test_an_undated_sentence_takes_the_story_day_else_the_week_before(
     undated = _events(parser, "A barn burned down in Boulder.", title="t")
     assert undated and (undated[0].start, undated[0].end) == (date(2009, 3, 25), PUBLISHED)
     assert undated[0].date_precision == "range" and "fallback" in undated[0].date_rule
+
+
+def test_a_clause_dated_after_publication_is_a_plan(parser: Geoparser) -> None:
+    # A week after a paper of 1 April: planned. "in August", months on: last year's.
+    assert not _events(parser, "The winners advanced to the April 8 final in Boulder.",
+                       title="t")
+    assert not _events(parser, "Voters in Boulder elected a new mayor in 2010.", title="t")
+    assert _events(parser, "A storm flooded Boulder in August.", title="t")
+
+
+def test_a_caption_with_its_credit_run_into_the_text_is_not_news(parser: Geoparser) -> None:
+    text = ("Firefighters stopped a fire in Boulder on Monday. Crowds protest outside the "
+            "courthouse in Denver. Photo: AP The fire destroyed two barns.")
+    assert not _where(_events(parser, text, title="t"), "Crowds protest")

@@ -60,15 +60,29 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 # A signal word after one of these (in the same clause) tells of what may, will or would
 # happen, or asks whether it did: no event.
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
+    r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
     r"scheduled to|likely to|how|why|no|never)\b[^.;:!?]{0,30}$"
 )
+# "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
+# that Hamas seized": the denial is another verb's).
+_DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$")
+# What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
+# would ..."): the clause after it tells of what may happen.
+_FEARED = re.compile(r"\b(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)|"
+                     r"forecast(?:s|ed)?|expect(?:s|ed)?)\s+(?:that\s+)?[^.;:!?]{0,80}$")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # What someone says will, would or could happen ("said a front will likely produce").
 _UNREAL_SPEECH = re.compile(
-    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to)\b"
+    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to|"
+    r"won['’]t|wouldn['’]t|couldn['’]t|no one|nobody|never)\b"
+)
+# "The rain should taper off Wednesday night, forecasters said.": what is said, before the
+# speech word, is a forecast or a hypothesis.
+_UNREAL_BEFORE_SPEECH = re.compile(
+    r"\b(?:will|would|could|should|might|may|won['’]t|wouldn['’]t|is expected to|"
+    r"are expected to)\b[^.;:!?]{0,200}$"
 )
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
@@ -116,8 +130,11 @@ def trigger_of(sentence: str) -> Trigger | None:
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
-            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and \
-                    _UNREAL_SPEECH.match(low, m.end()):
+            if _FEARED.search(low, window, m.start()) or _DENIED.search(low, window, m.start()):
+                continue  # "warned that an epidemic would": feared, not happened
+            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and (
+                    _UNREAL_SPEECH.match(low, m.end())
+                    or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
                 continue  # "the Weather Service said a front will bring rain"
             if _KNOWN.search(low, window, m.start()):
                 again.add(category)
@@ -333,6 +350,9 @@ def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
 
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
+
+# "... jailed in Israel. Photo: AP": a caption run into the text, its credit after it.
+_INLINE_CREDIT = re.compile(r"\s*(?:Photo|Picture|Image)(?:\s+credit)?\s*(?::|by\b)\s*[A-Z]")
 
 
 def _squash(text: str) -> str:
@@ -574,6 +594,9 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|state
 _NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
 
 
+# A month and day up to this many days after publication is a plan ("the March 21 state
+# meet" in a paper of March 14); further on, last year's ("the August death" in April).
+FUTURE_DAYS = 31
 _RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|-|–|—)\s*")
 
 
@@ -584,14 +607,16 @@ def _joined(sentence: Sentence, first: DateMention, last: DateMention) -> bool:
 
 
 def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
-              default: SentenceDate, published: date_) -> SentenceDate:
+              default: SentenceDate, published: date_) -> SentenceDate | None:
     """The date of the clause the trigger is in: of the sentence's date phrases, the one
     nearest the trigger ("arrested in March ... said Tuesday night": March for the arrest),
     a date that only says when someone spoke ("police said Thursday") counting less;
     without one, ``default`` (carried or publication date).
 
     A month read as the nearest year that falls after publication is the year before
-    ("the August death" in an April paper); "since August 22" runs to publication.
+    ("the August death" in an April paper); "since August 22" runs to publication. None
+    when the clause's date lies after publication otherwise (a year or a weekday to come,
+    a day within :data:`FUTURE_DAYS`): what is planned has not happened.
     """
     if not inside:
         return default
@@ -621,14 +646,16 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
         rule, m = resolved.rule, first
     if resolved.start > published:
         base = rule.removeprefix("since(").removesuffix(")")
-        if base in _NEAREST_YEAR_RULES:
-            try:
-                start, end = resolved.start, resolved.end
-                resolved = replace(resolved, start=start.replace(year=start.year - 1),
-                                   end=end.replace(year=end.year - 1))
-                rule = f"{rule}, the year before (a past event)"
-            except ValueError:  # 29 February
-                pass
+        if base not in _NEAREST_YEAR_RULES or resolved.start - published <= timedelta(
+                days=FUTURE_DAYS):
+            return None  # "advanced to the March 21 state meet": a plan, not an event
+        try:
+            start, end = resolved.start, resolved.end
+            resolved = replace(resolved, start=start.replace(year=start.year - 1),
+                               end=end.replace(year=end.year - 1))
+            rule = f"{rule}, the year before (a past event)"
+        except ValueError:  # 29 February
+            pass
     if rule.startswith("since(") and resolved.end < published:
         resolved = replace(resolved, end=published, precision=RANGE)
         rule = f"{rule} to publication"
@@ -687,8 +714,9 @@ def proposals(article: Article, parser: Geoparser | None = None
     count = max(1, len(article.sentences))
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not news[sentence.paragraph] or _run_in(article, sentence):
-            continue
+        if not news[sentence.paragraph] or _run_in(article, sentence) or \
+                _INLINE_CREDIT.match(body, sentence.end):
+            continue  # the headline, a caption
         trigger = trigger_of(sentence.text)
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
@@ -748,6 +776,8 @@ def proposals(article: Article, parser: Geoparser | None = None
         chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
                                                      sentence.end),
                            when, article.published)
+        if chosen is None:
+            continue
         if (all(x.implied for x in sites) and chosen.weight < 1.0
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
