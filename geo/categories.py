@@ -96,7 +96,9 @@ CATEGORIES: tuple[Category, ...] = (
              (r"storms?", r"gusts?", r"hail", r"snowstorms?", r"heat ?waves?", r"blizzards?",
               r"rainfall", r"downpours?")),
     Category("humanitarian", "Humanitarian", "#00838f", "✚",
-             (r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid", r"hospitals?",
+             (r"(?:taken|transferred|airlifted|flown|rushed) to [\w.'’ -]{0,40}?(?:hospital|"
+              r"medical cent(?:er|re)|clinic|infirmary)", r"hospitali[sz]ed",
+              r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid", r"hospitals?",
               r"medic\w*", r"doctors?", r"red cross", r"red crescent", r"trapped")),
     Category("politics", "Politics", "#6a1b9a", "⚐",
              (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",

@@ -208,3 +208,20 @@ def test_a_caption_with_its_credit_run_into_the_text_is_not_news(parser: Geopars
     text = ("Firefighters stopped a fire in Boulder on Monday. Crowds protest outside the "
             "courthouse in Denver. Photo: AP The fire destroyed two barns.")
     assert not _where(_events(parser, text, title="t"), "Crowds protest")
+
+
+def test_an_institution_named_for_a_state_places_a_namesake_in_it(parser: Geoparser) -> None:
+    # Columbia alone is South Carolina's (more prominent); the university says Missouri.
+    events = _events(parser, "A student was attacked in Columbia on Monday, a Missouri "
+                             "State University spokesman said.", title="t")
+    places = [parser.gazetteer.get(e.place_id) for e in events]
+    assert places and all(36 < p.lat < 41 and -96 < p.lon < -89 for p in places)
+    assert '"Missouri State University"' in events[0].note
+
+
+def test_a_facility_is_placed_in_the_town_it_is_named_for(parser: Geoparser) -> None:
+    events = _events(parser, "A driver was hurt in a crash in Boulder on Monday.\n\nHe was "
+                             "later transferred to Longmont Hospital.", title="t")
+    moved = [e for e in events if "transferred" in e.excerpt]
+    assert moved and all(parser.gazetteer.get(e.place_id).name == "Longmont" for e in moved)
+    assert '"Longmont Hospital": a facility in Longmont' in moved[0].note

@@ -695,6 +695,12 @@ def proposals(article: Article, parser: Geoparser | None = None
     parser = parser or Geoparser()
     body = article.body
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    anchors = discourse.institutions(body, parser.lookup)
+    if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
+        mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
+        mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
+                                                                 parser.lookup),
+                          key=lambda t: t.start)
     mention_starts = [t.start for t in mentions]
     toponyms = [t for t in mentions if t.place is not None]
     dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
