@@ -225,3 +225,16 @@ def test_a_facility_is_placed_in_the_town_it_is_named_for(parser: Geoparser) -> 
     moved = [e for e in events if "transferred" in e.excerpt]
     assert moved and all(parser.gazetteer.get(e.place_id).name == "Longmont" for e in moved)
     assert '"Longmont Hospital": a facility in Longmont' in moved[0].note
+
+
+def test_actor_and_hypothetical_countries_and_the_speakers_own_are_not_sites(
+        parser: Geoparser) -> None:
+    # A minister of Norway speaks in Oslo, not all over Norway.
+    said = _events(parser, "Norway's Minister of Fisheries said on Monday the catch was "
+                           "poor.", title="t")
+    assert {e.place_id for e in said} == {"geonames:3143244"}  # Oslo
+    # "the US government" and "if ... sent to Japan" name no site of the event.
+    events = _events(parser, "Aid from the US government reached Kathmandu on Monday, "
+                             "though it would spoil if it were sent on to Japan.", title="t")
+    names = {parser.gazetteer.get(e.place_id).name for e in events}
+    assert "Kathmandu" in names and not names & {"United States", "Japan"}

@@ -181,6 +181,29 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     return (m.group(0), capital) if capital is not None else None
 
 
+# "the US government", "Israeli forces": a country's name before one of these is an actor.
+_ACTOR_AFTER = re.compile(
+    r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"
+    r"president|prime minister|minister|ministry|administration|police|navy|air force|"
+    r"diplomats?|envoy|leaders?|regime|state media|state television)\b", re.IGNORECASE)
+
+
+def is_actor_modifier(text: str, t: Toponym) -> bool:
+    """True when a country's name qualifies an actor ("funds from the US government")."""
+    return t.place is not None and t.place.kind == "country" and bool(
+        _ACTOR_AFTER.match(text, t.end))
+
+
+# "would be killed if they were deported to Kenya": a place of what might happen.
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:would|could|might|if|unless|will)\b[^.;:!?,]{0,60}$", re.IGNORECASE)
+
+
+def is_hypothetical(text: str, t: Toponym) -> bool:
+    """True when the place stands in a clause of what would, could or will happen."""
+    return bool(_HYPOTHETICAL_BEFORE.search(text, max(0, t.start - 80), t.start))
+
+
 _LOCATIVE = frozenset("in at near outside inside across throughout around".split())
 _PREPOSITIONS = _LOCATIVE | frozenset(
     "from to into toward towards of for on by via over off through within as called named".split())
@@ -225,7 +248,7 @@ ORGANISATION_WORDS = ("State Police", "State Patrol", "Highway Patrol", "Police"
                       "University", "State University", "College", "Health Authority",
                       "Health Department",
                       "Fire Department", "Fire Rescue", "School District", "Council",
-                      "Coastal Health", "Board of", "Chamber of Commerce", "Public Schools")
+                      "Board of", "Chamber of Commerce", "Public Schools")
 _INSTITUTION = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, FACILITY_WORDS + ORGANISATION_WORDS),
                                key=len, reverse=True)) + r")\b"

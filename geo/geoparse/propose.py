@@ -746,6 +746,10 @@ def proposals(article: Article, parser: Geoparser | None = None
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
             named = [t for t in named if not discourse.is_bare(body, t)]
+        # "funds from the US government", "if they were deported to Kenya": places of an
+        # actor or of what might happen; not the site while another place is.
+        aside = {t.place.id for t in named
+                 if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
         sites = _sites(article, sentence, named, before, parser)
@@ -753,8 +757,13 @@ def proposals(article: Article, parser: Geoparser | None = None
                 x.place.kind == "country" for x in sites):
             speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
             if speaker is not None:
+                # "Sweden's minister said": made in Stockholm, not all over Sweden.
+                aside |= {t.place.id for t in named if _possessive(article, t)
+                          and t.place.country_code == speaker[1].country_code}
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
+        if aside and any(x.place.id not in aside for x in sites):
+            sites = [x for x in sites if x.place.id not in aside]
         wide = {"country", "state", "admin1"}
         if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
                 x.place.kind in wide and x.place.country_code == story.place.country_code
