@@ -238,3 +238,27 @@ def test_actor_and_hypothetical_countries_and_the_speakers_own_are_not_sites(
                              "though it would spoil if it were sent on to Japan.", title="t")
     names = {parser.gazetteer.get(e.place_id).name for e in events}
     assert "Kathmandu" in names and not names & {"United States", "Japan"}
+
+
+def test_acronyms_and_people_are_not_places(parser: Geoparser) -> None:
+    from geo.geoparse import discourse
+
+    text = "An HIV clinic opened. Police said Campbell, 42, was arrested."
+    found = {t.text: t for t in parser.toponyms(text)}
+    for name, check in (("HIV", discourse.is_acronym_namesake),
+                        ("Campbell", discourse.is_person)):
+        t = next((t for k, t in found.items() if k.endswith(name)), None)
+        if t is not None:  # the recogniser took it for a place: the proposer does not
+            assert check(text, t)
+    assert discourse.is_acronym_namesake("An HIV-positive man", _fake("An HIV", 0, 6, "Hīv"))
+    assert not discourse.is_acronym_namesake("ERIE -- A fire", _fake("ERIE", 0, 4, "Erie"))
+    assert discourse.is_person("Erie, 42, was hurt", _fake("Erie", 0, 4, "Erie"))
+    assert not discourse.is_person("Erie, Pa., saw snow", _fake("Erie", 0, 4, "Erie"))
+
+
+def _fake(text: str, start: int, end: int, name: str):
+    from geo.gazetteer import Place
+    from geo.geoparse.toponyms import Toponym
+
+    place = Place("x", name, "town", "US", 0.0, 0.0, 10.0, 100, "", None)
+    return Toponym(text, start, end, 1.0, place, "")

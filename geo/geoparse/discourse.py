@@ -181,6 +181,34 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     return (m.group(0), capital) if capital is not None else None
 
 
+_ARTICLE = re.compile(r"^(?:An?|The)\s+")
+
+
+def is_acronym_namesake(text: str, t: Toponym) -> bool:
+    """True for an acronym read as a village of that name ("HIV" as Hīv, Iran): capitals
+    of two to four letters whose place is a settlement spelt the same in lower case
+    (abbreviations of countries and states, "UK", "NSW", keep their place), unless it
+    opens a dateline ("ERIE --")."""
+    word = _ARTICLE.sub("", t.text)
+    if t.place is None or not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()):
+        return False
+    if t.place.kind in ADMIN_KINDS or t.place.kind == "country":
+        return False
+    if fold(t.place.name) != fold(word):
+        return False
+    compound = text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha()
+    return compound or t.start > DATELINE_WINDOW or _DATELINE_TAIL.match(text, t.end) is None
+
+
+# "Campbell, 42, was arrested": a name followed by an age is a person's.
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
+
+
+def is_person(text: str, t: Toponym) -> bool:
+    """True when the name is a person's, by news style's age after it ("Campbell, 42,")."""
+    return bool(_AGE_AFTER.match(text, t.end))
+
+
 # "the US government", "Israeli forces": a country's name before one of these is an actor.
 _ACTOR_AFTER = re.compile(
     r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"

@@ -702,7 +702,10 @@ def proposals(article: Article, parser: Geoparser | None = None
                                                                  parser.lookup),
                           key=lambda t: t.start)
     mention_starts = [t.start for t in mentions]
-    toponyms = [t for t in mentions if t.place is not None]
+    # "HIV" is no village, "Campbell, 42," a person: names, not places.
+    toponyms = [t for t in mentions if t.place is not None
+                and not discourse.is_acronym_namesake(body, t)
+                and not discourse.is_person(body, t)]
     dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
     date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
