@@ -262,3 +262,11 @@ def _fake(text: str, start: int, end: int, name: str):
 
     place = Place("x", name, "town", "US", 0.0, 0.0, 10.0, 100, "", None)
     return Toponym(text, start, end, 1.0, place, "")
+
+
+def test_a_comparison_of_periods_dates_the_later(parser: Geoparser) -> None:
+    events = _events(parser, "Average rents in Boulder fell from $900 in 2007 to $850 in "
+                             "2008.", title="t")
+    assert events and (events[0].start, events[0].end) == (date(2008, 1, 1),
+                                                           date(2008, 12, 31))
+    assert "the later of a comparison" in events[0].date_rule

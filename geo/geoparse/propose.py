@@ -597,6 +597,8 @@ _NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
 # A month and day up to this many days after publication is a plan ("the March 21 state
 # meet" in a paper of March 14); further on, last year's ("the August death" in April).
 FUTURE_DAYS = 31
+_COMPARED_FROM = re.compile(r"\bfrom\b[^.;:!?]{0,30}$")
+_COMPARED_TO = re.compile(r"[^.;:!?]{0,50}?\bto\b[^.;:!?]{0,40}")
 _RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|-|–|—)\s*")
 
 
@@ -629,6 +631,14 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
         return max(gap, 0) + (200 if said else 0)
 
     m = min(inside, key=cost)
+    compared = ""
+    k = inside.index(m)
+    if k + 1 < len(inside) and _COMPARED_FROM.search(
+            sentence.text, max(0, m.start - sentence.start - 40), m.start - sentence.start) \
+            and _COMPARED_TO.fullmatch(sentence.text, m.end - sentence.start,
+                                       inside[k + 1].start - sentence.start):
+        # "fell from $122,492 in 2008 to $110,416 in 2009": the news is the later period.
+        m, compared = inside[k + 1], ", the later of a comparison"
     resolved, rule = m.date, m.date.rule
     # "from midday Saturday until Sunday": two phrases joined into one span.
     k = inside.index(m)
@@ -659,7 +669,7 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
     if rule.startswith("since(") and resolved.end < published:
         resolved = replace(resolved, end=published, precision=RANGE)
         rule = f"{rule} to publication"
-    return SentenceDate(resolved, m.start, rule, 1.0)
+    return SentenceDate(resolved, m.start, rule + compared, 1.0)
 
 
 def propose_events(article: Article, parser: Geoparser | None = None, *,
