@@ -37,7 +37,6 @@ from geo.events import CONTEXT_RULE_PREFIX, Event
 from geo.gazetteer import Place
 from geo.geoparse import discourse
 from geo.geoparse.lexicon import DEMONYMS
-from geo.geoparse.screen import features, load_screen
 from geo.geoparse.toponyms import Geoparser, Toponym
 
 _BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
@@ -672,8 +671,7 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
     return SentenceDate(resolved, m.start, rule + compared, 1.0)
 
 
-def propose_events(article: Article, parser: Geoparser | None = None, *,
-                   screen: bool = True) -> list[Event]:
+def propose_events(article: Article, parser: Geoparser | None = None) -> list[Event]:
     """Proposed events of ``article`` (one record per event and place), in text order.
 
     A sentence is an event when a signal word (:func:`trigger_of`) tells of something
@@ -681,27 +679,12 @@ def propose_events(article: Article, parser: Geoparser | None = None, *,
     someone lives, a distance's reference point or a continent); when it names none,
     the place "the town" or "there" refers to, the capital of a state body that speaks,
     or the story's place (its dateline, else the local place it names most often).
-    With ``screen`` (the default), the learned screen of :mod:`geo.geoparse.screen`
-    drops sentences unlikely to report an event a reader would map.
     """
-    model = load_screen() if screen else None
-    if model is not None and model.threshold <= 0.0:
-        model = None  # cross-validation found no threshold better than keeping all
-    events: list[Event] = []
-    for feats, records in proposals(article, parser):
-        if model is not None:
-            p = model.score(feats)
-            if p < model.threshold:
-                continue
-            records = [replace(r, note=f"{r.note}; screen: {p:.2f}") for r in records]
-        events.extend(records)
-    return events
+    return [record for records in _proposals(article, parser) for record in records]
 
 
-def proposals(article: Article, parser: Geoparser | None = None
-              ) -> Iterator[tuple[dict[str, float], list[Event]]]:
-    """Each proposed sentence's screen features (:func:`geo.geoparse.screen.features`)
-    and its records, before the screen (what ``train_screen`` learns from)."""
+def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
+    """The records of each proposed sentence, in text order."""
     parser = parser or Geoparser()
     body = article.body
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
@@ -730,7 +713,6 @@ def proposals(article: Article, parser: Geoparser | None = None
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
                      f"(named {n} time{'s' if n > 1 else ''})")
     news = news_paragraphs(article)
-    count = max(1, len(article.sentences))
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not news[sentence.paragraph] or _run_in(article, sentence) or \
@@ -813,12 +795,8 @@ def proposals(article: Article, parser: Geoparser | None = None
         told.update((x.place.id, trigger.category) for x in sites
                     if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
-        feats = features(sentence.text, trigger.category, trigger.word, chosen.rule,
-                         sites[0].how, sites[0].place.kind, len(sites),
-                         sentence.index / count, trigger.word.lower() in SPEECH_ONLY,
-                         quoted_share(sentence.text))
-        yield feats, _records(article, sentence, sites, named_here, trigger, chosen,
-                              parser.model.common)
+        yield _records(article, sentence, sites, named_here, trigger, chosen,
+                       parser.model.common)
 
 
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
