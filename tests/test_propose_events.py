@@ -270,3 +270,11 @@ def test_a_comparison_of_periods_dates_the_later(parser: Geoparser) -> None:
     assert events and (events[0].start, events[0].end) == (date(2008, 1, 1),
                                                            date(2008, 12, 31))
     assert "the later of a comparison" in events[0].date_rule
+
+
+def test_a_team_named_for_its_town_is_not_where_the_match_was(parser: Geoparser) -> None:
+    text = ("The Hawks beat Boulder 3-1 in the final in Denver on Saturday. Smith scored "
+            "twice for Longmont (12-3) on Saturday.")
+    events = _events(parser, text, title="t")
+    names = {parser.gazetteer.get(e.place_id).name for e in events}
+    assert "Denver" in names and not names & {"Boulder", "Longmont"}

@@ -209,6 +209,24 @@ def is_person(text: str, t: Toponym) -> bool:
     return bool(_AGE_AFTER.match(text, t.end))
 
 
+# "Winchester (21-4)": a team's record after its name.
+_RECORD_AFTER = re.compile(r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)")
+
+
+def is_team(text: str, t: Toponym) -> bool:
+    """True when, in a sports sentence, the town's name is a team's: its season record
+    follows ("Winchester (21-4)"), or it is the subject, with no preposition ("New Castle
+    was third"), or after "for", "against", "beat" or "over" ("nine points for
+    Winchester")."""
+    if _RECORD_AFTER.match(text, t.end):
+        return True
+    words = _words_before(text, t)
+    if words and words[-1] in {"for", "against", "beat", "over", "defeated", "edged",
+                               "past", "versus", "vs.", "vs"}:
+        return True
+    return is_bare(text, t)
+
+
 # "the US government", "Israeli forces": a country's name before one of these is an actor.
 _ACTOR_AFTER = re.compile(
     r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"

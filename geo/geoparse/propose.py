@@ -738,6 +738,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                  if not (k and body[named[k - 1].end:t.start] in {", ", ","}
                          and named[k - 1].place.country_code == t.place.country_code
                          and t.place.kind in _CONTAINER_KINDS)]
+        if trigger.category == "sport":
+            # "New Castle was third", "nine points for Winchester (21-4)": a team named
+            # for its town plays wherever the match is; "in Erie" says where that is.
+            named = [t for t in named if not discourse.is_team(body, t)]
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
             named = [t for t in named if not discourse.is_bare(body, t)]
