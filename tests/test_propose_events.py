@@ -278,3 +278,15 @@ def test_a_team_named_for_its_town_is_not_where_the_match_was(parser: Geoparser)
     events = _events(parser, text, title="t")
     names = {parser.gazetteer.get(e.place_id).name for e in events}
     assert "Denver" in names and not names & {"Boulder", "Longmont"}
+
+
+def test_every_place_of_a_list_is_a_site(parser: Geoparser) -> None:
+    events = _events(parser, "Floods killed 40 people in Peru, Bolivia, the Bahamas and "
+                             "Chile on Monday.", title="t")
+    names = {parser.gazetteer.get(e.place_id).name for e in events}
+    assert {"Peru", "Bolivia", "Chile"} <= names and any("Bahamas" in n for n in names)
+
+
+def test_why_says_which_places_were_set_aside(parser: Geoparser) -> None:
+    events = _events(parser, "A Denver man was arrested in Boulder on Tuesday.", title="t")
+    assert events and "set aside: Denver (where someone lives or comes from)" in events[0].note

@@ -438,3 +438,20 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
         out.append(Toponym(a.name, a.start, a.end, 0.8, best,
                            f"\"{a.label}\": a facility in {best.name}"))
     return out
+
+
+# "in Malaysia, Myanmar, the Maldives and Kenya": one list, one preposition.
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+
+
+def bare_places(text: str, toponyms: Sequence[Toponym]) -> list[bool]:
+    """:func:`is_bare` for each of a sentence's places (in text order); a place that goes
+    on a list ("in Malaysia, Myanmar, the Maldives and Kenya") is introduced as the item
+    before it is."""
+    out: list[bool] = []
+    for k, t in enumerate(toponyms):
+        bare = is_bare(text, t)
+        if bare and k and _LIST_JOIN.fullmatch(text, toponyms[k - 1].end, t.start):
+            bare = out[-1]
+        out.append(bare)
+    return out

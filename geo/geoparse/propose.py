@@ -744,7 +744,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             named = [t for t in named if not discourse.is_team(body, t)]
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
-            named = [t for t in named if not discourse.is_bare(body, t)]
+            named = [t for t, bare in zip(named, discourse.bare_places(body, named),
+                                          strict=True) if not bare]
         # "funds from the US government", "if they were deported to Kenya": places of an
         # actor or of what might happen; not the site while another place is.
         aside = {t.place.id for t in named
@@ -799,8 +800,13 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         told.update((x.place.id, trigger.category) for x in sites
                     if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
+        chosen_ids = {x.place.id for x in sites}
+        aside_why = "; ".join(dict.fromkeys(
+            f"{t.text} ({_aside_reason(article, t, slogans, trigger.category)})"
+            for t in inside if t.place.id not in chosen_ids
+            and t.text.replace("’", "'") not in DEMONYMS))
         yield _records(article, sentence, sites, named_here, trigger, chosen,
-                       parser.model.common)
+                       parser.model.common, aside_why)
 
 
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
@@ -842,9 +848,29 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
     return None
 
 
+def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
+                  category: str) -> str:
+    """Why a place the sentence names is not its event's site (for the ``why`` note)."""
+    body = article.body
+    checks = (
+        (lambda: t.place.kind in discourse.WIDE_KINDS, "a continent or region"),
+        (lambda: any(a <= t.start and t.end <= b for a, b in slogans), "in a quotation"),
+        (lambda: discourse.is_residence(body, t), "where someone lives or comes from"),
+        (lambda: discourse.is_part_of_name(body, t), "part of a longer name"),
+        (lambda: discourse.is_reference(body, t), "a reference point"),
+        (lambda: category == "sport" and discourse.is_team(body, t), "a team"),
+        (lambda: discourse.is_actor_modifier(body, t), "qualifies an actor"),
+        (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
+        (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
+        (lambda: discourse.is_bare(body, t), "an actor; the sentence says where"),
+        (lambda: t.place.kind in _CONTAINER_KINDS, "holds a more precise place"),
+    )
+    return next((why for test, why in checks if test()), "not where it happened")
+
+
 def _records(article: Article, sentence: Sentence, sites: list[Site],
              inside: list[Toponym], trigger: Trigger, when: SentenceDate,
-             common: frozenset[str] = frozenset()) -> list[Event]:
+             common: frozenset[str] = frozenset(), aside: str = "") -> list[Event]:
     event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
     places = {t.text for t in inside}
@@ -877,7 +903,7 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
             excerpt_end=sentence.end,
             confidence=round(site.weight * when.weight, 3),
             date_phrase_start=when.phrase_start,
-            note=f"{why}; place: {site.how}",
+            note=f"{why}; place: {site.how}" + (f"; set aside: {aside}" if aside else ""),
         ))
     return out
 
