@@ -99,7 +99,8 @@ CATEGORIES: tuple[Category, ...] = (
              (r"(?:taken|transferred|airlifted|flown|rushed) to [\w.'’ -]{0,40}?(?:hospital|"
               r"medical cent(?:er|re)|clinic|infirmary)", r"hospitali[sz]ed",
               r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid", r"hospitals?",
-              r"medic\w*", r"doctors?", r"red cross", r"red crescent", r"trapped")),
+              r"medics?", r"medical (?:teams?|staff|workers|aid|help|care|personnel|"
+              r"evacuations?)", r"doctors?", r"red cross", r"red crescent", r"trapped")),
     Category("politics", "Politics", "#6a1b9a", "⚐",
              (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
               r"resign\w*", r"appoint\w*", r"summit", r"sanctions")),

@@ -14,7 +14,7 @@ import pytest
 
 from geo.article import make_article
 from geo.events import Event, events_frame
-from geo.geoparse.propose import propose_events, trigger_of
+from geo.geoparse.propose import category_of, propose_events, trigger_of
 from geo.geoparse.toponyms import Geoparser
 
 PUBLISHED = date(2009, 4, 1)  # a Wednesday
@@ -291,3 +291,18 @@ def test_every_place_of_a_list_is_a_site(parser: Geoparser) -> None:
 def test_why_says_which_places_were_set_aside(parser: Geoparser) -> None:
     events = _events(parser, "A Denver man was arrested in Boulder on Tuesday.", title="t")
     assert events and "set aside: Denver (where someone lives or comes from)" in events[0].note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("The town is heading for its worst flood season.", None),
+        ("The cause probably is the storm that hit the coast.", None),
+        ("The man had underlying medical conditions.", None),
+        ("Medical teams reached the village.", "humanitarian"),
+        ("He would resign if the council approved the deal with the city.", None),
+    ],
+)
+def test_hedged_conditional_and_descriptive_sentences(sentence: str,
+                                                      category: str | None) -> None:
+    assert category_of(sentence) == category

@@ -61,8 +61,11 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to|how|why|no|never)\b[^.;:!?]{0,30}$"
+    r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
+    r"heading towards|on course to|on track to|about to)\b[^.;:!?]{0,30}$"
 )
+# "if Israel released prisoners ... in a deal": a condition runs to the next comma.
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
 # "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
 # that Hamas seized": the denial is another verb's).
 _DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$")
@@ -129,7 +132,8 @@ def trigger_of(sentence: str) -> Trigger | None:
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
-            if _FEARED.search(low, window, m.start()) or _DENIED.search(low, window, m.start()):
+            if _FEARED.search(low, window, m.start()) or _DENIED.search(
+                    low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
             if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and (
                     _UNREAL_SPEECH.match(low, m.end())
