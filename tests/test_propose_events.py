@@ -306,3 +306,22 @@ def test_why_says_which_places_were_set_aside(parser: Geoparser) -> None:
 def test_hedged_conditional_and_descriptive_sentences(sentence: str,
                                                       category: str | None) -> None:
     assert category_of(sentence) == category
+
+
+def test_a_state_holds_only_its_own_places(parser: Geoparser) -> None:
+    from geo.geoparse import discourse
+
+    def place(name: str):
+        return next(t.place for t in parser.toponyms(f"It happened in {name}.") if t.place)
+
+    colorado, boulder, utah = place("Colorado"), place("Boulder, Colorado"), place("Utah")
+    assert discourse.holds(colorado, boulder, parser.gazetteer)
+    assert not discourse.holds(utah, boulder, parser.gazetteer)
+    assert discourse.holds(place("United States"), boulder, parser.gazetteer)
+
+
+def test_a_country_in_an_office_name_is_not_the_site(parser: Geoparser) -> None:
+    events = _events(parser, "Fire destroyed a depot in Boulder on Monday. The acting "
+                             "U.S. Attorney announced charges on Tuesday.", title="t")
+    charged = [e for e in events if "Attorney" in e.excerpt]
+    assert charged and {parser.gazetteer.get(e.place_id).name for e in charged} == {"Boulder"}

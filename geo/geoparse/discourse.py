@@ -209,6 +209,18 @@ def is_person(text: str, t: Toponym) -> bool:
     return bool(_AGE_AFTER.match(text, t.end))
 
 
+def holds(area: Place, place: Place, gazetteer: Gazetteer) -> bool:
+    """True when ``area`` (a country, state or first-level area) contains ``place``: the
+    same country, and for a state the same first-level code ("Gaza Strip" does not hold
+    Ramallah, though both are Palestinian)."""
+    if area.kind == "country":
+        return area.country_code == place.country_code
+    if area.kind not in ("state", "admin1") or area.country_code != place.country_code:
+        return False
+    code = admin1_of(area, gazetteer)
+    return bool(code) and code == admin1_of(place, gazetteer)
+
+
 # "Winchester (21-4)": a team's record after its name.
 _RECORD_AFTER = re.compile(r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)")
 
@@ -231,7 +243,9 @@ def is_team(text: str, t: Toponym) -> bool:
 _ACTOR_AFTER = re.compile(
     r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"
     r"president|prime minister|minister|ministry|administration|police|navy|air force|"
-    r"diplomats?|envoy|leaders?|regime|state media|state television)\b", re.IGNORECASE)
+    r"diplomats?|envoy|leaders?|regime|state media|state television|attorney|"
+    r"department|congress|senate|embassy|consulate|geological survey|census|"
+    r"coast guard|marines|supreme court|district court)\b", re.IGNORECASE)
 
 
 def is_actor_modifier(text: str, t: Toponym) -> bool:

@@ -766,18 +766,16 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                           and t.place.country_code == speaker[1].country_code}
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
-        if aside and any(x.place.id not in aside for x in sites):
-            sites = [x for x in sites if x.place.id not in aside]
-        wide = {"country", "state", "admin1"}
         if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
-                x.place.kind in wide and x.place.country_code == story.place.country_code
-                for x in sites):
+                discourse.holds(x.place, story.place, parser.gazetteer) for x in sites):
             # "The first case has been reported in the UK" in a story at a farm near
             # Ipswich: the country or state holds the story's place, which is the site.
             sites.append(Site(story.place, f"the sentence names only "
                               f"{sites[0].place.name}: the story's place, "
                               f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
                               implied=True))
+        if aside and any(x.place.id not in aside for x in sites):
+            sites = [x for x in sites if x.place.id not in aside]
         if not sites:
             extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
