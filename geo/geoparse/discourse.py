@@ -303,7 +303,9 @@ def is_bare(text: str, t: Toponym) -> bool:
 # something happens, in the town it is named for.
 FACILITY_WORDS = ("Hospital", "Medical Center", "Medical Centre", "Clinic", "Racecourse",
                   "Race Course", "Raceway", "Speedway", "Airport", "Stadium", "Arena",
-                  "Jail", "Prison", "Courthouse", "Infirmary")
+                  "Jail", "Prison", "Courthouse", "Infirmary", "High School",
+                  "Middle School", "Elementary School", "Fairgrounds", "Convention Center",
+                  "Power Plant", "Air Force Base", "Mall")
 ORGANISATION_WORDS = ("State Police", "State Patrol", "Highway Patrol", "Police", "Sheriff",
                       "University", "State University", "College", "Health Authority",
                       "Health Department",
@@ -399,7 +401,8 @@ def in_context(toponyms: list[Toponym], anchors: list[Institution],
     for t in toponyms:
         if t.place is not None and t.place.name not in moved and \
                 t.reason.split(": ", 1)[-1].startswith(_WEAK_REASONS) and near(t.place) is None:
-            for p in sorted(lookup(t.place.name), key=prior, reverse=True):
+            same = [p for p in lookup(t.place.name) if fold(p.name) == fold(t.place.name)]
+            for p in sorted(same, key=prior, reverse=True):
                 a = near(p)
                 if a is not None and p.kind not in WIDE_KINDS:
                     moved[t.place.name] = (p, f"{p.name}, {_country(p, gazetteer)}: in or "
@@ -429,6 +432,7 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
     known = [t.place for t in toponyms if t.place is not None
              and t.place.kind not in ("country", "continent", "region")]
     taken = [(t.start, t.end) for t in toponyms]
+    countries = {t.place.country_code for t in toponyms if t.place is not None}
     out = []
     for a in institutions_:
         if not a.facility or any(s < a.end and a.start < e for s, e in taken):
@@ -446,9 +450,10 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
             best = named[0]
         elif not options:
             continue
-        else:  # the namesake near the text's places, else the most prominent
+        else:  # near the text's places, else in its countries, else the most prominent
             near = [p for p in options if gap(p) <= NEAR_ANCHOR_KM]
-            best = min(near, key=gap) if near else max(options, key=prior)
+            home = [p for p in options if p.country_code in countries]
+            best = min(near, key=gap) if near else max(home or options, key=prior)
         out.append(Toponym(a.name, a.start, a.end, 0.8, best,
                            f"\"{a.label}\": a facility in {best.name}"))
     return out
