@@ -300,6 +300,7 @@ def test_why_says_which_places_were_set_aside(parser: Geoparser) -> None:
         ("The cause probably is the storm that hit the coast.", None),
         ("The man had underlying medical conditions.", None),
         ("Medical teams reached the village.", "humanitarian"),
+        ("Police expected trouble and arrested 20 men.", "crime"),
         ("He would resign if the council approved the deal with the city.", None),
     ],
 )
