@@ -244,7 +244,7 @@ _ACTOR_AFTER = re.compile(
     r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"
     r"president|prime minister|minister|ministry|administration|police|navy|air force|"
     r"diplomats?|envoy|leaders?|regime|state media|state television|attorney|"
-    r"department|congress|senate|embassy|consulate|geological survey|census|"
+    r"department|congress|senate|consulate|geological survey|census|"
     r"coast guard|marines|supreme court|district court)\b", re.IGNORECASE)
 
 
@@ -308,9 +308,9 @@ FACILITY_WORDS = ("Hospital", "Medical Center", "Medical Centre", "Clinic", "Rac
                   "Power Plant", "Air Force Base", "Mall")
 ORGANISATION_WORDS = ("State Police", "State Patrol", "Highway Patrol", "Police", "Sheriff",
                       "University", "State University", "College", "Health Authority",
-                      "Health Department",
-                      "Fire Department", "Fire Rescue", "School District", "Council",
-                      "Board of", "Chamber of Commerce", "Public Schools")
+                      "Health Department", "Fire Department", "Fire Rescue",
+                      "School District", "Council", "Board of", "Chamber of Commerce",
+                      "Public Schools")
 _INSTITUTION = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, FACILITY_WORDS + ORGANISATION_WORDS),
                                key=len, reverse=True)) + r")\b"
@@ -380,7 +380,11 @@ def in_context(toponyms: list[Toponym], anchors: list[Institution],
     Columbia), one sense per name."""
     states = [(a.place.country_code, admin1_of(a.place, gazetteer), a) for a in anchors
               if a.place.kind in ("state", "admin1")]
-    towns = [a for a in anchors if a.place.kind not in ("state", "admin1", "country")]
+    # A town's institution ("Richmond Fire Department") is no evidence for its own name,
+    # nor, read on prominence, for the others' names: only towns the text names nowhere else.
+    named = {fold(t.text) for t in toponyms}
+    towns = [a for a in anchors if a.place.kind not in ("state", "admin1", "country")
+             and fold(a.name) not in named]
     if not states and not towns:
         return toponyms
 
