@@ -326,3 +326,22 @@ def test_a_country_in_an_office_name_is_not_the_site(parser: Geoparser) -> None:
                              "U.S. Attorney announced charges on Tuesday.", title="t")
     charged = [e for e in events if "Attorney" in e.excerpt]
     assert charged and {parser.gazetteer.get(e.place_id).name for e in charged} == {"Boulder"}
+
+
+@pytest.mark.parametrize("text", [
+    "(DENVER) A fire destroyed a barn on Monday. Firefighters fought it for hours.",
+    "DENVER, March 30 — A fire destroyed a barn. Firefighters fought it for hours.",
+    "DENVER, Colorado, March 30 (AP) - A fire destroyed a barn. Firefighters fought it.",
+])
+def test_dateline_forms(parser: Geoparser, text: str) -> None:
+    events = _events(parser, text, title="t")
+    fought = [e for e in events if "fought" in e.excerpt]
+    assert fought and "dateline" in fought[0].note
+    assert parser.gazetteer.get(fought[0].place_id).name == "Denver"
+
+
+def test_a_dateline_names_a_city_not_the_state(parser: Geoparser) -> None:
+    events = _events(parser, "NEW YORK (Reuters) - A fire destroyed a warehouse on Monday.",
+                     title="t")
+    assert events and {parser.gazetteer.get(e.place_id).name for e in events} == {
+        "New York City"}

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from geopy.distance import great_circle
@@ -34,9 +34,11 @@ ADMIN_KINDS = frozenset({"state", "admin1", "province", "governorate", "county",
 # "SALINA, Kan. —", "LEBANON (AP) —", "BYESVILLE --", "BEIRUT:", "TEGA CAY  Local ...":
 # after the place, an optional ", Area" and "(Agency)", then a dash, a colon or two spaces.
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([A-Za-z/ ]{1,20}\))?\s*"
-    r"(?:[-\u2013\u2014]{1,2}|:|\s{2})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z/ ]{1,20}\))?\s*(?:[-\u2013\u2014]{1,2}|:|\s{2})"
 )
+# "(NEW YORK) A fire ...": the place in parentheses before the story.
+_PAREN_TAIL = re.compile(r"\)\s")
 DATELINE_WINDOW = 400  # a dateline opens the text, after the headline at most
 
 
@@ -51,6 +53,10 @@ def dateline(article: Article, toponyms: list[Toponym]) -> Toponym | None:
             continue
         before = text[max(0, t.start - 2):t.start]
         opens = t.start == 0 or before.endswith((". ", "\n", ".\n")) or before == "  "
+        if before.endswith("(") and t.text.isupper() and _PAREN_TAIL.match(text, t.end):
+            head = text[max(0, t.start - 3):t.start - 1]
+            if t.start == 1 or head.endswith((". ", "\n")) or head == "  ":
+                return t  # "(NEW YORK) A fire ..."
         if not opens:
             continue
         tail = _DATELINE_TAIL.match(text, t.end)
@@ -59,6 +65,21 @@ def dateline(article: Article, toponyms: list[Toponym]) -> Toponym | None:
         if t.text.isupper() and len(t.text) >= 3 or "," in tail.group() or "(" in tail.group():
             return t
     return None
+
+
+def dateline_city(t: Toponym, lookup: Callable[[str], Sequence[Place]]) -> Toponym:
+    """The dateline's place as a city: a dateline names a city, so "NEW YORK (Reuters)"
+    is New York City, not the state the resolver prefers on prominence alone."""
+    if t.place is None or t.place.kind not in ("state", "admin1"):
+        return t
+    names = {fold(t.place.name), fold(t.place.name + " City")}
+    cities = [p for p in lookup(t.place.name) if p.kind in ("city", "town")
+              and p.country_code == t.place.country_code and fold(p.name) in names]
+    if not cities:
+        return t
+    city = max(cities, key=prior)
+    return replace(t, place=city, reason=f"{city.name}: a dateline names a city, not the "
+                                          f"{t.place.kind} of {t.place.name}")
 
 
 def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> Toponym | None:

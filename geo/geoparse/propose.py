@@ -708,6 +708,13 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
     lead = discourse.dateline(article, toponyms)
+    if lead is not None:
+        city = discourse.dateline_city(lead, parser.lookup)
+        if city is not lead:  # "NEW YORK (Reuters) -": the city, in every mention
+            toponyms = [replace(t, place=city.place, reason=city.reason)
+                        if t.place is not None and t.place.id == lead.place.id else t
+                        for t in toponyms]
+            lead = city
     story = discourse.focus(article, toponyms, lead)
     if story is None:
         story_how = ""
