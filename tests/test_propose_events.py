@@ -301,6 +301,7 @@ def test_why_says_which_places_were_set_aside(parser: Geoparser) -> None:
         ("The man had underlying medical conditions.", None),
         ("Medical teams reached the village.", "humanitarian"),
         ("Police expected trouble and arrested 20 men.", "crime"),
+        ("The mayor said she believes better times are coming.", None),
         ("He would resign if the council approved the deal with the city.", None),
     ],
 )

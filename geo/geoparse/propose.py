@@ -79,7 +79,8 @@ _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # What someone says will, would or could happen ("said a front will likely produce").
 _UNREAL_SPEECH = re.compile(
     r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to|"
-    r"won['’]t|wouldn['’]t|couldn['’]t|no one|nobody|never)\b"
+    r"won['’]t|wouldn['’]t|couldn['’]t|no one|nobody|never|believes?|thinks?|hopes?|"
+    r"feels?|has seen signs|is optimistic|is confident)\b"
 )
 # "The rain should taper off Wednesday night, forecasters said.": what is said, before the
 # speech word, is a forecast or a hypothesis.
