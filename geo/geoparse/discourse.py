@@ -228,6 +228,21 @@ def is_acronym_namesake(text: str, t: Toponym) -> bool:
     return compound or t.start > DATELINE_WINDOW or _DATELINE_TAIL.match(text, t.end) is None
 
 
+# What follows a noun phrase that is a subject or an object, not a modifier.
+_AFTER_NOUN_PHRASE = re.compile(r"(?:[.;:!?]|\s+(?:to|and|or|has|have|had|is|was|were|are|"
+                                r"said|says|will|would|which|who|that)\b)")
+
+
+def is_organisation(text: str, t: Toponym) -> bool:
+    """True for "the Red Cross" read as a village of that name ("appealed for the Red
+    Cross to be allowed in"): a town or village named with "the" and standing alone, not
+    as a modifier ("the Pewaukee monastery") or in a list ("the Cambridge, Pleasant City
+    and Lore City departments")."""
+    return t.place is not None and t.place.kind in ("village", "town") and \
+        text[max(0, t.start - 4):t.start] == "the " and \
+        not t.text.startswith(("The", "the")) and bool(_AFTER_NOUN_PHRASE.match(text, t.end))
+
+
 # "Campbell, 42, was arrested": a name followed by an age is a person's.
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")
 

@@ -704,7 +704,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     # "HIV" is no village, "Campbell, 42," a person: names, not places.
     toponyms = [t for t in mentions if t.place is not None
                 and not discourse.is_acronym_namesake(body, t)
-                and not discourse.is_person(body, t)]
+                and not discourse.is_person(body, t)
+                and not discourse.is_organisation(body, t)]
     dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
     date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
