@@ -359,3 +359,11 @@ def test_an_organisation_named_like_a_village_is_not_a_place(parser: Geoparser) 
     if crosses:  # read as a village: the proposer leaves the organisation out
         assert discourse.is_organisation(text, crosses[0])
         assert not discourse.is_organisation(text, crosses[-1])  # a modifier, kept
+
+
+def test_a_part_of_a_state_is_the_story_place_in_it(parser: Geoparser) -> None:
+    text = ("BOULDER, Colo. -- Hail fell on Boulder on Monday. Strong winds toppled trees "
+            "in northern Colorado on Monday.")
+    events = _events(parser, text, title="t")
+    winds = [e for e in events if "toppled" in e.excerpt]
+    assert winds and {parser.gazetteer.get(e.place_id).name for e in winds} == {"Boulder"}

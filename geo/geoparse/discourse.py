@@ -243,6 +243,17 @@ def is_organisation(text: str, t: Toponym) -> bool:
         not t.text.startswith(("The", "the")) and bool(_AFTER_NOUN_PHRASE.match(text, t.end))
 
 
+# "north Georgia", "southeast Sweden", "central Kansas": a part of the area, not all of it.
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
+    r"upstate|downstate)\s+$", re.IGNORECASE)
+
+
+def is_part_of_area(text: str, t: Toponym) -> bool:
+    """True when a direction qualifies the place ("in north Georgia"): a part of it."""
+    return bool(_DIRECTION_BEFORE.search(text, max(0, t.start - 16), t.start))
+
+
 # "Campbell, 42, was arrested": a name followed by an age is a person's.
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")
 

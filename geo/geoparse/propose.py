@@ -780,6 +780,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 discourse.holds(x.place, story.place, parser.gazetteer) for x in sites):
             # "The first case has been reported in the UK" in a story at a farm near
             # Ipswich: the country or state holds the story's place, which is the site.
+            # "north Georgia": a part of the area, which the story's place stands for.
+            aside |= {t.place.id for t in named if discourse.is_part_of_area(body, t)}
             sites.append(Site(story.place, f"the sentence names only "
                               f"{sites[0].place.name}: the story's place, "
                               f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
