@@ -367,3 +367,13 @@ def test_a_part_of_a_state_is_the_story_place_in_it(parser: Geoparser) -> None:
     events = _events(parser, text, title="t")
     winds = [e for e in events if "toppled" in e.excerpt]
     assert winds and {parser.gazetteer.get(e.place_id).name for e in winds} == {"Boulder"}
+
+
+def test_a_broad_word_takes_the_kind_of_a_story_not_of_war(parser: Geoparser) -> None:
+    events = _events(parser, "An earthquake struck Boulder on Monday. Three people were "
+                             "killed in Longmont on Monday.", title="t")
+    killed = [e for e in events if "killed" in e.excerpt]
+    assert killed and killed[0].category == "disaster" and "the story's kind" in killed[0].note
+    war = _events(parser, "Rebels shelled Homs on Monday. Three people were killed in "
+                          "Hama on Monday.", title="t", published=date(2013, 6, 5))
+    assert [e.category for e in war if "killed" in e.excerpt] == ["battle"]

@@ -40,6 +40,11 @@ from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Geoparser, Toponym
 
 _BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
+# Broad categories a sentence without a word of its own kind takes from its story, when
+# the story is not of war ("killed" in a tsunami story is a disaster, in a siege a battle).
+_STORY_KINDS = frozenset({"battle", "other", "humanitarian"})
+_PEACE_KINDS = frozenset({"disaster", "health", "accident", "crime", "weather", "economy",
+                          "sport", "politics", "protest"})
 # Words that only say someone spoke: an event when a named speaker says it ("the army
 # said"), not "he said" after a quote.
 SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
@@ -727,6 +732,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
                      f"(named {n} time{'s' if n > 1 else ''})")
     news = news_paragraphs(article)
+    topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not news[sentence.paragraph] or _run_in(article, sentence) or \
@@ -738,6 +744,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             continue
         if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE:
             continue  # direct speech with no signal word of its own: an opinion, a comment
+        # "More than 300 were killed" in a tsunami story: shown as a disaster, not a battle.
+        kind = topic if trigger.category in _STORY_KINDS and topic in _PEACE_KINDS else None
+        if topic is None and trigger.category not in _BROAD:
+            topic = trigger.category  # the story's kind: its first specific event's
         inside = within(toponyms, starts, sentence.start, sentence.end)
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
                    for m in _SLOGAN.finditer(sentence.text)]
@@ -820,7 +830,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             for t in inside if t.place.id not in chosen_ids
             and t.text.replace("’", "'") not in DEMONYMS))
         yield _records(article, sentence, sites, named_here, trigger, chosen,
-                       parser.model.common, aside_why)
+                       parser.model.common, aside_why, kind)
 
 
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
@@ -884,14 +894,17 @@ def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
 
 def _records(article: Article, sentence: Sentence, sites: list[Site],
              inside: list[Toponym], trigger: Trigger, when: SentenceDate,
-             common: frozenset[str] = frozenset(), aside: str = "") -> list[Event]:
+             common: frozenset[str] = frozenset(), aside: str = "",
+             story_kind: str | None = None) -> list[Event]:
     event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
     places = {t.text for t in inside}
     reported = tuple(r for r in reporters(sentence.text, article.outlet) if r not in places)
     reported = reported or ((article.outlet,) if article.outlet else ("the article",))
     phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
-    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({trigger.category}); "
+    category = story_kind or trigger.category
+    kind = f"{category}, the story's kind" if story_kind else category
+    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({kind}); "
            f"date: {when.rule}{phrase}")
     seen: set[str] = set()
     out = []
@@ -904,7 +917,7 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
             place_id=site.place.id,
             place_role=site.role,
             title=_title(sentence.text),
-            category=trigger.category,
+            category=category,
             start=when.resolved.start,
             end=when.resolved.end,
             date_precision=when.resolved.precision,
