@@ -377,3 +377,12 @@ def test_a_broad_word_takes_the_kind_of_a_story_not_of_war(parser: Geoparser) ->
     war = _events(parser, "Rebels shelled Homs on Monday. Three people were killed in "
                           "Hama on Monday.", title="t", published=date(2013, 6, 5))
     assert [e.category for e in war if "killed" in e.excerpt] == ["battle"]
+
+
+def test_organisations_named_for_a_place_are_actors(parser: Geoparser) -> None:
+    events = _events(parser, "The Department of Health said a fire destroyed a barn in "
+                             "Boulder on Monday, and the Boulder County Sheriff's Office "
+                             "arrested a man.", title="t")
+    actors = set(events[0].actors)
+    assert "Department of Health" in actors
+    assert any(a.startswith("Boulder County Sheriff") for a in actors)

@@ -194,6 +194,11 @@ _NOT_A_NAME = re.compile(
     r"Lane|Route|Interstate|Exit)$|\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$",
     re.IGNORECASE,
 )
+# The last words of an organisation's name that starts with a place's.
+_ORGANISATION_END = re.compile(
+    r"\b(?:Board|Council|Department|Police|Patrol|Office|Authority|Agency|University|"
+    r"College|Commission|Committee|Service|Ministry|Association|Realtors|Hospital|"
+    r"Court|Corporation|Company|Party)(?: of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?$")
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"
@@ -326,15 +331,16 @@ def actors_of(
         s, e = m.span()
         text = m.group()
         if _overlaps(place_starts, place_reach, s, e) and not any(
-                w in DEMONYMS for w in text.split()):
-            continue
+                w in DEMONYMS for w in text.split()) and not _ORGANISATION_END.search(text):
+            continue  # a place, not "the Licking County Board of Realtors"
         words = text.split()
         # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
         opener = s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))
         while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
                          or (opener and words[0].lower() in common
-                             and words[0].lower() not in _ACTOR_NOUNS)):
-            words = words[1:]
+                             and words[0].lower() not in _ACTOR_NOUNS
+                             and words[1:2] not in (["of"], ["for"]))):
+            words = words[1:]  # but "Department of Health" is kept whole
         while words and _WEEKDAYS_MONTHS.match(words[-1]):
             words = words[:-1]
         text = " ".join(words).removesuffix("'s").removesuffix("’s")
