@@ -64,7 +64,7 @@ CATEGORIES: tuple[Category, ...] = (
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
     Category("withdrawal", "Withdrawal, flight", "#1565c0", "➜",
-             (r"withdr\w*", r"retreat\w*", r"fled", r"flee\w*", r"pulled out", r"evacuat\w*",
+             (r"withdr\w*", r"retreat\w*", r"fled", r"flee(?:s|ing)?", r"pulled out", r"evacuat\w*",
               r"escaped")),
     Category("reinforcement", "Reinforcements", "#5d4037", "⇶",
              (r"reinforc\w*", r"joined by", r"deployed")),

@@ -305,6 +305,8 @@ def test_why_says_which_places_were_set_aside(parser: Geoparser) -> None:
         ("Medical teams reached the village.", "humanitarian"),
         ("Police expected trouble and arrested 20 men.", "crime"),
         ("The mayor said she believes better times are coming.", None),
+        ("The council runs its fleet of buses on cooking oil.", None),
+        ("Thousands are fleeing the city.", "withdrawal"),
         ("He would resign if the council approved the deal with the city.", None),
     ],
 )
