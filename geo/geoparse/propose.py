@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as date_
+from datetime import timedelta
 
 import pandas as pd
 
@@ -36,10 +37,14 @@ from geo.events import CONTEXT_RULE_PREFIX, Event, events_frame
 from geo.gazetteer import Place
 from geo.geoparse import discourse
 from geo.geoparse.lexicon import DEMONYMS
-from geo.geoparse.screen import features, load_screen
 from geo.geoparse.toponyms import Geoparser, Toponym
 
 _BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
+# Broad categories a sentence without a word of its own kind takes from its story, when
+# the story is not of war ("killed" in a tsunami story is a disaster, in a siege a battle).
+_STORY_KINDS = frozenset({"battle", "other", "humanitarian"})
+_PEACE_KINDS = frozenset({"disaster", "health", "accident", "crime", "weather", "economy",
+                          "sport", "politics", "protest"})
 # Words that only say someone spoke: an event when a named speaker says it ("the army
 # said"), not "he said" after a quote.
 SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
@@ -59,15 +64,34 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 # A signal word after one of these (in the same clause) tells of what may, will or would
 # happen, or asks whether it did: no event.
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
+    r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to|how|why|no|never)\b[^.;:!?]{0,30}$"
+    r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
+    r"heading towards|on course to|on track to|about to)\b[^.;:!?]{0,30}$"
 )
+# "if Israel released prisoners ... in a deal": a condition runs to the next comma.
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
+# "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
+# that Hamas seized": the denial is another verb's).
+_DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$")
+# What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
+# would ..."): the clause after it tells of what may happen.
+_FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
+                     r")\s+(?:that\s+)?|(?:forecast(?:s|ed)?|expect(?:s|ed)?)\s+that\s+)"
+                     r"[^.;:!?]{0,80}$")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # What someone says will, would or could happen ("said a front will likely produce").
 _UNREAL_SPEECH = re.compile(
-    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to)\b"
+    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to|"
+    r"won['’]t|wouldn['’]t|couldn['’]t|no one|nobody|never|believes?|thinks?|hopes?|"
+    r"feels?|has seen signs|is optimistic|is confident)\b"
+)
+# "The rain should taper off Wednesday night, forecasters said.": what is said, before the
+# speech word, is a forecast or a hypothesis.
+_UNREAL_BEFORE_SPEECH = re.compile(
+    r"\b(?:will|would|could|should|might|may|won['’]t|wouldn['’]t|is expected to|"
+    r"are expected to)\b[^.;:!?]{0,200}$"
 )
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
@@ -115,8 +139,12 @@ def trigger_of(sentence: str) -> Trigger | None:
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
-            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and \
-                    _UNREAL_SPEECH.match(low, m.end()):
+            if _FEARED.search(low, window, m.start()) or _DENIED.search(
+                    low, window, m.start()) or _CONDITION.search(low, window, m.start()):
+                continue  # "warned that an epidemic would": feared, not happened
+            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and (
+                    _UNREAL_SPEECH.match(low, m.end())
+                    or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
                 continue  # "the Weather Service said a front will bring rain"
             if _KNOWN.search(low, window, m.start()):
                 again.add(category)
@@ -166,12 +194,23 @@ _NOT_A_NAME = re.compile(
     r"Lane|Route|Interstate|Exit)$|\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$",
     re.IGNORECASE,
 )
+# The last words of an organisation's name that starts with a place's.
+_ORGANISATION_END = re.compile(
+    r"\b(?:Board|Council|Department|Police|Patrol|Office|Authority|Agency|University|"
+    r"College|Commission|Committee|Service|Ministry|Association|Realtors|Hospital|"
+    r"Court|Corporation|Company|Party)(?: of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?$")
 _WEEKDAYS_MONTHS = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"
 )
 
-FALLBACK_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; publication date (fallback)"
+FALLBACK_RULE = (CONTEXT_RULE_PREFIX + " no date in the sentence or the story; the week up "
+                 "to the publication date (fallback)")
+STORY_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; the story's day"
+# How far before publication a story's day and an undated event may lie: news of a daily
+# paper tells what happened in the last days, and the annotated set reads undated recent
+# events as the week before publication.
+RECENT_DAYS = 7
 CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
 _GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
 # How far a day carries: to the next sentence, and on within its paragraph (the story goes
@@ -292,15 +331,16 @@ def actors_of(
         s, e = m.span()
         text = m.group()
         if _overlaps(place_starts, place_reach, s, e) and not any(
-                w in DEMONYMS for w in text.split()):
-            continue
+                w in DEMONYMS for w in text.split()) and not _ORGANISATION_END.search(text):
+            continue  # a place, not "the Licking County Board of Realtors"
         words = text.split()
         # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
         opener = s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))
         while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
                          or (opener and words[0].lower() in common
-                             and words[0].lower() not in _ACTOR_NOUNS)):
-            words = words[1:]
+                             and words[0].lower() not in _ACTOR_NOUNS
+                             and words[1:2] not in (["of"], ["for"]))):
+            words = words[1:]  # but "Department of Health" is kept whole
         while words and _WEEKDAYS_MONTHS.match(words[-1]):
             words = words[:-1]
         text = " ".join(words).removesuffix("'s").removesuffix("’s")
@@ -326,6 +366,9 @@ def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
 
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
+
+# "... jailed in Israel. Photo: AP": a caption run into the text, its credit after it.
+_INLINE_CREDIT = re.compile(r"\s*(?:Photo|Picture|Image)(?:\s+credit)?\s*(?::|by\b)\s*[A-Z]")
 
 
 def _squash(text: str) -> str:
@@ -510,13 +553,13 @@ def within(spans: list, starts: list[int], start: int, end: int) -> list:
 def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
     """The date of every sentence: explicit; else carried from the last sentence with a
     day of its own, if it is the sentence before or up to :data:`CARRY_SENTENCES` back in
-    the same paragraph; else the publication date (fallback)."""
-    published = article.published
-    fallback = SentenceDate(ResolvedDate("", published, published, DAY, "publication-date"),
-                            None, FALLBACK_RULE, 0.6)
+    the same paragraph; else the story's day (:func:`story_day`); else, when the article
+    gives no recent day, the week up to publication (fallback): an undated report is of
+    something recent, not of the publication day itself."""
+    dates = sorted(dates, key=lambda m: m.start)
+    fallback = story_day(article, dates)
     out: list[SentenceDate] = []
     last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
-    dates = sorted(dates, key=lambda m: m.start)
     starts = [m.start for m in dates]
     for i, s in enumerate(article.sentences):
         inside = within(dates, starts, s.start, s.end)
@@ -537,6 +580,20 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
     return out
 
 
+def story_day(article: Article, dates: list[DateMention]) -> SentenceDate:
+    """The day of an undated sentence: the story's day, the first day-precise date of the
+    article in the :data:`RECENT_DAYS` up to publication ("Firefighters were called
+    Monday ..." dates the rest of the story); without one, the week up to publication."""
+    published = article.published
+    for m in dates:  # sorted by offset
+        if m.date.precision == DAY and \
+                published - timedelta(days=RECENT_DAYS) <= m.date.start <= published:
+            return SentenceDate(m.date, m.start, STORY_RULE, 0.6)
+    week = ResolvedDate("", published - timedelta(days=RECENT_DAYS), published, RANGE,
+                        "week-before-publication")
+    return SentenceDate(week, None, FALLBACK_RULE, 0.6)
+
+
 @dataclass(frozen=True)
 class Site:
     """A place an event is given, how it was chosen, and how sure that is."""
@@ -553,6 +610,11 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|state
 _NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
 
 
+# A month and day up to this many days after publication is a plan ("the March 21 state
+# meet" in a paper of March 14); further on, last year's ("the August death" in April).
+FUTURE_DAYS = 31
+_COMPARED_FROM = re.compile(r"\bfrom\b[^.;:!?]{0,30}$")
+_COMPARED_TO = re.compile(r"[^.;:!?]{0,50}?\bto\b[^.;:!?]{0,40}")
 _RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|-|–|—)\s*")
 
 
@@ -563,14 +625,16 @@ def _joined(sentence: Sentence, first: DateMention, last: DateMention) -> bool:
 
 
 def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
-              default: SentenceDate, published: date_) -> SentenceDate:
+              default: SentenceDate, published: date_) -> SentenceDate | None:
     """The date of the clause the trigger is in: of the sentence's date phrases, the one
     nearest the trigger ("arrested in March ... said Tuesday night": March for the arrest),
     a date that only says when someone spoke ("police said Thursday") counting less;
     without one, ``default`` (carried or publication date).
 
     A month read as the nearest year that falls after publication is the year before
-    ("the August death" in an April paper); "since August 22" runs to publication.
+    ("the August death" in an April paper); "since August 22" runs to publication. None
+    when the clause's date lies after publication otherwise (a year or a weekday to come,
+    a day within :data:`FUTURE_DAYS`): what is planned has not happened.
     """
     if not inside:
         return default
@@ -583,6 +647,14 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
         return max(gap, 0) + (200 if said else 0)
 
     m = min(inside, key=cost)
+    compared = ""
+    k = inside.index(m)
+    if k + 1 < len(inside) and _COMPARED_FROM.search(
+            sentence.text, max(0, m.start - sentence.start - 40), m.start - sentence.start) \
+            and _COMPARED_TO.fullmatch(sentence.text, m.end - sentence.start,
+                                       inside[k + 1].start - sentence.start):
+        # "fell from $122,492 in 2008 to $110,416 in 2009": the news is the later period.
+        m, compared = inside[k + 1], ", the later of a comparison"
     resolved, rule = m.date, m.date.rule
     # "from midday Saturday until Sunday": two phrases joined into one span.
     k = inside.index(m)
@@ -600,22 +672,23 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
         rule, m = resolved.rule, first
     if resolved.start > published:
         base = rule.removeprefix("since(").removesuffix(")")
-        if base in _NEAREST_YEAR_RULES:
-            try:
-                start, end = resolved.start, resolved.end
-                resolved = replace(resolved, start=start.replace(year=start.year - 1),
-                                   end=end.replace(year=end.year - 1))
-                rule = f"{rule}, the year before (a past event)"
-            except ValueError:  # 29 February
-                pass
+        if base not in _NEAREST_YEAR_RULES or resolved.start - published <= timedelta(
+                days=FUTURE_DAYS):
+            return None  # "advanced to the March 21 state meet": a plan, not an event
+        try:
+            start, end = resolved.start, resolved.end
+            resolved = replace(resolved, start=start.replace(year=start.year - 1),
+                               end=end.replace(year=end.year - 1))
+            rule = f"{rule}, the year before (a past event)"
+        except ValueError:  # 29 February
+            pass
     if rule.startswith("since(") and resolved.end < published:
         resolved = replace(resolved, end=published, precision=RANGE)
         rule = f"{rule} to publication"
-    return SentenceDate(resolved, m.start, rule, 1.0)
+    return SentenceDate(resolved, m.start, rule + compared, 1.0)
 
 
-def propose_events(article: Article, parser: Geoparser | None = None, *,
-                   screen: bool = True) -> list[Event]:
+def propose_events(article: Article, parser: Geoparser | None = None) -> list[Event]:
     """Proposed events of ``article`` (one record per event and place), in text order.
 
     A sentence is an event when a signal word (:func:`trigger_of`) tells of something
@@ -623,36 +696,38 @@ def propose_events(article: Article, parser: Geoparser | None = None, *,
     someone lives, a distance's reference point or a continent); when it names none,
     the place "the town" or "there" refers to, the capital of a state body that speaks,
     or the story's place (its dateline, else the local place it names most often).
-    With ``screen`` (the default), the learned screen of :mod:`geo.geoparse.screen`
-    drops sentences unlikely to report an event a reader would map.
     """
-    model = load_screen() if screen else None
-    if model is not None and model.threshold <= 0.0:
-        model = None  # cross-validation found no threshold better than keeping all
-    events: list[Event] = []
-    for feats, records in proposals(article, parser):
-        if model is not None:
-            p = model.score(feats)
-            if p < model.threshold:
-                continue
-            records = [replace(r, note=f"{r.note}; screen: {p:.2f}") for r in records]
-        events.extend(records)
-    return events
+    return [record for records in _proposals(article, parser) for record in records]
 
 
-def proposals(article: Article, parser: Geoparser | None = None
-              ) -> Iterator[tuple[dict[str, float], list[Event]]]:
-    """Each proposed sentence's screen features (:func:`geo.geoparse.screen.features`)
-    and its records, before the screen (what ``train_screen`` learns from)."""
+def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
+    """The records of each proposed sentence, in text order."""
     parser = parser or Geoparser()
     body = article.body
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    anchors = discourse.institutions(body, parser.lookup)
+    if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
+        mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
+        mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
+                                                                 parser.lookup),
+                          key=lambda t: t.start)
     mention_starts = [t.start for t in mentions]
-    toponyms = [t for t in mentions if t.place is not None]
+    # "HIV" is no village, "Campbell, 42," a person: names, not places.
+    toponyms = [t for t in mentions if t.place is not None
+                and not discourse.is_acronym_namesake(body, t)
+                and not discourse.is_person(body, t)
+                and not discourse.is_organisation(body, t)]
     dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
     date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
     lead = discourse.dateline(article, toponyms)
+    if lead is not None:
+        city = discourse.dateline_city(lead, parser.lookup)
+        if city is not lead:  # "NEW YORK (Reuters) -": the city, in every mention
+            toponyms = [replace(t, place=city.place, reason=city.reason)
+                        if t.place is not None and t.place.id == lead.place.id else t
+                        for t in toponyms]
+            lead = city
     story = discourse.focus(article, toponyms, lead)
     if story is None:
         story_how = ""
@@ -663,17 +738,22 @@ def proposals(article: Article, parser: Geoparser | None = None
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
                      f"(named {n} time{'s' if n > 1 else ''})")
     news = news_paragraphs(article)
-    count = max(1, len(article.sentences))
+    topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not news[sentence.paragraph] or _run_in(article, sentence):
-            continue
+        if not news[sentence.paragraph] or _run_in(article, sentence) or \
+                _INLINE_CREDIT.match(body, sentence.end):
+            continue  # the headline, a caption
         trigger = trigger_of(sentence.text)
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
         if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE:
             continue  # direct speech with no signal word of its own: an opinion, a comment
+        # "More than 300 were killed" in a tsunami story: shown as a disaster, not a battle.
+        kind = topic if trigger.category in _STORY_KINDS and topic in _PEACE_KINDS else None
+        if topic is None and trigger.category not in _BROAD:
+            topic = trigger.category  # the story's kind: its first specific event's
         inside = within(toponyms, starts, sentence.start, sentence.end)
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
                    for m in _SLOGAN.finditer(sentence.text)]
@@ -688,9 +768,18 @@ def proposals(article: Article, parser: Geoparser | None = None
                  if not (k and body[named[k - 1].end:t.start] in {", ", ","}
                          and named[k - 1].place.country_code == t.place.country_code
                          and t.place.kind in _CONTAINER_KINDS)]
+        if trigger.category == "sport":
+            # "New Castle was third", "nine points for Winchester (21-4)": a team named
+            # for its town plays wherever the match is; "in Erie" says where that is.
+            named = [t for t in named if not discourse.is_team(body, t)]
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
-            named = [t for t in named if not discourse.is_bare(body, t)]
+            named = [t for t, bare in zip(named, discourse.bare_places(body, named),
+                                          strict=True) if not bare]
+        # "funds from the US government", "if they were deported to Kenya": places of an
+        # actor or of what might happen; not the site while another place is.
+        aside = {t.place.id for t in named
+                 if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
         sites = _sites(article, sentence, named, before, parser)
@@ -698,18 +787,23 @@ def proposals(article: Article, parser: Geoparser | None = None
                 x.place.kind == "country" for x in sites):
             speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
             if speaker is not None:
+                # "Sweden's minister said": made in Stockholm, not all over Sweden.
+                aside |= {t.place.id for t in named if _possessive(article, t)
+                          and t.place.country_code == speaker[1].country_code}
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
-        wide = {"country", "state", "admin1"}
         if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
-                x.place.kind in wide and x.place.country_code == story.place.country_code
-                for x in sites):
+                discourse.holds(x.place, story.place, parser.gazetteer) for x in sites):
             # "The first case has been reported in the UK" in a story at a farm near
             # Ipswich: the country or state holds the story's place, which is the site.
+            # "north Georgia": a part of the area, which the story's place stands for.
+            aside |= {t.place.id for t in named if discourse.is_part_of_area(body, t)}
             sites.append(Site(story.place, f"the sentence names only "
                               f"{sites[0].place.name}: the story's place, "
                               f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
                               implied=True))
+        if aside and any(x.place.id not in aside for x in sites):
+            sites = [x for x in sites if x.place.id not in aside]
         if not sites:
             extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
@@ -727,6 +821,8 @@ def proposals(article: Article, parser: Geoparser | None = None
         chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
                                                      sentence.end),
                            when, article.published)
+        if chosen is None:
+            continue
         if (all(x.implied for x in sites) and chosen.weight < 1.0
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
@@ -734,12 +830,13 @@ def proposals(article: Article, parser: Geoparser | None = None
         told.update((x.place.id, trigger.category) for x in sites
                     if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
-        feats = features(sentence.text, trigger.category, trigger.word, chosen.rule,
-                         sites[0].how, sites[0].place.kind, len(sites),
-                         sentence.index / count, trigger.word.lower() in SPEECH_ONLY,
-                         quoted_share(sentence.text))
-        yield feats, _records(article, sentence, sites, named_here, trigger, chosen,
-                              parser.model.common)
+        chosen_ids = {x.place.id for x in sites}
+        aside_why = "; ".join(dict.fromkeys(
+            f"{t.text} ({_aside_reason(article, t, slogans, trigger.category)})"
+            for t in inside if t.place.id not in chosen_ids
+            and t.text.replace("’", "'") not in DEMONYMS))
+        yield _records(article, sentence, sites, named_here, trigger, chosen,
+                       parser.model.common, aside_why, kind)
 
 
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
@@ -781,16 +878,39 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
     return None
 
 
+def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
+                  category: str) -> str:
+    """Why a place the sentence names is not its event's site (for the ``why`` note)."""
+    body = article.body
+    checks = (
+        (lambda: t.place.kind in discourse.WIDE_KINDS, "a continent or region"),
+        (lambda: any(a <= t.start and t.end <= b for a, b in slogans), "in a quotation"),
+        (lambda: discourse.is_residence(body, t), "where someone lives or comes from"),
+        (lambda: discourse.is_part_of_name(body, t), "part of a longer name"),
+        (lambda: discourse.is_reference(body, t), "a reference point"),
+        (lambda: category == "sport" and discourse.is_team(body, t), "a team"),
+        (lambda: discourse.is_actor_modifier(body, t), "qualifies an actor"),
+        (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
+        (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
+        (lambda: discourse.is_bare(body, t), "an actor; the sentence says where"),
+        (lambda: t.place.kind in _CONTAINER_KINDS, "holds a more precise place"),
+    )
+    return next((why for test, why in checks if test()), "not where it happened")
+
+
 def _records(article: Article, sentence: Sentence, sites: list[Site],
              inside: list[Toponym], trigger: Trigger, when: SentenceDate,
-             common: frozenset[str] = frozenset()) -> list[Event]:
+             common: frozenset[str] = frozenset(), aside: str = "",
+             story_kind: str | None = None) -> list[Event]:
     event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
     places = {t.text for t in inside}
     reported = tuple(r for r in reporters(sentence.text, article.outlet) if r not in places)
     reported = reported or ((article.outlet,) if article.outlet else ("the article",))
     phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
-    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({trigger.category}); "
+    category = story_kind or trigger.category
+    kind = f"{category}, the story's kind" if story_kind else category
+    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({kind}); "
            f"date: {when.rule}{phrase}")
     seen: set[str] = set()
     out = []
@@ -803,7 +923,7 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
             place_id=site.place.id,
             place_role=site.role,
             title=_title(sentence.text),
-            category=trigger.category,
+            category=category,
             start=when.resolved.start,
             end=when.resolved.end,
             date_precision=when.resolved.precision,
@@ -816,7 +936,7 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
             excerpt_end=sentence.end,
             confidence=round(site.weight * when.weight, 3),
             date_phrase_start=when.phrase_start,
-            note=f"{why}; place: {site.how}",
+            note=f"{why}; place: {site.how}" + (f"; set aside: {aside}" if aside else ""),
         ))
     return out
 
