@@ -2,7 +2,7 @@
 
 Each category has its name (the value in events files), the label the legend shows,
 the colour and symbol of its markers, and the words that make the proposer
-(``geo.geoparse.propose``) file a sentence under it. Adding a category here adds it to
+(``geo.geoparse.triggers``) file a sentence under it. Adding a category here adds it to
 the validator's accepted values, the map's legend and the proposer at once.
 """
 

@@ -14,8 +14,9 @@ import pytest
 
 from geo.article import make_article
 from geo.events import Event, events_frame
-from geo.geoparse.propose import category_of, propose_events, trigger_of
+from geo.geoparse.propose import propose_events
 from geo.geoparse.toponyms import Geoparser
+from geo.geoparse.triggers import category_of, trigger_of
 
 PUBLISHED = date(2009, 4, 1)  # a Wednesday
 
