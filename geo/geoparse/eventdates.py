@@ -84,12 +84,13 @@ def story_day(article: Article, dates: list[DateMention]) -> SentenceDate:
     article in the :data:`RECENT_DAYS` up to publication ("Firefighters were called
     Monday ..." dates the rest of the story); without one, the week up to publication."""
     published = article.published
+    # The calendar's first week has no week before it (published 0001-01-01).
+    earliest = max(date_.min + timedelta(days=RECENT_DAYS), published) - timedelta(
+        days=RECENT_DAYS)
     for m in dates:  # sorted by offset
-        if m.date.precision == DAY and \
-                published - timedelta(days=RECENT_DAYS) <= m.date.start <= published:
+        if m.date.precision == DAY and earliest <= m.date.start <= published:
             return SentenceDate(m.date, m.start, STORY_RULE, 0.6)
-    week = ResolvedDate("", published - timedelta(days=RECENT_DAYS), published, RANGE,
-                        "week-before-publication")
+    week = ResolvedDate("", earliest, published, RANGE, "week-before-publication")
     return SentenceDate(week, None, FALLBACK_RULE, 0.6)
 
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
