@@ -9,7 +9,6 @@ showed: if another session changed the event since, the page says so and shows i
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from functools import partial
 
@@ -22,7 +21,7 @@ from geo.markup import plain_text as _md
 from geo.store import NotFound, StoreError
 from geo.store import review as rv
 from geo.store.workspace import REFUSED, shared_store
-from geo.user_article import MAX_BYTES, BadArticle, file_stem
+from geo.user_article import MAX_BYTES, BadArticle, file_stem, read_article
 
 PASTE, UPLOAD = "Paste the text", "Upload a .txt file"
 #: How long the first start's index build takes (measured: README, Performance).
@@ -32,8 +31,6 @@ INDEX_BUILD = "about 30 to 60 s"
 @st.cache_data(show_spinner="Finding places and dates…", max_entries=32)
 def marks_of(article_id: int, text: str, title: str, outlet: str, published: date):
     """The article and its highlight marks (in a worker, time-bound); cached per article."""
-    from geo.user_article import read_article
-
     parsed = read_article(text.encode("utf-8"), title=title, outlet=outlet,
                           published=published, name=str(article_id), parse=rv.marks_only)
     return parsed.article, rv.highlight_marks(parsed)
@@ -170,8 +167,8 @@ except NotFound:
           "another one, or open one from the Library page.", warn=True)
 except (StoreError, BadArticle) as exc:
     _stop(exc)
-# The title and excerpts are the article's text: HTML-escaped, never read as Markdown.
-st.html(f'{rv.PAGE_CSS}<h2 class="ya-title">{html.escape(article.title)}</h2>')
+# The title and excerpts are the article's text: autoescaping templates, never Markdown.
+st.html(rv.PAGE_CSS + rv.heading_html(article.title))
 st.caption(f"Article {article_id} of the workspace, published {summary.published:%d %B %Y}"
            f"{', ' + _md(summary.outlet) if summary.outlet else ''}.")
 for column, (label, value) in zip(st.columns(4), rv.figures(frame, marks), strict=True):
@@ -208,7 +205,7 @@ else:
     row_id = st.selectbox("Event", list(labels), format_func=labels.get, key="ya_row")
     row = frame.loc[frame["id"] == row_id].iloc[0]
     version = int(row["version"])  # what each change names: stale if changed elsewhere
-    st.html(f'<blockquote class="ya-excerpt">{html.escape(row["excerpt"])}</blockquote>')
+    st.html(rv.excerpt_html(row["excerpt"]))
     p, d, h = st.columns([1, 1, 1])
     with p:
         typed = st.text_input(f"Place (now: {row['place_name']}, {row['country_code']})",

@@ -34,8 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geopy.distance import great_circle  # noqa: E402
-
+from geo.distance import km_between  # noqa: E402
 from geo.gazetteer import load_gazetteer  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "geoparse" / "LGL"
@@ -101,7 +100,7 @@ def evaluate(label: str, data: Path, limit: int | None, show_errors: int) -> dic
             ours.append(HALF_EARTH_KM)
             baseline.append(HALF_EARTH_KM)
             continue
-        err = great_circle((g.lat, g.lon), (res.place.lat, res.place.lon)).km
+        err = km_between((g.lat, g.lon), (res.place.lat, res.place.lon))
         ours.append(err)
         if err > 161:
             misses.append((err, g, res))
@@ -112,7 +111,7 @@ def evaluate(label: str, data: Path, limit: int | None, show_errors: int) -> dic
             else:
                 kinds["161..1000 km: a nearby namesake"] += 1
         biggest = max(gazetteer.places_for(g.surface)[0], key=lambda p: p.population or 0)
-        baseline.append(great_circle((g.lat, g.lon), (biggest.lat, biggest.lon)).km)
+        baseline.append(km_between((g.lat, g.lon), (biggest.lat, biggest.lon)))
     elapsed = time.perf_counter() - started
 
     print(f"{label}: {len(texts)} articles, {len(golds)} gold toponyms, "

@@ -56,8 +56,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geopy.distance import great_circle  # noqa: E402
-
+from geo.distance import km_between  # noqa: E402
 from geo.geoparse.corpora import (  # noqa: E402
     CORPORA,
     CorpusMissing,
@@ -156,7 +155,7 @@ class Shared:
 
 def within_161(f: Found, g: GoldToponym) -> bool:
     return f.lat is not None and f.lon is not None and (
-        great_circle((f.lat, f.lon), (g.lat, g.lon)).km < 161
+        km_between((f.lat, f.lon), (g.lat, g.lon)) < 161
     )
 
 

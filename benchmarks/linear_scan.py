@@ -110,7 +110,7 @@ def module_patterns() -> dict[str, re.Pattern[str]]:
 INLINE = {
     "geo.article._is_abbreviation": r"([\w.]+)$",
     "geo.gazetteer.context.phrases.lower": r"\b[a-z][a-z'’-]+\b",
-    "geo.gazetteer.document.county_readings.sub": r"^(?:and|or)\s+",
+    "geo.gazetteer.usage.county_readings.sub": r"^(?:and|or)\s+",
     "geo.dates.spaces": r"\s+",
 }
 
@@ -161,8 +161,8 @@ def function_probes() -> dict[str, Callable[[str], object]]:
     from geo.dates import find_dates
     from geo.gazetteer import load_gazetteer
     from geo.gazetteer.context import phrases, place_names, qualified_mentions
-    from geo.gazetteer.document import county_readings
     from geo.gazetteer.normalize import fold
+    from geo.gazetteer.usage import county_readings
     from geo.geoparse.propose import propose_events
     from geo.geoparse.tokens import capitalised_runs, sentence_starts, tokenize
     from geo.geoparse.toponyms import find_toponyms
@@ -189,7 +189,7 @@ def function_probes() -> dict[str, Callable[[str], object]]:
         "fn context.phrases": phrases,
         "fn context.qualified_mentions": qualified_mentions,
         "fn context.place_names": lambda s: place_names(s, gaz),
-        "fn document.county_readings": county_readings,
+        "fn usage.county_readings": county_readings,
         "fn find_toponyms": find_toponyms,
         "fn propose_events": article,
     }

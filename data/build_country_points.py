@@ -18,7 +18,7 @@ Survey places near Lebanon, Kansas, at 39 50 N 98 35 W. That point is used.
 
 Where the Factbook lists several parts ("metropolitan France: 46 00 N, 2 00 E; French
 Guiana: ..."), the first is taken. Countries without a Factbook entry keep the index's
-own point (the centre of their Natural Earth outline, see geo/gazetteer/geonames.py).
+own point (the centre of their Natural Earth outline, see geo/gazetteer/geonames_build.py).
 """
 
 from __future__ import annotations

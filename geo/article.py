@@ -33,11 +33,19 @@ _COMMENT_START = re.compile(
 # Paragraphs are separated by one or more blank lines (whitespace-only lines).
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\xa0]*\n\s*")
 
-# Words ending in "." that do not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep st mt no nos vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept est approx fig
-    al u.s u.n u.k e.g i.e a.m p.m""".split()
+# The one list of abbreviations written with a full stop (the tokenizer of
+# geo.geoparse.tokens reads it too). Titles come before a name ("Gen. Idriss",
+# "St. Louis"): their full stop ends no sentence, and a token keeps it.
+ABBREVIATED_TITLES = frozenset(
+    "mr mrs ms dr prof rev gen lt col maj capt sgt cpl adm gov sen rep st mt ft".split()
+)
+# After a name ("Martin Luther King Jr."): a token keeps the full stop, but a sentence
+# may end there.
+NAME_SUFFIXES = frozenset({"jr", "sr"})
+# Words ending in "." that do not end a sentence: the titles and these.
+ABBREVIATIONS = ABBREVIATED_TITLES | frozenset(
+    """no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept
+    est approx fig al u.s u.n u.k e.g i.e a.m p.m""".split()
 )
 # A candidate sentence end: terminal punctuation, any closing quotes or brackets, then
 # whitespace; the next sentence must start with a capital, a digit or an opening quote
@@ -46,7 +54,7 @@ _ABBREVIATIONS = frozenset(
 # and never given back (possessive ``++``), so "....." costs its length, not its square.
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘]?[A-Z0-9])")
 # The longest abbreviation: a longer word before a full stop is not one.
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 
 @dataclass(frozen=True)
@@ -194,7 +202,7 @@ def _is_abbreviation(text: str, floor: int, dot: int) -> bool:
     w = text[start:dot].lower()
     if not w or len(w) > _LONGEST_ABBREVIATION:
         return False
-    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
 
 
 def _in_word(char: str) -> bool:

@@ -2,7 +2,7 @@
 
 Each category has its name (the value in events files), the label the legend shows,
 the colour and symbol of its markers, and the words that make the proposer
-(``geo.geoparse.propose``) file a sentence under it. Adding a category here adds it to
+(``geo.geoparse.triggers``) file a sentence under it. Adding a category here adds it to
 the validator's accepted values, the map's legend and the proposer at once.
 """
 
@@ -64,7 +64,7 @@ CATEGORIES: tuple[Category, ...] = (
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
     Category("withdrawal", "Withdrawal, flight", "#1565c0", "➜",
-             (r"withdr\w*", r"retreat\w*", r"fled", r"flee\w*", r"pulled out", r"evacuat\w*",
+             (r"withdr\w*", r"retreat\w*", r"fled", r"flee(?:s|ing)?", r"pulled out", r"evacuat\w*",
               r"escaped")),
     Category("reinforcement", "Reinforcements", "#5d4037", "⇶",
              (r"reinforc\w*", r"joined by", r"deployed")),
@@ -96,8 +96,11 @@ CATEGORIES: tuple[Category, ...] = (
              (r"storms?", r"gusts?", r"hail", r"snowstorms?", r"heat ?waves?", r"blizzards?",
               r"rainfall", r"downpours?")),
     Category("humanitarian", "Humanitarian", "#00838f", "✚",
-             (r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid", r"hospitals?",
-              r"medic\w*", r"doctors?", r"red cross", r"red crescent", r"trapped")),
+             (r"(?:taken|transferred|airlifted|flown|rushed) to [\w.'’ -]{0,40}?(?:hospital|"
+              r"medical cent(?:er|re)|clinic|infirmary)", r"hospitali[sz]ed",
+              r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid", r"hospitals?",
+              r"medics?", r"medical (?:teams?|staff|workers|aid|help|care|personnel|"
+              r"evacuations?)", r"doctors?", r"red cross", r"red crescent", r"trapped")),
     Category("politics", "Politics", "#6a1b9a", "⚐",
              (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
               r"resign\w*", r"appoint\w*", r"summit", r"sanctions")),

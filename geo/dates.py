@@ -299,6 +299,16 @@ def _r_period(g: dict[str, str], published: date) -> Resolved:
     return start, end, RANGE, f"this-{period}"
 
 
+def _r_weekend(g: dict[str, str], published: date) -> Resolved:
+    """ "last weekend", "over the weekend": the Saturday and Sunday up to publication
+    ("last weekend" in a weekend paper: the one before)."""
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    if g["wk"].lower().startswith("last") and published.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return (saturday, min(saturday + timedelta(days=1), max(saturday, published)), RANGE,
+            "weekend-before-publication")
+
+
 def _r_part_of_year(g: dict[str, str], published: date) -> Resolved:
     """ "early/mid/late 2012": January-April, May-August, September-December."""
     y = int(g["year"])
@@ -349,6 +359,7 @@ _RULES: tuple[_Rule, ...] = (
           after=r"(?!\s+(?i:ago|earlier|later|before|after|from\s+now)\b)"),
     _Rule(r"(?i:(?P<which>last|previous|this|earlier\s+this|later\s+this|(?:the\s+)?past)\s+"
           r"(?P<period>week|month|year))", _r_period),
+    _Rule(r"(?P<wk>(?i:last|this|over\s+the|during\s+the|at\s+the)\s+weekend)", _r_weekend),
     _Rule(rf"(?P<part>(?i:early|mid|late))[\s-]+{_YEAR}", _r_part_of_year),
     _Rule(_YEAR, _r_year, before=r"(?i:in|since|during|until|throughout|of|from)\s+"),
 )  # fmt: skip

@@ -30,6 +30,7 @@ from geo import DATA_DIR
 from geo.article import Article, load_seed_article
 from geo.categories import NAMES
 from geo.dates import PRECISIONS, DateNotUnderstood, find_dates, resolve_date
+from geo.gazetteer import load_gazetteer
 
 SEED_EVENTS = DATA_DIR / "events.csv"
 
@@ -431,8 +432,6 @@ def load_events(path: Path, article: Article, places: PlaceLookup) -> list[Event
 
 @lru_cache(maxsize=1)
 def _seed_events() -> tuple[Event, ...]:
-    from geo.gazetteer import load_gazetteer  # late: the gazetteer loads its own data
-
     return tuple(load_events(SEED_EVENTS, load_seed_article(), load_gazetteer()))
 
 
@@ -457,8 +456,6 @@ def events_frame(events: Sequence[Event]) -> pd.DataFrame:
 
 @lru_cache(maxsize=16)
 def _frame(events: tuple[Event, ...]) -> pd.DataFrame:
-    from geo.gazetteer import load_gazetteer
-
     gazetteer = load_gazetteer()
     rows = []
     for ev in events:

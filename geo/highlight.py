@@ -160,17 +160,22 @@ def find_names(
     return marks
 
 
-def name_pattern(spellings: Iterable[str]) -> re.Pattern[str] | None:
+def name_pattern(
+    spellings: Iterable[str], ignore_case: bool = False
+) -> re.Pattern[str] | None:
     """A regex for any of ``spellings`` as whole words, longest first; None if there are none.
 
-    A space in a spelling matches any run of whitespace: articles as collected often
-    carry non-breaking spaces ("Al-Qusayr\xa0region").
+    The one builder of the patterns that mark place names (the article page, the places
+    page, the map's popups). A space in a spelling matches any run of whitespace:
+    articles as collected often carry non-breaking spaces ("Al-Qusayr\xa0region").
+    ``ignore_case``: the popups mark "al-Qusayr" for "Al-Qusayr" too.
     """
     unique = sorted({_spaces(s) for s in spellings if s and s.strip()}, key=lambda s: (-len(s), s))
     if not unique:
         return None
     alternatives = "|".join(r"\s+".join(map(re.escape, s.split(" "))) for s in unique)
-    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)")
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", flags)
 
 
 def _spaces(value: str) -> str:

@@ -108,6 +108,7 @@ def test_names_do_not_overlap_at_any_zoom():
     assert 20 < sum(lb.min_zoom == LABEL_ZOOMS[0] for lb in labels) < 150
 
 
+@pytest.mark.slow
 def test_the_basemap_is_read_from_the_project_alone(tmp_path):
     """A clean clone has no ../shared: everything comes from data/naturalearth."""
     folder = tmp_path / "naturalearth"

@@ -83,6 +83,9 @@ D = date
         ("in 2012", D(2012, 1, 1), D(2012, 12, 31), RANGE, "year"),
         ("mid-2012", D(2012, 5, 1), D(2012, 8, 31), APPROXIMATE, "part-of-year"),
         ("thirty days ago", D(2013, 5, 6), D(2013, 5, 6), DAY, "ago-before-publication"),
+        # the weekend: the Saturday and Sunday before a weekday paper
+        ("over the weekend", D(2013, 6, 1), D(2013, 6, 2), RANGE, "weekend-before-publication"),
+        ("last weekend", D(2013, 6, 1), D(2013, 6, 2), RANGE, "weekend-before-publication"),
         # explicit ranges
         ("from May 19 to June 5", D(2013, 5, 19), D(2013, 6, 5), RANGE,
          "range(month-day-nearest-year,month-day-nearest-year)"),
@@ -188,3 +191,9 @@ def test_a_day_past_the_calendar_stays_unresolved(phrase, published):
     with pytest.raises(DateNotUnderstood):  # was: OverflowError
         resolve_date(phrase, published)
     assert find_dates(f"It happened {phrase}.", published) == []
+
+
+def test_last_weekend_in_a_weekend_paper_is_the_one_before():
+    saturday = D(2013, 6, 8)
+    assert (resolve_date("last weekend", saturday).start,
+            resolve_date("this weekend", saturday).end) == (D(2013, 6, 1), saturday)

@@ -50,3 +50,17 @@ def test_reads_a_given_file(tmp_path) -> None:
     d = distance_to_border(34.5, 36.1, path=path)
     assert 9 < d.km < 10  # 0.1 degree of longitude at 34.5 N is about 9.2 km
     assert boundaries_path().is_file()
+
+
+def test_one_great_circle_for_one_pair_and_for_many() -> None:
+    """km_between (geopy) and km_matrix (numpy) are the same distance (geo.distance)."""
+    from geo.distance import km_between, km_matrix
+
+    gaz = load_gazetteer()
+    places = [gaz.get(i) for i in ("qusayr", "homs", "beirut", "tehran")]
+    km = km_matrix(places, places)
+    for i, a in enumerate(places):
+        for j, b in enumerate(places):
+            one = km_between((a.lat, a.lon), (b.lat, b.lon))
+            assert km[i, j] == pytest.approx(one, rel=1e-6, abs=1e-3)
+    assert 1000 < km[2, 3] < 1700  # Beirut to Tehran

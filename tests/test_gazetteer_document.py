@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from geo.distance import km_matrix
 from geo.gazetteer import Place, load_gazetteer
 from geo.gazetteer.context import place_names, qualified_areas
-from geo.gazetteer.document import Document, NameInText, km_matrix, local_usage
+from geo.gazetteer.document import Document, NameInText
+from geo.gazetteer.usage import local_usage
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +170,7 @@ def test_variants_are_not_asked_for_known_names(gaz) -> None:
 
 
 def test_county_readings() -> None:
-    from geo.gazetteer.document import W_COUNTY_LIST, W_COUNTY_NAMED, county_readings
+    from geo.gazetteer.usage import W_COUNTY_LIST, W_COUNTY_NAMED, county_readings
 
     text = (
         "Fires burned in Becker, Clay, Otter Tail and Grant counties and near the "

@@ -170,7 +170,6 @@ def test_env_geocoder_has_a_short_timeout_and_no_retries(tmp_path, monkeypatch) 
 
 def test_a_budget_stops_look_ups_on_a_service_that_never_answers(tmp_path) -> None:
     names = [f"Nowhereville {i}" for i in range(6)]
-    started = time.monotonic()
     with silent_server() as (port, accepted):
         layer = silent_layer(port, tmp_path, budget=1.0, timeout=0.4)
         with warnings.catch_warnings():
@@ -188,7 +187,8 @@ def test_a_budget_stops_look_ups_on_a_service_that_never_answers(tmp_path) -> No
             assert layer.candidates(names[0]) == []
         assert (again.asked, again.recent_failures) == (0, 1)
         assert settled(accepted) == report.asked
-    assert time.monotonic() - started < 30  # generous upper bound; the budget is 1 s
+    # The bound on time is the count of requests (one try each, 0.4 s timeout, at most
+    # three within the 1 s budget; the rest skipped), not a wall-clock measure.
     assert not (tmp_path / "c.json").exists()  # failures are not written as answers
 
 

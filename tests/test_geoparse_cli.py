@@ -199,6 +199,7 @@ def test_toponyms_refuses_utf16_devices_and_huge_files(capsys, files, monkeypatc
     assert lines[3]["toponyms"] == []
 
 
+@pytest.mark.slow
 def test_parse_one_megabyte_in_bounded_time(capsys, tmp_path) -> None:
     import time
 

@@ -15,7 +15,8 @@ import pytest
 
 from geo.article import load_seed_article, make_article
 from geo.events import CSV_FIELDS, Event, events_frame, load_seed_events
-from geo.geoparse.propose import FALLBACK_RULE, propose_events, sentence_dates
+from geo.geoparse.eventdates import FALLBACK_RULE, sentence_dates
+from geo.geoparse.propose import propose_events
 from geo.geoparse.toponyms import Geoparser
 
 
@@ -107,7 +108,8 @@ def test_publication_date_fallback_is_marked(parser: Geoparser) -> None:
     events = propose_events(article, parser)
     assert {e.place_id for e in events} == {"homs", "damascus"}
     for e in events:
-        assert (e.start, e.end) == (date(2013, 6, 5), date(2013, 6, 5))
+        # No day in the article: the week up to publication, not the publication day.
+        assert (e.start, e.end) == (date(2013, 5, 29), date(2013, 6, 5))
         assert e.date_rule == FALLBACK_RULE and "fallback" in e.date_rule
         assert e.date_phrase == ""
         assert e.confidence < 1.0  # less sure than an event with a date of its own
@@ -201,7 +203,7 @@ def test_a_possessive_place_describes_and_another_place_is_the_site(parser: Geop
     ],
 )
 def test_category_words_match_whole_words(sentence: str, expected: str | None) -> None:
-    from geo.geoparse.propose import category_of
+    from geo.geoparse.triggers import category_of
 
     assert category_of(sentence) == expected
 
@@ -220,13 +222,13 @@ def test_category_words_match_whole_words(sentence: str, expected: str | None) -
     ],
 )
 def test_reporters(sentence: str, expected: tuple[str, ...]) -> None:
-    from geo.geoparse.propose import reporters
+    from geo.geoparse.attribution import reporters
 
     assert reporters(sentence, "Outlet") == expected
 
 
 def test_actors_leave_out_sentence_openers_and_sect_adjectives(parser: Geoparser) -> None:
-    from geo.geoparse.propose import actors_of
+    from geo.geoparse.attribution import actors_of
 
     text = ("Control of the town passed to Hezbollah, Lebanon's powerful Shiite movement, "
             "said Deputy Foreign Minister Hossein Amir Abdollahian.")

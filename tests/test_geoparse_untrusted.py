@@ -63,6 +63,7 @@ def test_control_characters_in_excerpts_survive_export(parser: Geoparser) -> Non
     assert "\x07" not in kml and "\x00" not in kml  # XML cannot hold them
 
 
+@pytest.mark.slow
 def test_one_megabyte_in_bounded_time(parser: Geoparser) -> None:
     body = load_seed_article().body + "\n\n"
     text = body * (1_000_000 // len(body) + 1)
@@ -75,6 +76,7 @@ def test_one_megabyte_in_bounded_time(parser: Geoparser) -> None:
     assert elapsed < 30  # about 1.5 s here; quadratic resolution would take minutes
 
 
+@pytest.mark.slow
 def test_one_megabyte_of_one_name_in_bounded_time(parser: Geoparser) -> None:
     text = "Beirut and Homs, " * 20_000  # thousands of names, one sentence
     t0 = time.process_time()

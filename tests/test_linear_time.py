@@ -106,6 +106,7 @@ def _sentences(text: str) -> object:
     return split_sentences(text, split_paragraphs(text))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_split_sentences_is_linear(shape: str) -> None:
     # 4,000 sentences in one paragraph once cost 23.8 s: a search of the whole paragraph
@@ -113,6 +114,7 @@ def test_split_sentences_is_linear(shape: str) -> None:
     _check(_sentences, shape, 20_000, floor=0.01)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_geoparser_is_linear_within_a_window(shape: str) -> None:
     # 20 kB of "A" once cost 23 s; 10 kB, 7.5 s.

@@ -11,7 +11,9 @@ Names are matched through :func:`geo.gazetteer.normalize.name_key`, so the usual
 spellings of Arabic-derived names meet; candidates are ranked with the text around a
 mention by :mod:`geo.gazetteer.context`.
 
-The value types live here so every layer (and every caller) shares them.
+The value types (:class:`Place`, :class:`Candidate`, :class:`Resolution`) live in
+:mod:`geo.gazetteer.types`, which every layer imports; this package imports the layers,
+so imports point one way. They are re-exported here.
 """
 
 from __future__ import annotations
@@ -21,9 +23,23 @@ import functools
 import subprocess
 import sys
 import threading
+import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from geo import ROOT
+from geo.gazetteer import qualified
+from geo.gazetteer.context import rank
+from geo.gazetteer.normalize import demonym_stems, fold
+from geo.gazetteer.types import (
+    DEMONYM_KINDS,
+    INDEXED_PREFIXES,
+    ONLINE_PREFIX,
+    Candidate,
+    Place,
+    Resolution,
+    layer_of,
+)
 
 if TYPE_CHECKING:
     from geo.gazetteer.online import OnlineReport
@@ -35,71 +51,8 @@ _HEAD_AFTER = frozenset(
     "township twp parish province prefecture region district governorate oblast borough "
     "village city town municipality".split()
 )
-DEMONYM_KINDS = frozenset({"country", "state", "admin1", "continent"})  # what a demonym names
-INDEXED_PREFIXES = ("geonames:", "area:")  # ids of places from the GeoNames index
-ONLINE_PREFIX = "online:"  # ids of places an online geocoder gave ("online:<provider>:<key>")
 MAX_NAME_CHARS = 200  # a typed place name (the longest real ones are under 100 characters)
 PLAIN_CACHE_SIZE = 100_000  # answers to look-ups without context kept per gazetteer
-
-
-@dataclass(frozen=True)
-class Place:
-    """One place on the map, with how far the true spot may be from the point."""
-
-    id: str  # curated id ("qusayr") or "geonames:<id>" or "online:<provider>:<key>"
-    name: str  # display name ("Al-Qusayr")
-    kind: str  # city, town, village, suburb, district, governorate, country, ...
-    country_code: str  # ISO 3166-1 alpha-2 ("SY"); "" when unknown
-    lat: float
-    lon: float
-    precision_km: float  # how far the true spot may be from the point
-    population: int | None
-    source: str  # "geonames:170017" or a reference
-    geonames_id: int | None
-    aliases: tuple[str, ...] = field(default=())
-
-    @property
-    def indexed(self) -> bool:
-        """From the GeoNames index (its spellings are asked of the index, not ``aliases``)."""
-        return layer_of(self.id) == "indexed"
-
-    @property
-    def curated(self) -> bool:
-        """From ``data/gazetteer.csv``: checked by hand, with the spellings seen in news."""
-        return layer_of(self.id) == "curated"
-
-
-def layer_of(place_id: str) -> str:
-    """Which layer holds the place with this id: "curated", "indexed" or "online".
-
-    The one rule for where an id comes from: :class:`Place` asks it, and
-    :meth:`Gazetteer.get` asks that layer, so every id a layer hands out can be
-    fetched back (an ``area:`` id as well as a ``geonames:`` one).
-    """
-    if place_id.startswith(INDEXED_PREFIXES):
-        return "indexed"
-    if place_id.startswith(ONLINE_PREFIX):
-        return "online"
-    return "curated"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A place that a name may mean, with the ranking score it got."""
-
-    place: Place
-    score: float
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The chosen place for a name, the runners-up and one checkable line of why."""
-
-    query: str
-    place: Place
-    score: float
-    reason: str  # one line a reader can check
-    alternatives: tuple[Candidate, ...]
 
 
 class Gazetteer:
@@ -150,8 +103,6 @@ class Gazetteer:
         return found
 
     def _written_exactly(self, name: str, places: list[Place]) -> bool:
-        from geo.gazetteer.normalize import fold
-
         folded = fold(name)
         for p in places:
             if p.indexed and self.geonames is not None:
@@ -167,8 +118,6 @@ class Gazetteer:
         Of the stems that name an area, the one naming the most populous wins:
         "Chinese" is China's, not Chin State's (both are stems of the word).
         """
-        from geo.gazetteer.normalize import demonym_stems
-
         best: list[Place] = []
         for stem in demonym_stems(word):
             areas = self._areas_named(stem)
@@ -258,13 +207,9 @@ class Gazetteer:
         plain = not context and not near
         if plain and (name, country) in self._plain:
             return self._plain[(name, country)]
-        from geo.gazetteer.context import rank
-
         with self.online_budget():  # the name and its context's names share one budget
             res = None
             if "," in name:  # "Tripoli, Lebanon": the places of the name in the qualifier
-                from geo.gazetteer import qualified
-
                 res = qualified.resolve(self, name, context, country, near)
             places, demonym = ([], False) if res else self.places_for(name, country=country)
             if places:
@@ -307,6 +252,9 @@ def load_gazetteer() -> Gazetteer:
     built once, on the first look-up that needs it (about 20 s): the seed's curated
     places are served without it. Later calls are free.
     """
+    # The layers' modules are loaded here, on the first call, not with the package:
+    # ``python -m geo.gazetteer.geonames`` (the index build) runs that module as
+    # ``__main__``, which must not have been imported already by its package.
     from geo.gazetteer.curated import CuratedGazetteer
     from geo.gazetteer.geonames import GeoNamesIndex
     from geo.gazetteer.online import online_from_env
@@ -316,8 +264,6 @@ def load_gazetteer() -> Gazetteer:
         # Built on first use (once per install): curated look-ups never wait for it.
         geonames = GeoNamesIndex.open(lazy=True)
     except Exception as exc:  # noqa: BLE001 - a broken cache must not take the curated layer down
-        import warnings
-
         warnings.warn(f"GeoNames layer unavailable ({exc}); curated places only", stacklevel=2)
         geonames = None
     return Gazetteer(curated, geonames, online_from_env())
@@ -335,8 +281,6 @@ def build_index_in_background() -> subprocess.Popen | None:
     geonames = load_gazetteer().geonames
     if geonames is None or geonames.built:
         return None
-    from geo import ROOT
-
     proc = subprocess.Popen(
         [sys.executable, "-m", "geo.gazetteer.geonames", str(geonames.path)],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -347,6 +291,7 @@ def build_index_in_background() -> subprocess.Popen | None:
 
 
 __all__ = [
-    "Candidate", "Gazetteer", "Place", "Resolution", "build_index_in_background",
-    "layer_of", "load_gazetteer",
+    "DEMONYM_KINDS", "INDEXED_PREFIXES", "MAX_NAME_CHARS", "ONLINE_PREFIX", "Candidate",
+    "Gazetteer", "Place", "Resolution", "build_index_in_background", "layer_of",
+    "load_gazetteer",
 ]  # fmt: skip

@@ -15,9 +15,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from geo.gazetteer import Place, Resolution
-from geo.gazetteer.document import AREA_KINDS, Document, NameInText
+from geo.gazetteer.document import AREA_KINDS, Document, NameInText, admin1_of, spelling_bonus
 from geo.gazetteer.normalize import fold
+from geo.gazetteer.types import Place, Resolution
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -117,8 +117,6 @@ def qualified_mentions(text: str) -> list[tuple[str, str]]:
 
 def qualified_areas(text: str, gazetteer: Gazetteer) -> dict[str, list[tuple[str, str, str]]]:
     """Folded name -> areas written after it: [(country code, admin1 code or "", area)]."""
-    from geo.gazetteer.document import admin1_of, spelling_bonus
-
     out: dict[str, list[tuple[str, str, str]]] = {}
     for place_name, area_name in qualified_mentions(text):
         for area in gazetteer.candidates(area_name):

@@ -12,8 +12,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from geo import DATA_DIR
-from geo.gazetteer import Place
 from geo.gazetteer.normalize import name_key
+from geo.gazetteer.types import Place
 
 CSV_PATH = DATA_DIR / "gazetteer.csv"
 # Landmarks, oceans and world regions news names (the White House, Heathrow, the

@@ -30,16 +30,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from geo.gazetteer import Candidate, Place, Resolution
+from geo.distance import km_matrix
 from geo.gazetteer.normalize import fold
+from geo.gazetteer.types import Candidate, Place, Resolution
+from geo.gazetteer.usage import county_readings, local_usage
 
 if TYPE_CHECKING:
-    import numpy as np
 
     from geo.gazetteer import Gazetteer
 
-# numpy is imported where distances are computed: a look-up without context needs
-# none, and importing numpy is a fifth of the gazetteer's start-up.
+# numpy is imported where distances are computed (here and in geo.distance.km_matrix):
+# a look-up without context needs none, and importing numpy is a fifth of the
+# gazetteer's start-up.
 
 # Kinds that name a whole area: the document is "about" their country.
 AREA_KINDS = frozenset(
@@ -92,8 +94,7 @@ W_CURATED = 0.5  # checked by hand for the seed article
 W_QUALIFIED = 3.0  # "Lebanon, Ohio" and the place is in Ohio
 W_LOCAL = 1.5  # "Lebanon Police": a town (and areas lose their kind prior)
 W_POSSIBLE = 1.0  # times log(1 + other names that may mean a place within POSSIBLE_KM)
-W_COUNTY_LIST = 3.0  # "Douglas and Sarpy counties": the county of that name
-W_COUNTY_NAMED = 1.0  # the text also writes "DeKalb County": the bare name may be it
+# W_COUNTY_LIST, W_COUNTY_NAMED: in geo.gazetteer.usage, with the county readings.
 W_SHARE = 2.5  # share of the document's other names chosen in the same country
 W_NEAR = 1.2  # times log(1 + chosen places within NEAR_KM)
 W_INSIDE = 1.5  # times log(1 + chosen areas that contain it)
@@ -101,40 +102,6 @@ W_COUNTRY = 0.5  # its country is named in the text (as a country or by its demo
 W_REGION = 1.0  # share of the document's other names chosen in the same first-level area
 W_NEIGHBOUR = 1.0  # a country named in the text borders its country ("Gaza" with Israel)
 W_CAPITAL = 1.0  # a national capital over the state named like it ("Washington")
-
-_LOCAL_AFTER = (
-    r"Police|Sheriff|City Council|City Hall|City Schools|City Manager|Town Council|Town Hall"
-    r"|Fire|Mayor|High School|Middle School|Elementary|Public Schools?|School District"
-    r"|Public Library|Township|Borough|Village Board|Chamber of Commerce|Board of Education"
-    r"|Post Office|Municipal|Planning Commission|Board of Aldermen|Aldermen|Selectmen"
-)
-# "Becker, Clay, Douglas and Grant counties", "the Otter Tail/Grant county line": each
-# capitalised name of the list is a county ("Name County" in the gazetteer).
-_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
-# A list of names ending just before "counties" (matched in a window before each such
-# word: run over a whole text, a long list of names without it costs quadratic time).
-# (From the first space of a run only: a long run of spaces is read once, not per space.)
-_COUNTY_WORD_RE = re.compile(
-    r"(?<!\s)\s++(?:counties|parishes|county\s+lines?|parish\s+lines?)\b"
-)
-_COUNTY_LIST_RE = re.compile(
-    rf"({_NAME}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*(?:and\s+|or\s+)?{_NAME})*)$"
-)
-COUNTY_LIST_CHARS = 300  # how far before "counties" a list may start
-_LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b)\s*")
-# Linear on any text, like context._QUALIFIED: a name begins where a run of name
-# characters begins (its leading non-capitals skipped), and no repeat gives back what it
-# took, so "BeirutBeirut..." is read once, not once per capital.
-_COUNTY_NAMED_RE = re.compile(
-    r"(?<![\w'’.-])(?:[^\WA-Z]|['’.-])*+"
-    r"([A-Z][\w'’.-]*+(?:\s++[A-Z][\w'’.-]*+){0,2})\s+(?:County|Parish|Co\.)"
-)
-# After a dateline's city: its state or country, then a dash ("HAMILTON —", "CAIRO, Egypt -").
-_DATELINE_AFTER_RE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+(?:—|–|--?)\s")
-_LOCAL_BEFORE = r"(?:city|town|village|township|borough|hamlet) of"
-# Compiled once: the name is looked for with str.find, then these are matched around it.
-_LOCAL_AFTER_RE = re.compile(rf"(?:'s)?\s+(?:{_LOCAL_AFTER})\b")
-_LOCAL_BEFORE_RE = re.compile(rf"\b{_LOCAL_BEFORE}\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -176,34 +143,6 @@ class _Terms:
 _NO_TERMS = _Terms(0.0)
 
 
-def _radians(places: Sequence[Place]) -> tuple[np.ndarray, np.ndarray]:
-    import numpy as np
-
-    return (
-        np.radians(np.fromiter((p.lat for p in places), float, len(places))),
-        np.radians(np.fromiter((p.lon for p in places), float, len(places))),
-    )
-
-
-def km_matrix(a: Sequence[Place], b: Sequence[Place]) -> np.ndarray:
-    """Great-circle distances (haversine, km) between every place of ``a`` and of ``b``.
-
-    Vectorised rather than geopy's ``great_circle`` per pair: every candidate of every
-    name is compared with every chosen place, for every round.
-    """
-    import numpy as np
-
-    lat1, lon1 = _radians(a)
-    lat2, lon2 = _radians(b)
-    h = (
-        np.sin((lat2[None, :] - lat1[:, None]) / 2) ** 2
-        + np.cos(lat1)[:, None]
-        * np.cos(lat2)[None, :]
-        * np.sin((lon2[None, :] - lon1[:, None]) / 2) ** 2
-    )
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
-
-
 # A settlement whose population no source gives (a curated village) weighs as a typical
 # one of its kind, not as an empty place: else any namesake of 500 people outweighs it.
 TYPICAL_POPULATION = {"village": 1_000, "town": 5_000, "suburb": 20_000, "city": 50_000}
@@ -242,67 +181,6 @@ def admin1_of(place: Place, gazetteer: Gazetteer | None) -> str:
     return geonames.admin1(place)
 
 
-def local_usage(name: str, text: str) -> bool:
-    """Whether the text uses ``name`` like a town's ("Jordan Elementary", "city of Athens").
-
-    A dateline counts too: "WASHINGTON — The military is racing..." names the city
-    the story was filed from (news writes a dateline with a city, never a state).
-    """
-    if not name:
-        return False
-    if _dateline(name, text):
-        return True
-    for m in _LOCAL_BEFORE_RE.finditer(text):
-        if text.startswith(name, m.end()) and _ends_word(text, m.end() + len(name)):
-            return True
-    start = text.find(name)
-    while start >= 0:
-        if (start == 0 or not text[start - 1].isalnum()) and _LOCAL_AFTER_RE.match(
-            text, start + len(name)
-        ):
-            return True
-        start = text.find(name, start + 1)
-    return False
-
-
-def _dateline(name: str, text: str) -> bool:
-    """Whether the text opens a paragraph or its body with ``NAME —`` (or ``NAME, State -``)."""
-    upper = name.upper()
-    start = text.find(upper)
-    while start >= 0:
-        i = start  # scanned back: text[:start] would copy the text before each match
-        while i > 0 and text[i - 1] in " \t":
-            i -= 1
-        if (i == 0 or text[i - 1] in ".!?\n") and _DATELINE_AFTER_RE.match(
-            text, start + len(upper)
-        ):
-            return True
-        start = text.find(upper, start + 1)
-    return False
-
-
-def county_readings(text: str) -> dict[str, float]:
-    """Folded names the text reads as counties, and how surely.
-
-    Listed before "counties" ("Douglas, Sarpy and Lancaster counties") they are
-    counties (:data:`W_COUNTY_LIST`); written elsewhere as "DeKalb County", the bare
-    "DeKalb" of the same text may be the county too (:data:`W_COUNTY_NAMED`): US news
-    drops the word once it has said it.
-    """
-    out: dict[str, float] = {}
-    for m in _COUNTY_NAMED_RE.finditer(text):
-        out[fold(m.group(1))] = W_COUNTY_NAMED
-    for word in _COUNTY_WORD_RE.finditer(text):
-        m = _COUNTY_LIST_RE.search(text, max(0, word.start() - COUNTY_LIST_CHARS), word.start())
-        if m is None:
-            continue
-        for part in _LIST_SEPARATOR_RE.split(m.group(1)):
-            part = re.sub(r"^(?:and|or)\s+", "", part.strip())
-            if part[:1].isupper():
-                out[fold(part)] = W_COUNTY_LIST
-    return out
-
-
 def _qualifying_area(place: Place, code: str, areas: list[tuple[str, str, str]]) -> str:
     """The area written after the name ("Ohio" of "Lebanon, Ohio") that holds the place."""
     if place.kind == "country":
@@ -311,10 +189,6 @@ def _qualifying_area(place: Place, code: str, areas: list[tuple[str, str, str]])
         if cc == place.country_code and (not a1 or a1 == code):
             return area
     return ""
-
-
-def _ends_word(text: str, offset: int) -> bool:
-    return offset >= len(text) or not text[offset].isalnum()
 
 
 class Document:

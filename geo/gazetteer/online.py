@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from geo.gazetteer import Place
+from geo.distance import km_between
 from geo.gazetteer.geonames import CACHE_DIR
+from geo.gazetteer.types import Place
 
 if TYPE_CHECKING:
     from geopy.geocoders.base import Geocoder
@@ -250,9 +251,7 @@ def _bbox_radius_km(bbox: Any) -> float:
         south, north, west, east = (float(v) for v in bbox)
     except (TypeError, ValueError):
         return 5.0
-    from geopy.distance import great_circle
-
-    return round(max(great_circle((south, west), (north, east)).km / 2, 0.1), 2)
+    return round(max(km_between((south, west), (north, east)) / 2, 0.1), 2)
 
 
 def _adapter_factory():

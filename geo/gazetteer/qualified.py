@@ -13,7 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from geo.gazetteer import Place, Resolution
+from geo.distance import km_matrix
+from geo.gazetteer.context import rank
+from geo.gazetteer.document import admin1_of
+from geo.gazetteer.types import Place, Resolution
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -50,8 +53,6 @@ def qualifier_places(gazetteer: Gazetteer, qualifier: str) -> list[Place]:
 
 def lies_in(place: Place, area: Place, gazetteer: Gazetteer) -> bool:
     """Whether ``place`` lies in ``area`` (a country, a first-level area, another area, a city)."""
-    from geo.gazetteer.document import admin1_of, km_matrix
-
     if place.id == area.id or (place.geonames_id and place.geonames_id == area.geonames_id):
         return False
     if area.kind == "continent":
@@ -84,8 +85,6 @@ def resolve(
 
     The reason says which qualifier it was narrowed by.
     """
-    from geo.gazetteer.context import rank
-
     parts = split(text)
     if parts is None:
         return None

@@ -16,9 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from geopy.distance import great_circle
-
 from geo import ROOT
+from geo.distance import km_between
 
 CORPORA_DIR = ROOT.parent / "shared" / "data" / "geoparse"
 CORPORA = ("LGL", "GeoVirus")
@@ -128,7 +127,7 @@ class Score:
             if f.lat is None or f.lon is None:
                 self.errors_km.append(20039.0)  # unresolved: counted as the worst error
             else:
-                self.errors_km.append(great_circle((f.lat, f.lon), (g.lat, g.lon)).km)
+                self.errors_km.append(km_between((f.lat, f.lon), (g.lat, g.lon)))
 
     @property
     def precision(self) -> float:

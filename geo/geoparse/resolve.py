@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from geo.gazetteer import Gazetteer, Place, load_gazetteer
+from geo.gazetteer.context import qualified_areas
 from geo.gazetteer.document import AREA_KINDS, Document, NameInText, prior
 from geo.gazetteer.normalize import fold
 from geo.geoparse.recognize import Mention
@@ -64,8 +65,6 @@ def resolve_mentions(
         names[key] = NameInText(m.name or m.text, opts, 1, 1.0, m.demonym is not None)
     qualified = None
     if text:
-        from geo.gazetteer.context import qualified_areas
-
         qualified = qualified_areas(text, gazetteer)
     doc = Document(list(names.values()), text=text, gazetteer=gazetteer, qualified=qualified)
     answers = doc.resolutions()

@@ -9,16 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.article import ABBREVIATED_TITLES, NAME_SUFFIXES
 from geo.geoparse.lexicon import ABBREVIATIONS, CALENDAR_WORDS, CONNECTORS
 
-# Abbreviations with internal periods first ("U.S.", "W.Va.", "St."), then words
+# Abbreviations with internal periods first ("U.S.", "W.Va.", "St."), then titles and
+# suffixes with their full stop ("Gen.", "Jr.": geo.article's list), then words
 # (letters, inner apostrophes as in "O'Brien" but not a possessive "'s"), numbers,
 # and any other single character.
 _ABBREV = sorted((a for a in ABBREVIATIONS if "." in a and " " not in a), key=len, reverse=True)
+_TITLES = sorted(
+    (w.capitalize() for w in ABBREVIATED_TITLES | NAME_SUFFIXES), key=len, reverse=True
+)
 _TOKEN = re.compile(
     r"(?:" + "|".join(re.escape(a) for a in _ABBREV) + r")(?![^\W\d_])"
     r"|(?:[A-Z]\.){2,}"
-    r"|(?:St|Mt|Ft|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|Prof|Jr|Sr)\.(?=\s)"
+    r"|(?:" + "|".join(_TITLES) + r")\.(?=\s)"
     r"|[^\W\d_]+(?:['’][^\W\d_]{2,})*"
     r"|\d+(?:[.,:]\d+)*"
     r"|\S"
@@ -52,6 +57,8 @@ def sentence_starts(text: str, tokens: list[Token]) -> set[int]:
     """Indices of tokens that open a sentence, a line or a quotation.
 
     Capitalisation there says nothing about being a name, which the model must know.
+    Not a sentence splitter (that is :func:`geo.article.split_sentences`): a feature the
+    model (``model.json``) was trained on, so changing it means retraining.
     """
     starts = {0}
     for i, tok in enumerate(tokens[:-1]):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from geopy.distance import great_circle
+
+from geo.distance import km_between
 
 #: Rings wider than this are not drawn (a country-level place would cover the map), and
 #: such places do not pull the initial view; the popup still states the precision.
@@ -38,7 +39,7 @@ def focus_bounds(events: pd.DataFrame, radius_km: float = FOCUS_RADIUS_KM) -> Bo
     near = [
         (lat, lon)
         for lat, lon in spots.itertuples(index=False)
-        if great_circle(middle, (lat, lon)).km <= radius_km
+        if km_between(middle, (lat, lon)) <= radius_km
     ] or [middle]
     lats, lons = [p[0] for p in near], [p[1] for p in near]
     return (min(lats), min(lons)), (max(lats), max(lons))

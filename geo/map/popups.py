@@ -16,7 +16,6 @@ nothing is written to disk.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -27,7 +26,7 @@ import pandas as pd
 
 from geo.assets import write_content_named
 from geo.categories import category
-from geo.highlight import day_label
+from geo.highlight import day_label, name_pattern
 from geo.map.safejson import js_json
 from geo.markup import macro
 
@@ -62,12 +61,12 @@ def article_link(passage: int, event_id: str | None = None) -> str:
 def marked_pieces(text_: str, names: Iterable[str]) -> list[tuple[str, bool]]:
     """``text_`` cut into (piece, is a name) for the template to mark the names.
 
-    Case-insensitive, longest name first, so "Al-Qusayr" wins over "Qusayr".
+    Whole words, case-insensitive, longest name first, so "Al-Qusayr" wins over "Qusayr"
+    (:func:`geo.highlight.name_pattern`, the one builder of such patterns).
     """
-    wanted = sorted({n for n in names if n and n.strip()}, key=len, reverse=True)
-    if not wanted:
+    pattern = name_pattern(names, ignore_case=True)
+    if pattern is None:
         return [(text_, False)] if text_ else []
-    pattern = re.compile("|".join(re.escape(n) for n in wanted), re.IGNORECASE)
     out, pos = [], 0
     for m in pattern.finditer(text_):
         if m.start() > pos:

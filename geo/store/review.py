@@ -21,6 +21,7 @@ from datetime import date
 import pandas as pd
 from sqlalchemy.engine import URL
 
+from geo.markup import macro
 from geo.store.errors import NotFound, StaleVersion, StoreError
 from geo.store.workspace import HISTORY_SEPARATOR, REFUSED, ImportResult, Store, open_store
 
@@ -38,6 +39,16 @@ LEGEND = (
     "(hover: the day it reads)</p>"
 )
 _worker_stores: dict[str, Store] = {}  # per worker process, one store per database
+
+
+def heading_html(title: str) -> str:
+    """The article's title as the page's heading (the autoescaping template: untrusted)."""
+    return str(macro("your_article.html", "heading")(title))
+
+
+def excerpt_html(excerpt: str) -> str:
+    """An event's excerpt as a block quote (the autoescaping template: untrusted)."""
+    return str(macro("your_article.html", "excerpt")(excerpt))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ def lgl_files() -> list:
     return sorted(LGL.glob("*.txt"), key=lambda p: int(p.stem))[:BATCH]
 
 
+@pytest.mark.slow
 def test_a_killed_batch_import_leaves_only_whole_articles(db_url) -> None:
     files = lgl_files()
     proc = subprocess.Popen(

@@ -90,3 +90,13 @@ def test_a_strange_articles_parameter_is_no_source(value):
     from geo.map.loader import parse_articles
 
     assert parse_articles(value) == ""
+
+
+def test_the_pages_title_and_excerpt_are_escaped_by_the_template():
+    from geo.store.review import excerpt_html, heading_html
+
+    hostile = '<img src=x onerror=alert(1)> & "${alert(2)}"'
+    assert heading_html(hostile) == (
+        '<h2 class="ya-title">&lt;img src=x onerror=alert(1)&gt; &amp; &#34;${alert(2)}&#34;</h2>'
+    )
+    assert excerpt_html("<script>") == '<blockquote class="ya-excerpt">&lt;script&gt;</blockquote>'

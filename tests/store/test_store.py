@@ -210,6 +210,7 @@ def test_deleting_an_article_deletes_its_events_places_and_corrections(store) ->
     assert counts(store) == before
 
 
+@pytest.mark.slow
 def test_two_processes_opening_a_new_database_at_once_load_the_seed_once(db_url) -> None:
     import subprocess
     import sys
@@ -225,6 +226,7 @@ def test_two_processes_opening_a_new_database_at_once_load_the_seed_once(db_url)
     s.close()
 
 
+@pytest.mark.slow
 def test_the_cli_contract(cli, tmp_path) -> None:
     a = tmp_path / "tripoli.txt"
     a.write_text(ARTICLE, encoding="utf-8")

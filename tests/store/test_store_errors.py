@@ -18,6 +18,7 @@ def closed_port() -> int:
         return s.getsockname()[1]  # closed again when the block ends
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("url", [
     "sqlite:////proc/no-such-place/workspace.sqlite3",
     f"postgresql+psycopg://geo@127.0.0.1:{closed_port()}/geo?connect_timeout=3",
@@ -42,6 +43,7 @@ def test_the_message_hides_the_password() -> None:
     assert "s3cret" not in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_database_of_a_newer_schema_gets_a_clear_message(db_url, store) -> None:
     with store.engine.begin() as c:
         c.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))

@@ -1,0 +1,195 @@
+"""Who reports and who acts: the attribution and the actors of a sentence.
+
+:func:`reporters` reads who the sentence attributes its content to ("X said", "X told
+NOW", "according to X"; "he said" names nobody, so the outlet stands); :func:`actors_of`
+the organisations, people and groups it names ("Hezbollah", "Syrian army", "rebels"),
+not its places. The patterns are bounded so that any sentence is read in linear time.
+Used by :mod:`geo.geoparse.propose` for each proposed event's ``reported_by`` and
+``actors``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from geo.geoparse.lexicon import DEMONYMS
+from geo.geoparse.toponyms import Toponym
+
+_SPEECH = r"(?:said|says|told|reported|announced|added|noted|stated|claimed|confirmed)"
+# A word of these patterns has at most 50 characters more and never gives any back
+# (possessive): each place a match may start then costs a bounded number of steps, so a
+# sentence of "BeirutBeirut..." or "aaaa..." is read in linear time, not quadratic.
+_CAP_WORD = r"[A-Z][\w'’.-]{0,50}+"
+_LOW_WORD = r"[a-z][\w'’-]{0,50}+"
+# "the UN refugee agency UNHCR said", "Syria state television said", "the source told".
+_SPEAKER_BEFORE = re.compile(
+    rf"((?:{_CAP_WORD}|the|a|an|{_LOW_WORD})(?:\s+(?:{_CAP_WORD}|{_LOW_WORD})){{0,5}}?)\s+"
+    + _SPEECH + r"\b"
+)
+_ACCORDING = re.compile(r"according to ([\w'’.-]+(?:[ \u00a0]+[\w'’.-]+){0,7})")
+_ACTOR_NOUNS = ("army", "rebels", "troops", "forces", "fighters", "insurgents", "regime",
+                "police", "government", "militants", "opposition", "residents",
+                "civilians", "militia", "soldiers", "officials", "activists")
+_ACTOR = re.compile(
+    r"\b((?:(?:[A-Z][\w'’-]{0,50}+)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
+)
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:(?:for|of)\s+(?:the\s+)?)?(?:al-|el-)?[A-Z][\w'’-]+){0,5}"
+)
+# Adjectives of faith and sect: "Shiite", "Sunni" alone describe, they name no actor.
+_GROUP_ADJECTIVES = frozenset(
+    "Shiite Shia Sunni Alawite Druze Christian Muslim Islamist Jihadist Kurdish Maronite "
+    "Orthodox Catholic Jewish Arab".split()
+)
+_NOT_ACTORS = {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She",
+               "They", "We", "I", "Yes", "But", "And", "Meanwhile", "Another", "Earlier",
+               "Following", "After", "Official", "President", "Deputy", "Rebels"}
+# Not the name of an actor: a contraction, a number or a code with digits, a month's
+# abbreviation, a street, a disease.
+_NOT_A_NAME = re.compile(
+    r"[’']t\b|\d|^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Tens|Dozens|Hundreds|"
+    r"Thousands|Millions)\.?$|\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Boulevard|Highway|"
+    r"Lane|Route|Interstate|Exit)$|\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$",
+    re.IGNORECASE,
+)
+# The last words of an organisation's name that starts with a place's.
+_ORGANISATION_END = re.compile(
+    r"\b(?:Board|Council|Department|Police|Patrol|Office|Authority|Agency|University|"
+    r"College|Commission|Committee|Service|Ministry|Association|Realtors|Hospital|"
+    r"Court|Corporation|Company|Party)(?: of [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?$")
+_WEEKDAYS_MONTHS = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
+MAX_ACTOR_CANDIDATES = 64  # names weighed as a sentence's actors (six are kept)
+
+#  Words an attribution's speaker may hold besides capitalised names ("Syria state
+# television", "the UN refugee agency UNHCR", "a well-informed source").
+_REPORTER_WORDS = frozenset(
+    "state television tv radio news agency media official officials source sources "
+    "spokesman spokeswoman spokesperson ministry military army rebel rebels activist "
+    "activists monitor refugee well-informed informed security diplomatic senior "
+    "website newspaper daily channel group commander commanders witness witnesses "
+    "resident residents doctor doctors council".split()
+)
+_CONNECTORS = frozenset({"of", "for", "on", "al-", "el-"})
+_ADVERBS = frozenset(
+    "also later earlier then reportedly previously again further separately quickly "
+    "too had has have".split()
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "who", "which", "you"})
+_DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "several"})
+_TOLD = re.compile(r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+
+
+def _speaker(words: list[str]) -> str:
+    """The noun phrase that ends ``words`` (the words before "said"), as the speaker."""
+    while words and words[-1].lower() in _ADVERBS:
+        words = words[:-1]
+    tail: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i].strip(",\"“”")
+        if w != words[i] and tail:  # a comma or a quote ends the phrase
+            break
+        low = w.lower()
+        joins = (low in _CONNECTORS and tail and tail[0][:1].isupper()
+                 and i > 0 and words[i - 1][:1].isupper())  # fmt: skip
+        if w[:1].isupper() or low in _REPORTER_WORDS or joins:
+            tail.insert(0, w)
+        else:
+            break
+    while tail and tail[0].lower() in _DETERMINERS | _ADVERBS:
+        tail = tail[1:]
+    return " ".join(tail)
+
+
+def reporters(sentence: str, outlet: str) -> tuple[str, ...]:
+    """Who the sentence attributes its content to, else the outlet.
+
+    "X said", "X told NOW" (an unnamed source's words to NOW: "source, to NOW"),
+    "according to X". Pronouns ("he said") name nobody: the outlet stands.
+    """
+    found: list[str] = []
+    for m in _ACCORDING.finditer(sentence):
+        words = m.group(1).split()
+        phrase: list[str] = []
+        for w in words:  # forward, as long as the words can be part of a speaker
+            bare = w.rstrip(".,;:\"”")
+            if phrase and not (bare[:1].isupper() or bare.lower() in _REPORTER_WORDS
+                               or bare.lower() in _CONNECTORS):
+                break
+            phrase.append(bare)
+            if bare != w:
+                break  # punctuation ends the phrase
+        found.append(_speaker(phrase))
+    for m in _SPEAKER_BEFORE.finditer(sentence):
+        speaker = _speaker(m.group(1).split())
+        if not speaker or speaker.lower() in _PRONOUNS:
+            continue
+        if sentence[m.end() - 4:m.end()] == "told" and not speaker[:1].isupper():
+            listener = _TOLD.match(sentence, m.end())
+            heard = listener.group().strip().rstrip(".,") if listener else ""
+            if heard:
+                speaker = f"{speaker}, to {heard}"
+        found.append(speaker)
+    out = tuple(dict.fromkeys(s for s in found if s))
+    return out or ((outlet,) if outlet else ("the article",))
+
+
+def actors_of(
+    sentence: str, toponyms: list[Toponym], offset: int, common: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """Organisations, people and groups the sentence names (not its places).
+
+    ``common``: words news writes in lower case (the recogniser's list): one of them
+    capitalised at the start of a sentence ("Control of ...") names nobody.
+    """
+    place_spans = sorted((t.start - offset, t.end - offset) for t in toponyms
+                         if t.text not in DEMONYMS)
+    place_starts = [ps for ps, _ in place_spans]
+    place_reach = list(itertools.accumulate((pe for _, pe in place_spans), max))
+    place_names = {t.text for t in toponyms}
+    found: list[str] = []
+    for m in _ACTOR.finditer(sentence):
+        found.append(m.group(1))
+        if len(found) >= MAX_ACTOR_CANDIDATES:
+            break
+    for m in _NAME_RUN.finditer(sentence):
+        if len(found) >= MAX_ACTOR_CANDIDATES:
+            break  # a sentence of endless names: each new one is compared with all found
+        s, e = m.span()
+        text = m.group()
+        if _overlaps(place_starts, place_reach, s, e) and not any(
+                w in DEMONYMS for w in text.split()) and not _ORGANISATION_END.search(text):
+            continue  # a place, not "the Licking County Board of Realtors"
+        words = text.split()
+        # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
+        opener = s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))
+        while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
+                         or (opener and words[0].lower() in common
+                             and words[0].lower() not in _ACTOR_NOUNS
+                             and words[1:2] not in (["of"], ["for"]))):
+            words = words[1:]  # but "Department of Health" is kept whole
+        while words and _WEEKDAYS_MONTHS.match(words[-1]):
+            words = words[:-1]
+        text = " ".join(words).removesuffix("'s").removesuffix("’s")
+        if not text or len(text) < 3 or _NOT_A_NAME.search(text):
+            continue  # "Don't", "Nov", "CO2", "H5N1", "Hungerford St", "Avian Flu"
+        if len(words) == 1 and (text in DEMONYMS or text in _GROUP_ADJECTIVES
+                                or (text.lower() in common
+                                    and text.lower() not in _ACTOR_NOUNS)):
+            continue  # "Shiite", "Syrian": they describe; "Control", "Rubber": words
+        if any(text in f for f in found) or text in place_names:
+            continue
+        found = [f for f in found if f not in text]  # "Syrian Observatory" over "Observatory"
+        found.append(text)
+    return tuple(dict.fromkeys(found))[:6]
+
+
+def _overlaps(starts: list[int], reach: list[int], s: int, e: int) -> bool:
+    """Whether ``[s, e)`` overlaps a span of those sorted by start (``starts``), given
+    ``reach[i]``, the furthest end of the first ``i + 1``: a bisect, not a scan."""
+    i = bisect.bisect_left(starts, e)  # the first i spans start before e
+    return i > 0 and reach[i - 1] > s

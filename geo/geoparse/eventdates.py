@@ -1,0 +1,176 @@
+"""The date of a sentence's event, and how sure that is.
+
+:func:`sentence_dates` gives every sentence a date: its own date phrase; else the day of
+the last dated sentence (the one before, or up to :data:`CARRY_SENTENCES` back in the
+same paragraph, or the one before that when the sentence opens "That..."/"Then...");
+else the story's day (:func:`story_day`); else the week up to publication (an undated
+report is of something recent, not of the publication day itself). :func:`pick_date`
+chooses, among a sentence's date phrases, the one nearest its signal word (a date of
+speaking counts less), joins "Saturday until Sunday", takes the later period of "from X
+in 2008 to Y in 2009", reads a month that would fall more than :data:`FUTURE_DAYS` after
+publication as the year before, and drops a clause dated after publication otherwise (a
+plan). Used by :mod:`geo.geoparse.propose`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date as date_
+from datetime import timedelta
+
+from geo.article import Article, Sentence
+from geo.dates import DAY, RANGE, DateMention, ResolvedDate
+from geo.events import CONTEXT_RULE_PREFIX
+from geo.geoparse.spans import within
+from geo.geoparse.triggers import Trigger
+
+FALLBACK_RULE = (CONTEXT_RULE_PREFIX + " no date in the sentence or the story; the week up "
+                 "to the publication date (fallback)")
+STORY_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; the story's day"
+# How far before publication a story's day and an undated event may lie: news of a daily
+# paper tells what happened in the last days, and the annotated set reads undated recent
+# events as the week before publication.
+RECENT_DAYS = 7
+CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
+_GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
+# How far a day carries: to the next sentence, and on within its paragraph (the story goes
+# on there), not for the whole text.
+CARRY_SENTENCES = 6
+
+
+@dataclass(frozen=True)
+class SentenceDate:
+    """The date an event gets, and how sure that is."""
+
+    resolved: ResolvedDate
+    phrase_start: int | None
+    rule: str
+    weight: float  # 1 explicit, lower for carried or fallback dates
+
+
+def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
+    """The date of every sentence: explicit; else carried from the last sentence with a
+    day of its own, if it is the sentence before or up to :data:`CARRY_SENTENCES` back in
+    the same paragraph; else the story's day (:func:`story_day`); else, when the article
+    gives no recent day, the week up to publication (fallback): an undated report is of
+    something recent, not of the publication day itself."""
+    dates = sorted(dates, key=lambda m: m.start)
+    fallback = story_day(article, dates)
+    out: list[SentenceDate] = []
+    last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
+    starts = [m.start for m in dates]
+    for i, s in enumerate(article.sentences):
+        inside = within(dates, starts, s.start, s.end)
+        if inside:
+            m = inside[0]
+            current = SentenceDate(m.date, m.start, m.date.rule, 1.0)
+            if m.date.precision == DAY:
+                last = (i, current)
+        elif last is not None and (i - last[0] == 1 or (
+                i - last[0] <= CARRY_SENTENCES
+                and article.sentences[last[0]].paragraph == s.paragraph)):
+            current = SentenceDate(last[1].resolved, last[1].phrase_start, CARRIED_RULE, 0.7)
+        elif out and out[-1].rule == CARRIED_RULE and _GOES_ON.match(s.text):
+            current = out[-1]  # "That led to ...": the story of the sentence before goes on
+        else:
+            current = fallback
+        out.append(current)
+    return out
+
+
+def story_day(article: Article, dates: list[DateMention]) -> SentenceDate:
+    """The day of an undated sentence: the story's day, the first day-precise date of the
+    article in the :data:`RECENT_DAYS` up to publication ("Firefighters were called
+    Monday ..." dates the rest of the story); without one, the week up to publication."""
+    published = article.published
+    # The calendar's first week has no week before it (published 0001-01-01).
+    earliest = max(date_.min + timedelta(days=RECENT_DAYS), published) - timedelta(
+        days=RECENT_DAYS)
+    for m in dates:  # sorted by offset
+        if m.date.precision == DAY and earliest <= m.date.start <= published:
+            return SentenceDate(m.date, m.start, STORY_RULE, 0.6)
+    week = ResolvedDate("", earliest, published, RANGE, "week-before-publication")
+    return SentenceDate(week, None, FALLBACK_RULE, 0.6)
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
+# Date rules that read a month (and day) as the nearest year: a past event is in the past.
+_NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
+
+
+# A month and day up to this many days after publication is a plan ("the March 21 state
+# meet" in a paper of March 14); further on, last year's ("the August death" in April).
+FUTURE_DAYS = 31
+_COMPARED_FROM = re.compile(r"\bfrom\b[^.;:!?]{0,30}$")
+_COMPARED_TO = re.compile(r"[^.;:!?]{0,50}?\bto\b[^.;:!?]{0,40}")
+_RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|-|–|—)\s*")
+
+
+def _joined(sentence: Sentence, first: DateMention, last: DateMention) -> bool:
+    """True when two date phrases make one span ("Saturday until Sunday")."""
+    between = sentence.text[first.end - sentence.start:last.start - sentence.start]
+    return _RANGE_JOIN.fullmatch(between) is not None
+
+
+def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
+              default: SentenceDate, published: date_) -> SentenceDate | None:
+    """The date of the clause the trigger is in: of the sentence's date phrases, the one
+    nearest the trigger ("arrested in March ... said Tuesday night": March for the arrest),
+    a date that only says when someone spoke ("police said Thursday") counting less;
+    without one, ``default`` (carried or publication date).
+
+    A month read as the nearest year that falls after publication is the year before
+    ("the August death" in an April paper); "since August 22" runs to publication. None
+    when the clause's date lies after publication otherwise (a year or a weekday to come,
+    a day within :data:`FUTURE_DAYS`): what is planned has not happened.
+    """
+    if not inside:
+        return default
+    at = sentence.start + trigger.start
+
+    def cost(m: DateMention) -> int:
+        gap = m.start - (sentence.start + trigger.end) if m.start >= at else at - m.end
+        cut = max(0, m.start - sentence.start)
+        said = _SPEECH_BEFORE.search(sentence.text, max(0, cut - 20), cut)
+        return max(gap, 0) + (200 if said else 0)
+
+    m = min(inside, key=cost)
+    compared = ""
+    k = inside.index(m)
+    if k + 1 < len(inside) and _COMPARED_FROM.search(
+            sentence.text, max(0, m.start - sentence.start - 40), m.start - sentence.start) \
+            and _COMPARED_TO.fullmatch(sentence.text, m.end - sentence.start,
+                                       inside[k + 1].start - sentence.start):
+        # "fell from $122,492 in 2008 to $110,416 in 2009": the news is the later period.
+        m, compared = inside[k + 1], ", the later of a comparison"
+    resolved, rule = m.date, m.date.rule
+    # "from midday Saturday until Sunday": two phrases joined into one span.
+    k = inside.index(m)
+    pair = None
+    if k + 1 < len(inside):
+        pair = (m, inside[k + 1])
+    if k and (pair is None or not _joined(sentence, *pair)):
+        pair = (inside[k - 1], m)
+    if pair is not None and _joined(sentence, *pair) \
+            and pair[0].date.start <= pair[1].date.end:
+        first, last = pair
+        phrase = sentence.text[first.start - sentence.start:last.end - sentence.start]
+        resolved = ResolvedDate(phrase, first.date.start, last.date.end, RANGE,
+                                f"range: {first.date.rule} to {last.date.rule}")
+        rule, m = resolved.rule, first
+    if resolved.start > published:
+        base = rule.removeprefix("since(").removesuffix(")")
+        if base not in _NEAREST_YEAR_RULES or resolved.start - published <= timedelta(
+                days=FUTURE_DAYS):
+            return None  # "advanced to the March 21 state meet": a plan, not an event
+        try:
+            start, end = resolved.start, resolved.end
+            resolved = replace(resolved, start=start.replace(year=start.year - 1),
+                               end=end.replace(year=end.year - 1))
+            rule = f"{rule}, the year before (a past event)"
+        except ValueError:  # 29 February
+            pass
+    if rule.startswith("since(") and resolved.end < published:
+        resolved = replace(resolved, end=published, precision=RANGE)
+        rule = f"{rule} to publication"
+    return SentenceDate(resolved, m.start, rule + compared, 1.0)

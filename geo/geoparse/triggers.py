@@ -1,0 +1,133 @@
+"""The signal word that makes a sentence an event, and the category it signals.
+
+A signal word (``geo.categories.TRIGGER_ORDER``, the most specific category first,
+"other" last) counts when it tells of something that happened: not after "will",
+"could", "whether", "no" (future, hypothetical, negated), not what is feared, denied,
+hedged or conditional, not what someone says will happen, not an event named again
+("the fire"), and not in generic sentences or questions. Topic words re-label broad
+categories ("died of bird flu": health). :mod:`geo.geoparse.propose` reads every
+sentence with :func:`trigger_of`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.categories import TOPICS, TRIGGER_ORDER
+
+# Broad categories: a topic word of the sentence re-labels them ("died of bird flu").
+BROAD = frozenset({"battle", "other", "statement", "humanitarian"})
+# Words that only say someone spoke: an event when a named speaker says it ("the army
+# said"), not "he said" after a quote.
+SPEECH_ONLY = frozenset({"said", "says", "told", "reported", "noted", "claimed"})
+_SPEECH_OR_WARNING = SPEECH_ONLY | {"warned", "warns", "warn"}
+# What a category is when no signal word of a specific one is found.
+OTHER = "other"
+_CATEGORY_RES = tuple(
+    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
+    for category, words in TRIGGER_ORDER  # geo.categories: most specific first
+)
+_TOPIC_RES = tuple(
+    (category, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for category, words in TOPICS
+)
+# A signal word after one of these (in the same clause) tells of what may, will or would
+# happen, or asks whether it did: no event.
+_UNREAL = re.compile(
+    r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
+    r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
+    r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
+    r"heading towards|on course to|on track to|about to)\b[^.;:!?]{0,30}$"
+)
+# "if Israel released prisoners ... in a deal": a condition runs to the next comma.
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
+# "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
+# that Hamas seized": the denial is another verb's).
+_DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$")
+# What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
+# would ..."): the clause after it tells of what may happen.
+_FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
+                     r")\s+(?:that\s+)?|(?:forecast(?:s|ed)?|expect(?:s|ed)?)\s+that\s+)"
+                     r"[^.;:!?]{0,80}$")
+# "the fire", "such a deal": an event told before, named again (its news is elsewhere).
+_KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
+# What someone says will, would or could happen ("said a front will likely produce").
+_UNREAL_SPEECH = re.compile(
+    r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to|"
+    r"won['’]t|wouldn['’]t|couldn['’]t|no one|nobody|never|believes?|thinks?|hopes?|"
+    r"feels?|has seen signs|is optimistic|is confident)\b"
+)
+# "The rain should taper off Wednesday night, forecasters said.": what is said, before the
+# speech word, is a forecast or a hypothesis.
+_UNREAL_BEFORE_SPEECH = re.compile(
+    r"\b(?:will|would|could|should|might|may|won['’]t|wouldn['’]t|is expected to|"
+    r"are expected to)\b[^.;:!?]{0,200}$"
+)
+# Sentences that say what is usual, not what happened.
+_GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
+                      r"generally)\b|\b(?:every year|each year|annually)\b")
+
+
+# A sentence more than this share of which is inside quotation marks is direct speech.
+QUOTED_SHARE = 0.5
+_QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of the sentence's characters inside quotation marks (an opening mark
+    without its closing one runs to the end: a quote goes on in the next sentence)."""
+    if not sentence:
+        return 0.0
+    return sum(m.end() - m.start() for m in _QUOTES.finditer(sentence)) / len(sentence)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The word that makes a sentence an event, and the category it signals."""
+
+    category: str
+    word: str
+    start: int  # offsets in the sentence
+    end: int
+    told_again: frozenset[str] = frozenset()  # categories of events named again ("the fire")
+
+
+def trigger_of(sentence: str) -> Trigger | None:
+    """The first category whose signal word occurs in the sentence as something that
+    happened (not after "will", "could", "whether"...), or None.
+
+    Categories are tried in order (the most specific first), "other" last.
+    """
+    if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
+        return None
+    low = sentence.lower()
+    again: set[str] = set()
+    for category, pattern in _CATEGORY_RES:
+        for m in pattern.finditer(low):
+            window = max(0, m.start() - 80)  # bounded look-back: linear time
+            if _UNREAL.search(low, window, m.start()) or (
+                    m.start() > 0 and sentence[m.start()].isupper()
+                    and sentence[m.start() - 1] not in "\"“'‘("):
+                continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if _FEARED.search(low, window, m.start()) or _DENIED.search(
+                    low, window, m.start()) or _CONDITION.search(low, window, m.start()):
+                continue  # "warned that an epidemic would": feared, not happened
+            if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and (
+                    _UNREAL_SPEECH.match(low, m.end())
+                    or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
+                continue  # "the Weather Service said a front will bring rain"
+            if _KNOWN.search(low, window, m.start()):
+                again.add(category)
+                continue
+            if category in BROAD:
+                topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
+                category = topic or category
+            return Trigger(category, sentence[m.start():m.end()], m.start(), m.end(),
+                           frozenset(again))
+    return None
+
+
+def category_of(sentence: str) -> str | None:
+    """The category of the sentence's event (see :func:`trigger_of`), or None."""
+    trigger = trigger_of(sentence)
+    return trigger.category if trigger else None
