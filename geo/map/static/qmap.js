@@ -28,6 +28,20 @@ L.qmap = function (map, offline, overlays, opts) {
     control.addOverlay(groups.markers, opts.names.markers);
     control.addOverlay(groups.rings, opts.names.rings);
     control.addOverlay(groups.labels, opts.names.labels);
+    // Events off takes their rings and labels with them (and Events on brings back
+    // those that were on): a ring or a name with no marker says nothing.
+    var hiddenWith = null;
+    map.on('overlayremove', function (e) {
+        if (e.layer !== groups.markers) { return; }
+        hiddenWith = [groups.rings, groups.labels].filter(function (g) {
+            return map.hasLayer(g); });
+        hiddenWith.forEach(function (g) { map.removeLayer(g); });
+    });
+    map.on('overlayadd', function (e) {
+        if (e.layer !== groups.markers || !hiddenWith) { return; }
+        hiddenWith.forEach(function (g) { map.addLayer(g); });
+        hiddenWith = null;
+    });
     var q = window.__qmap = {map: map, control: control, osm: osm, offline: offline,
                              groups: groups, online: null, day: null,
                              // version: how many times the markers were updated; drawnAt:
