@@ -167,8 +167,10 @@ L.qmap = function (map, offline, overlays, opts) {
             followed = q.day;
             if (newDay || opened) {
                 setTimeout(function () { whenStyled(function () {
-                    if (newDay) { q.follow(animate); }
+                    if (newDay && q.camera && q.camera.day === q.day) { q.restore(); }
+                    else if (newDay) { q.follow(animate); }
                     if (opened) {  // the reader picked it: centre it and open its popup
+                        cameraMove = true;
                         map.setView(opened.getLatLng(), map.getZoom(), {animate: false});
                         opened.openPopup();
                     }
@@ -205,10 +207,23 @@ L.qmap = function (map, offline, overlays, opts) {
         return out;
     }
     function num(a, b) { return a - b; }
+    // Room kept free around the day's places: the controls, and the legend while it is
+    // open (on the side, left or bottom, that leaves the larger area to the places, with
+    // a margin for markers moved apart).
     function padding() {
-        var w = map.getSize().x;
-        return {paddingTopLeft: [44, 44],
-                paddingBottomRight: [Math.min(120, Math.round(w * 0.2)), 36]};
+        var size = map.getSize(), w = size.x;
+        var pad = {paddingTopLeft: [44, 44],
+                   paddingBottomRight: [Math.min(120, Math.round(w * 0.2)), 36]};
+        var open = map.getContainer().querySelector('.ev-legend details[open]');
+        if (open) {
+            var box = open.closest('.ev-legend').getBoundingClientRect(), m = 44;
+            if ((size.x - box.width) * size.y >= size.x * (size.y - box.height)) {
+                pad.paddingTopLeft[0] = Math.round(box.width + m);
+            } else {
+                pad.paddingBottomRight[1] = Math.round(box.height + m);
+            }
+        }
+        return pad;
     }
     function boundsOf(marks) {
         return L.latLngBounds(marks.map(function (m) { return m.getLatLng(); }));
@@ -233,10 +248,41 @@ L.qmap = function (map, offline, overlays, opts) {
         q.cameraDay = null;  // set when the camera has arrived (tests wait for it)
         var day = q.day;
         map.once('moveend', function () { q.cameraDay = day; });
+        cameraMove = true;
         map.fitBounds(bounds, L.extend({maxZoom: opts.followMaxZoom, animate: !!animate,
                                         duration: 0.4}, pad));
         q.edges();
     };
+    // A view from the URL (the reader's own, shared): restored instead of the fit.
+    q.restore = function () {
+        var c = q.camera, day = q.day;
+        q.cameraDay = null;
+        map.once('moveend', function () { q.cameraDay = day; });
+        cameraMove = true;
+        map.setView([c.lat, c.lon], c.zoom, {animate: false});
+        q.edges();
+    };
+    // The reader's own zoom and pan go to the address bar (?zoom=&center=), so a copied
+    // link restores them; the camera's moves do not (the day implies them), and the
+    // page's next step writes an address without them.
+    var cameraMove = false;
+    map.on('moveend', function () {
+        if (cameraMove) { cameraMove = false; return; }
+        try {
+            var win = window.parent, params = new URLSearchParams(win.location.search);
+            var c = map.getCenter();
+            params.set('zoom', String(map.getZoom()));
+            params.set('center', c.lat.toFixed(4) + ',' + c.lng.toFixed(4));
+            win.history.replaceState(win.history.state, '',
+                                     win.location.pathname + '?' + params.toString());
+        } catch (err) { /* another origin: the address stays as the page wrote it */ }
+    });
+    // Opening the legend makes room for it (the camera fits the day again beside it).
+    document.addEventListener('toggle', function (e) {
+        if (e.target.closest && e.target.closest('.ev-legend') && e.target.open) {
+            q.follow(true);
+        }
+    }, true);
     // "Show all": every marker drawn, far ones included.
     q.showAll = function () {
         var all = [];
