@@ -34,8 +34,10 @@ STACK_MAX = 600  # rows (day x category) sent stacked; more: one row per mark
 MAX_MARKS = 800  # marks at most; a longer range is binned by several days
 SPAN_MAX = 40  # multi-day events drawn as bars at most
 LANES = 4  # rows of bars
-BAR_HEIGHT = 9
-COUNT_HEIGHT = 46
+BAR_HEIGHT = 8  # px per lane of long events
+COUNT_HEIGHT = 56  # px of the tallest day mark
+AXIS_HEIGHT = 26
+SVG_MAX = 1500  # marks drawn as SVG elements; more go to a canvas (Streamlit's rule too)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ def build_strip(events: pd.DataFrame, first_day: date, last_day: date) -> Strip:
         "label": counts["category"].map(lambda c: category(c).label).to_numpy(),
         "n": counts["n"].to_numpy(),
     })  # fmt: skip
+    # What a screen reader says of a mark (its aria-label; the tests find marks by it).
+    marks["desc"] = ("day " + marks["day_iso"] + ": " + marks["n"].astype(str) + " event(s), "
+                     + marks["label"])  # fmt: skip
     long = rows.loc[rows["end"] > rows["start"]]
     # Events over the same days share one bar (the seed's eight from 19 May to 5 June),
     # in the colour of the first of them in the file (the article's lead comes first).
@@ -115,9 +120,11 @@ def _lanes(spans: pd.DataFrame) -> pd.DataFrame:
                 kept.append({"start": r.start, "end": r.end + pd.Timedelta(days=1),
                              "title": r.titles, "n": r.n, "category": r.category,
                              "lane": lane, "label": category(r.category).label,
-                             "when": f"{day_label(r.start)} – {day_label(r.end)}"})  # fmt: skip
+                             "when": f"{day_label(r.start)} – {day_label(r.end)}",
+                             "desc": f"from {r.start:%Y-%m-%d} to {r.end:%Y-%m-%d}: {r.n}"
+                                     f" event(s) lasting several days: {r.titles}"})  # fmt: skip
                 break
-    columns = ["start", "end", "title", "n", "category", "lane", "label", "when"]
+    columns = ["start", "end", "title", "n", "category", "lane", "label", "when", "desc"]
     return pd.DataFrame(kept, columns=columns)
 
 
@@ -130,43 +137,55 @@ def strip_spec(strip: Strip) -> str:
     """
     names = list(dict.fromkeys([*strip.marks["category"], *strip.spans["category"]]))
     colours = alt.Scale(domain=names, range=[category(n).color for n in names])
-    domain = [pd.Timestamp(strip.first_day).isoformat(),
-              (pd.Timestamp(strip.last_day) + pd.Timedelta(days=1)).isoformat()]  # fmt: skip
-    x = alt.X("day:T", scale=alt.Scale(domain=domain), title=None,
-              axis=alt.Axis(format="%-d %b", labelOverlap=True, grid=False,
-                            labelFontSize=11, tickCount=8))  # fmt: skip
     colour = alt.Color("category:N", scale=colours, legend=None)
+    ms = [int(pd.Timestamp(d).value // 1_000_000)
+          for d in (strip.first_day, strip.last_day + timedelta(days=1))]  # fmt: skip
+    # One x scale (UTC days) and one y scale for all layers: the day marks stand on the
+    # zero line, the lanes of long events hang below it (negative values, their share of
+    # the height fixed in pixels). A concatenated chart would not take the page's width.
+    time = alt.Scale(type="utc", domain=ms)
+    lanes = 0 if strip.spans.empty else int(strip.spans["lane"].max()) + 1
+    top = float(strip.marks.groupby("day_iso")["n"].sum().max()) if len(strip.marks) else 1.0
+    below = top * lanes * BAR_HEIGHT / COUNT_HEIGHT  # lane units under the zero line
+    lane = below / lanes if lanes else 0.0
+    y_scale = alt.Scale(domain=[-below, top], nice=False, zero=False)
+    x = alt.X("day:T", title=None,
+              axis=alt.Axis(format="%-d %b", labelOverlap=True, grid=False, labelFontSize=11,
+                            tickCount=8, labelColor="#333"))  # fmt: skip
     pick = alt.selection_point(name=PICK, fields=["day_iso"], on="click", clear=False,
                                toggle=False)  # fmt: skip
-    counts = alt.Chart(alt.Data(values=_records(strip.marks))).mark_bar(
-        cursor="pointer", stroke="white", strokeWidth=0.4).encode(
-        x=x, x2="end:T",
-        y=alt.Y("n:Q", title=None, axis=alt.Axis(tickCount=2, labelFontSize=10, grid=False)),
-        color=colour,
+    now = alt.Chart(alt.Data(values=[{"day": _DAY, "end": _END}])).mark_rect(
+        color="#ffd400", opacity=0.55, stroke="#1d1d1d", strokeWidth=1.5).encode(
+        x=x.scale(time), x2="end:T", description=alt.value("the day shown"))  # fmt: skip
+    # Stacked here (rects with both ends given): each category's part of the day's mark.
+    stacked = strip.marks.assign(y1=strip.marks.groupby("day_iso")["n"].cumsum())
+    stacked["y0"] = stacked["y1"] - stacked["n"]
+    counts = alt.Chart(alt.Data(values=_records(stacked))).mark_rect(
+        cursor="pointer", stroke="white", strokeWidth=0.5).encode(
+        x=x, x2="end:T", color=colour, description="desc:N",
+        y=alt.Y("y0:Q", title=None, scale=y_scale, axis=None), y2="y1:Q",
         tooltip=[alt.Tooltip("day_iso:N", title="day"), alt.Tooltip("label:N", title="what"),
                  alt.Tooltip("n:Q", title="events")],
-    ).add_params(pick).properties(height=COUNT_HEIGHT)  # fmt: skip
-    today = [{"day": _DAY, "end": _END}]
-    now = alt.Chart(alt.Data(values=today)).mark_rect(
-        color="#ffd400", opacity=0.55, stroke="#1d1d1d", strokeWidth=1.5).encode(
-        x=alt.X("day:T", scale=alt.Scale(domain=domain)), x2="end:T")  # fmt: skip
-    bottom = alt.layer(now, counts)
-    if strip.spans.empty:
-        chart = bottom
-    else:
-        bars = alt.Chart(alt.Data(values=_records(strip.spans))).mark_bar(
-            height=BAR_HEIGHT - 2, cornerRadius=2).encode(
-            x=alt.X("start:T", scale=alt.Scale(domain=domain), axis=None), x2="end:T",
-            y=alt.Y("lane:O", axis=None), color=colour,
+    ).add_params(pick)  # fmt: skip
+    layers = [now, counts]
+    if lanes:
+        spans = strip.spans.assign(y0=-strip.spans["lane"] * lane - lane * 0.15,
+                                   y1=-(strip.spans["lane"] + 1) * lane + lane * 0.15)
+        layers.append(alt.Chart(alt.Data(values=_records(spans))).mark_rect(
+            cornerRadius=2).encode(
+            x=alt.X("start:T"), x2="end:T", color=colour, description="desc:N",
+            y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q",
             tooltip=[alt.Tooltip("n:Q", title="events"), alt.Tooltip("when:N"),
                      alt.Tooltip("title:N", title="what")],
-        ).properties(height=BAR_HEIGHT * (int(strip.spans["lane"].max()) + 1))  # fmt: skip
-        top = alt.layer(now.encode(x=alt.X("day:T", scale=alt.Scale(domain=domain),
-                                           axis=None)), bars)  # fmt: skip
-        chart = alt.vconcat(top, bottom, spacing=2)
-    chart = chart.configure_view(stroke=None).configure_concat(spacing=2).properties(
-        padding={"left": 2, "right": 8, "top": 2, "bottom": 0})
-    return json.dumps(chart.to_dict())
+        ))  # fmt: skip
+    chart = alt.layer(*layers).properties(
+        height=COUNT_HEIGHT + lanes * BAR_HEIGHT + AXIS_HEIGHT,  # Streamlit fits the axis in
+        padding={"left": 4, "right": 8, "top": 2, "bottom": 0},
+    ).configure_view(stroke=None)  # fmt: skip
+    spec = chart.to_dict()
+    if len(strip.marks) <= SVG_MAX:  # SVG: each mark an element, labelled for screen readers
+        spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
+    return json.dumps(spec)
 
 
 _DAY, _END = "@day@", "@end@"  # placeholders of the current day in the spec's text
@@ -202,7 +221,7 @@ def strip_note(strip: Strip) -> str:
     if strip.bin_days > 1:
         parts[0] = f"Bars: events beginning in each {strip.bin_days} days (click to go there)"
     if not strip.spans.empty:
-        parts.append("above: events lasting several days")
+        parts.append("under them: events lasting several days")
     if strip.more_spans:
         parts.append(f"{strip.more_spans} more of those not drawn")
     return " · ".join(parts) + "."

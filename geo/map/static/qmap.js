@@ -605,13 +605,21 @@ L.qmap = function (map, offline, overlays, opts) {
     }
     // After the main map has its size (the component sets the frame height later).
     // None in a narrow window (a phone, under 700 px): it would cover a good part of the
-    // map. The window is the page's (the map lives in the component's frame).
-    map.whenReady(function () { setTimeout(function () {
-        var width = window.innerWidth;
-        try { width = window.parent.innerWidth; } catch (err) { /* another origin */ }
-        if (width < 700) { mini.getContainer().style.display = 'none'; return; }
-        try { buildMinimap(); } catch (err) { console.warn('minimap left out', err); }
-    }, 0); });
+    // map. The rule is on the browser window's width (the page's), not on this frame's,
+    // which is narrower than the window beside the list; it holds again on a resize.
+    function pageWidth() {
+        try { return window.parent.innerWidth; } catch (err) { return window.innerWidth; }
+    }
+    function fitMinimap() {
+        var wide = pageWidth() >= 700;
+        mini.getContainer().style.display = wide ? '' : 'none';
+        if (wide && !q.minimap) {
+            try { buildMinimap(); } catch (err) { console.warn('minimap left out', err); }
+        }
+        if (wide && q.minimap) { q.minimap.invalidateSize(); }
+    }
+    map.whenReady(function () { setTimeout(fitMinimap, 0); });
+    try { window.parent.addEventListener('resize', fitMinimap); } catch (err) { /* ok */ }
     return q;
 };
 
