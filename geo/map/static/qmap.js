@@ -30,17 +30,22 @@ L.qmap = function (map, offline, overlays, opts) {
     control.addOverlay(groups.labels, opts.names.labels);
     // Events off takes their rings and labels with them (and Events on brings back
     // those that were on): a ring or a name with no marker says nothing.
+    // After the control's click is handled: it re-adds every overlay still ticked.
     var hiddenWith = null;
     map.on('overlayremove', function (e) {
         if (e.layer !== groups.markers) { return; }
-        hiddenWith = [groups.rings, groups.labels].filter(function (g) {
-            return map.hasLayer(g); });
-        hiddenWith.forEach(function (g) { map.removeLayer(g); });
+        setTimeout(function () {
+            hiddenWith = [groups.rings, groups.labels].filter(function (g) {
+                return map.hasLayer(g); });
+            hiddenWith.forEach(function (g) { map.removeLayer(g); });
+        }, 0);
     });
     map.on('overlayadd', function (e) {
-        if (e.layer !== groups.markers || !hiddenWith) { return; }
-        hiddenWith.forEach(function (g) { map.addLayer(g); });
-        hiddenWith = null;
+        if (e.layer !== groups.markers) { return; }
+        setTimeout(function () {
+            (hiddenWith || []).forEach(function (g) { map.addLayer(g); });
+            hiddenWith = null;
+        }, 0);
     });
     var q = window.__qmap = {map: map, control: control, osm: osm, offline: offline,
                              groups: groups, online: null, day: null,
