@@ -150,7 +150,8 @@ def wait_day(page, frame, day: str, after: int) -> int:
     return n
 
 
-def test_arrow_keys_step_escape_closes_and_back_goes_back(app_url, page):
+def test_arrow_keys_step_escape_closes_and_back_goes_back(app_url, any_page):
+    page = any_page
     frame = open_map(page, f"{app_url}/?day=2013-06-03")
     page.get_by_role("heading", level=1).click()  # the page has the focus, not a widget
     n = wait_day(page, frame, "2013-06-03", 0)

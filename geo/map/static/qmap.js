@@ -14,6 +14,16 @@ L.qmap = function (map, offline, overlays, opts) {
     var bases = {'Offline map (Natural Earth)': offline};
     if (osm) { bases['OpenStreetMap'] = osm; }
     var control = L.control.layers(bases, overlays, {collapsed: true}).addTo(map);
+    // A press on the map gives it the keyboard focus without scrolling the page to it:
+    // the page's scroll moved the map under the pointer between press and release, and
+    // the click (on Show all, on a marker) was lost when the map's top was out of view.
+    if (map.keyboard) {
+        map.keyboard.disable();
+        map.keyboard._onMouseDown = function () {
+            if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+        };
+        map.keyboard.enable();
+    }
     if (opts.bounds) {
         // No animation: streamlit-folium may centre the map on a selected event right
         // after this, and an animated fit would finish later and undo it.
