@@ -123,7 +123,8 @@ L.qmap = function (map, offline, overlays, opts) {
                                  iconSize: [26, 26], iconAnchor: [13, 13]}),
                 title: d.title, alt: d.title, zIndexOffset: d.z, riseOnHover: true});
             m.bindPopup(function () { return popupContent(m, d.popup); },
-                        {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30]});
+                        {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30],
+                         autoPanPaddingTopLeft: [50, 64]});  // clear of the controls
             return m;
         }
         if (kind === 'rings') {
@@ -340,6 +341,9 @@ L.qmap = function (map, offline, overlays, opts) {
         });
     };
     map.on('moveend zoomend resize overlayadd overlayremove', function () { q.edges(); });
+    // An open popup is read in full: the arrows (above the map's panes) step aside.
+    map.on('popupopen', function () { edgeBox.style.display = 'none'; });
+    map.on('popupclose', function () { edgeBox.style.display = ''; });
     // Previous and Next are the page's buttons, outside this frame. When the rerun they
     // start will show a day whose layers came with this one (q.ahead), draw them at the
     // click: the rerun then brings the same layers and changes nothing. Anything else
