@@ -154,3 +154,11 @@ def test_the_readers_view_from_the_url_holds_until_the_next_step():
     for bad in ({"zoom": "9"}, {"zoom": "x", "center": "1,2"}, {"zoom": "9", "center": "1"},
                 {"zoom": "40", "center": "1,2"}, {"zoom": "9", "center": "91,2"}):  # fmt: skip
         assert Camera.from_params(bad) is None
+
+
+def test_events_of_several_articles_count_apart():
+    one = generated(30, first=date(2013, 5, 1), days=10)
+    two = one.assign(article_id=2)
+    both = pd.concat([one.assign(article_id=1), two], ignore_index=True)
+    strip = build_strip(both, date(2013, 5, 1), date(2013, 6, 15))
+    assert strip.marks["n"].sum() == 60  # the same event ids in two articles: 60 events

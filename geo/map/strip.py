@@ -54,7 +54,9 @@ class Strip:
 
 def _event_rows(events: pd.DataFrame) -> pd.DataFrame:
     """One row per event (not per place): start, end, category, title."""
-    key = "event_id" if "event_id" in events else "id"
+    key = ["event_id" if "event_id" in events else "id"]
+    if "article_id" in events:  # several articles of the workspace: ids repeat across them
+        key.insert(0, "article_id")
     rows = events.drop_duplicates(key)
     start = pd.to_datetime(rows["start"]).dt.normalize()
     end = pd.to_datetime(rows["end"]).dt.normalize().fillna(start)
