@@ -513,7 +513,8 @@ def test_every_entry_past_or_present_carries_passage_source_and_link():
     row = data.events.loc[data.events["id"] == "offensive-launched@qusayr-district"].iloc[0]
     passage = int(row["passage"])
     for html in (row["popup_full"], row["popup_brief"]):
-        assert f'href="/article?passage={passage}&amp;event=offensive-launched%40qusayr-district"' in html
+        link = f"/article?passage={passage}&amp;event=offensive-launched%40qusayr-district"
+        assert f'href="{link}"' in html
         assert f"Read passage {passage} of the article" in html  # the number in the link
         assert "Reported by" in html and "<blockquote>" in html
     assert row["popup_brief"].startswith('<details class="ev-item ev-brief"')
