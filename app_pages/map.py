@@ -9,6 +9,7 @@ to the URL after every run (``geo.map.state.MapView``).
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from datetime import date
@@ -199,7 +200,8 @@ def _strip(source: str | None, data: MapEvents) -> None:
     spec, note = strip(source, data)
     s = st.session_state
     with st.container(key="q-strip"):
-        st.vega_lite_chart(on_day(spec, s.q_day), width="stretch", key=session.strip_key(s),
+        st.vega_lite_chart(on_day(s.q_day), json.loads(spec), width="stretch",
+                           key=session.strip_key(s),
                            on_select=lambda: session.pick_day(s, data.timeline),
                            selection_mode=PICK)  # fmt: skip
         st.caption(note)

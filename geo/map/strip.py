@@ -131,11 +131,10 @@ def _lanes(spans: pd.DataFrame) -> pd.DataFrame:
 
 
 def strip_spec(strip: Strip) -> str:
-    """The Vega-Lite spec of the strip as JSON, the current day left to :func:`on_day`.
+    """The Vega-Lite spec of the strip as JSON; the day shown is its data (:func:`on_day`).
 
-    Built once per set of events (Altair validates the spec: ~0.1 s); a step only
-    writes its day into the text. A click on a mark selects its ``day_iso`` (selection
-    :data:`PICK`).
+    Built once per set of events (Altair validates the spec: ~0.1 s). A click on a mark
+    selects its ``day_iso`` (selection :data:`PICK`).
     """
     names = list(dict.fromkeys([*strip.marks["category"], *strip.spans["category"]]))
     colours = alt.Scale(domain=names, range=[category(n).color for n in names])
@@ -156,7 +155,10 @@ def strip_spec(strip: Strip) -> str:
                             tickCount=8, labelColor="#333"))  # fmt: skip
     pick = alt.selection_point(name=PICK, fields=["day_iso"], on="click", clear=False,
                                toggle=False)  # fmt: skip
-    now = alt.Chart(alt.Data(values=[{"day": _DAY, "end": _END}])).mark_rect(
+    # The day shown is the chart's own (top-level) data, given with each step (on_day):
+    # the spec stays the same from step to step, so the browser keeps the chart and
+    # only swaps that one row instead of building the chart again.
+    now = alt.Chart().mark_rect(
         color="#ffd400", opacity=0.55, stroke="#1d1d1d", strokeWidth=1.5).encode(
         x=x.scale(time), x2="end:T", description=alt.value("the day shown"))  # fmt: skip
     # Stacked here (rects with both ends given): each category's part of the day's mark.
@@ -185,18 +187,17 @@ def strip_spec(strip: Strip) -> str:
         padding={"left": 4, "right": 8, "top": 2, "bottom": 0},
     ).configure_view(stroke=None)  # fmt: skip
     spec = chart.to_dict()
+    spec["layer"][0].pop("data", None)  # the band reads the chart's own data (on_day)
+    spec.get("datasets", {}).pop("empty", None)
     if len(strip.marks) <= SVG_MAX:  # SVG: each mark an element, labelled for screen readers
         spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
     return json.dumps(spec)
 
 
-_DAY, _END = "@day@", "@end@"  # placeholders of the current day in the spec's text
-
-
-def on_day(spec: str, day: date) -> dict:
-    """The strip's spec (from :func:`strip_spec`) with ``day`` marked."""
-    return json.loads(spec.replace(_DAY, day.isoformat())
-                      .replace(_END, (day + timedelta(days=1)).isoformat()))  # fmt: skip
+def on_day(day: date) -> pd.DataFrame:
+    """The strip's own data for ``day``: the band that marks the day shown."""
+    return pd.DataFrame({"day": [day.isoformat()],
+                         "end": [(day + timedelta(days=1)).isoformat()]})  # fmt: skip
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
