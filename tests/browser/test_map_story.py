@@ -136,6 +136,10 @@ def test_the_phone_shows_the_map_first_and_popups_fit_in_it(app_url, phone):
     popup = frame.locator(".leaflet-popup").bounding_box()
     width = frame.evaluate("window.__qmap.map.getSize().x")
     assert popup["width"] <= width, (popup, width)
+    # And it lies inside the map once panned into view (none of it cut off at a side).
+    frame.wait_for_function("""() => {
+        const r = document.querySelector('.leaflet-popup').getBoundingClientRect();
+        return r.left >= 0 && r.right <= window.__qmap.map.getSize().x; }""")
 
 
 def wait_day(page, frame, day: str, after: int) -> int:

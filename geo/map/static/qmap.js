@@ -106,7 +106,9 @@ L.qmap = function (map, offline, overlays, opts) {
     // arrived (the first second of a large file) it shows the place and fills in after.
     function popupContent(m, p) {
         // No wider than the map (a phone's map is ~360 px wide): the popup scrolls inside.
-        var popup = m.getPopup(), room = map.getSize().x - 50;
+        // Its frame adds ~44 px to the content, and autopan keeps 44 px left of it (the
+        // zoom buttons) and 30 px right: all of it fits beside them.
+        var popup = m.getPopup(), room = map.getSize().x - 120;
         popup.options.maxWidth = Math.max(160, Math.min(380, room));
         popup.options.minWidth = Math.min(260, popup.options.maxWidth);
         popup.options.maxHeight = Math.max(160, Math.min(360, map.getSize().y - 110));
@@ -124,7 +126,7 @@ L.qmap = function (map, offline, overlays, opts) {
                 title: d.title, alt: d.title, zIndexOffset: d.z, riseOnHover: true});
             m.bindPopup(function () { return popupContent(m, d.popup); },
                         {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30],
-                         autoPanPaddingTopLeft: [50, 64]});  // clear of the controls
+                         autoPanPaddingTopLeft: [44, 64]});  // clear of the controls
             return m;
         }
         if (kind === 'rings') {
