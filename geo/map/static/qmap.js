@@ -317,6 +317,13 @@ L.qmap = function (map, offline, overlays, opts) {
         edgeBox.textContent = '';
         var size = map.getSize(), view = map.getBounds(), n = 0;
         if (!map.hasLayer(groups.markers)) { return; }
+        // An arrow that would fall on the open legend goes just above it.
+        var open = map.getContainer().querySelector('.ev-legend details[open]'), lg = null;
+        if (open) {
+            var r = open.closest('.ev-legend').getBoundingClientRect();
+            var c = map.getContainer().getBoundingClientRect();
+            lg = {x0: r.left - c.left, x1: r.right - c.left, y0: r.top - c.top};
+        }
         dayMarkers().today.forEach(function (m) {
             if (n >= 12 || view.contains(m.getLatLng())) { return; }
             n += 1;
@@ -334,8 +341,10 @@ L.qmap = function (map, offline, overlays, opts) {
             L.DomUtil.create('span', 'qmap-edge-name', a).textContent = name;
             a.title = name + ' (' + km + ' km away): show it';
             a.setAttribute('data-title', m.options.title || '');
-            a.style.left = Math.round(cx + dx * k) + 'px';
-            a.style.top = Math.round(cy + dy * k) + 'px';
+            var x = Math.round(cx + dx * k), y = Math.round(cy + dy * k);
+            if (lg && x + 70 > lg.x0 && x - 70 < lg.x1 && y + 12 > lg.y0) { y = lg.y0 - 16; }
+            a.style.left = x + 'px';
+            a.style.top = y + 'px';
             L.DomEvent.on(a, 'click', function () {
                 map.setView(m.getLatLng(), Math.min(map.getZoom(), opts.followMaxZoom));
                 m.openPopup();
