@@ -164,23 +164,23 @@ def strip_spec(strip: Strip) -> str:
     # Stacked here (rects with both ends given): each category's part of the day's mark.
     stacked = strip.marks.assign(y1=strip.marks.groupby("day_iso")["n"].cumsum())
     stacked["y0"] = stacked["y1"] - stacked["n"]
-    counts = alt.Chart(alt.Data(values=_records(stacked))).mark_rect(
+    sent = ["day", "end", "day_iso", "category", "desc", "y0", "y1"]  # what the chart reads
+    counts = alt.Chart(alt.Data(values=_records(stacked[sent]))).mark_rect(
         cursor="pointer", stroke="white", strokeWidth=0.5).encode(
         x=x, x2="end:T", color=colour, description="desc:N",
         y=alt.Y("y0:Q", title=None, scale=y_scale, axis=None), y2="y1:Q",
-        tooltip=[alt.Tooltip("day_iso:N", title="day"), alt.Tooltip("label:N", title="what"),
-                 alt.Tooltip("n:Q", title="events")],
+        tooltip=alt.Tooltip("desc:N"),
     ).add_params(pick)  # fmt: skip
     layers = [now, counts]
     if lanes:
         spans = strip.spans.assign(y0=-strip.spans["lane"] * lane - lane * 0.15,
                                    y1=-(strip.spans["lane"] + 1) * lane + lane * 0.15)
-        layers.append(alt.Chart(alt.Data(values=_records(spans))).mark_rect(
+        sent = ["start", "end", "category", "desc", "y0", "y1"]
+        layers.append(alt.Chart(alt.Data(values=_records(spans[sent]))).mark_rect(
             cornerRadius=2).encode(
             x=alt.X("start:T"), x2="end:T", color=colour, description="desc:N",
             y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q",
-            tooltip=[alt.Tooltip("n:Q", title="events"), alt.Tooltip("when:N"),
-                     alt.Tooltip("title:N", title="what")],
+            tooltip=alt.Tooltip("desc:N"),
         ))  # fmt: skip
     chart = alt.layer(*layers).properties(
         height=COUNT_HEIGHT + lanes * BAR_HEIGHT + AXIS_HEIGHT,  # Streamlit fits the axis in
