@@ -3,12 +3,13 @@
 The base map (``geo.map.build``) has the same inputs on every rerun, so streamlit-folium
 keeps the Leaflet map and a step only swaps the day's feature groups. Loading is
 ``geo.map.loader`` (cached per source, plain data; folium objects are built each run).
-State lives in ``st.session_state`` under ``q_*`` keys (the widgets mirror it) and goes
-to the URL after every run (``geo.map.state.MapView``).
+State lives in ``st.session_state`` under ``q_*`` keys, changed by ``geo.map.session``
+(the callbacks), and goes to the URL after every run (``geo.map.state.MapView``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from datetime import date
@@ -18,21 +19,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.basemap import Basemap, Bounds, load_basemap
-from geo.categories import category
 from geo.highlight import day_label
-from geo.map import build
+from geo.map import build, session
 from geo.map.layers import EventLayers, layers_from_records
-from geo.map.loader import (
-    MapEvents,
-    frame_key,
-    load_map_events,
-    source_params,
-    workspace_source,
-)
+from geo.map.loader import MapEvents, load_map_events, source_params
 from geo.map.popups import format_span, step_popups
-from geo.map.state import VIEW_LABELS, MapView, heading, steps_ahead
+from geo.map.state import VIEW_LABELS, MapView, heading, list_label, list_rows, steps_ahead
+from geo.map.strip import PICK, build_strip, on_day, strip_note, strip_spec
 from geo.markup import macro
-from geo.markup import markdown_text as md
 from geo.store import StoreError
 from geo.timeline import Step, Timeline, View
 
@@ -76,61 +70,27 @@ def day_layers(source: str | None, day: date, view: str, selected: str | None,
     return layers_from_records(visible, selected=selected, open_popup=open_popup)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def strip(source: str | None, _data: MapEvents) -> tuple[str, str]:
+    """The timeline strip's spec (JSON, aggregated per day: bounded by the days, not the
+    events) and its caption."""
+    t = _data.timeline
+    aggregated = build_strip(_data.events, t.first_day, t.last_day)
+    return strip_spec(aggregated), strip_note(aggregated)
+
+
 def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
-    """Workspace articles (``?articles=``), else the reader's own article, else
-    ``GEO_EVENTS_FILE``, else the seed (``None``)."""
+    """Workspace articles, the reader's own article, GEO_EVENTS_FILE or the seed."""
     try:
-        chosen = workspace_source(st.query_params.get("articles"))  # key changes with them
+        return session.choose_source(st.query_params.get("articles"),
+                                     st.session_state.get(USER_EVENTS_KEY),
+                                     os.environ.get(EVENTS_FILE_ENV))  # fmt: skip
     except StoreError as exc:
         st.error(str(exc))
         st.stop()
-    if chosen:
-        return chosen, None, None
-    user = st.session_state.get(USER_EVENTS_KEY)
-    if user:
-        if "key" not in user:  # once per set of events: the caches key on it
-            user["key"] = frame_key(user["frame"])
-        return user["key"], user["frame"], user
-    return os.environ.get(EVENTS_FILE_ENV) or None, None, None
 
 
-# --- state ----------------------------------------------------------------------------
-
-
-def _init_state(data: MapEvents) -> None:
-    """Read the view from the URL once per session, and again when the URL is not the
-    one the page last wrote: the browser's Back or Forward (each step pushes an entry)."""
-    s = st.session_state
-    if s.get("q_init") and dict(st.query_params) == s.get("q_url", dict(st.query_params)):
-        return
-    v = MapView.from_params(st.query_params, data.events, data.timeline)
-    s.update(q_init=True, q_day=v.day, q_view=v.view, q_step=v.step, q_selected=v.selected,
-             q_open=bool(v.selected), q_playing=False, q_last_tick=0.0)  # fmt: skip
-
-
-def _step(timeline: Timeline, forward: bool) -> None:
-    st.session_state.q_day = timeline.step(st.session_state.q_day, forward,
-                                           Step(st.session_state.q_step))  # fmt: skip
-
-
-def _toggle_play(timeline: Timeline) -> None:
-    s = st.session_state
-    s.q_playing = not s.q_playing
-    if s.q_playing and timeline.at_end(s.q_day, True, Step(s.q_step)):
-        s.q_day = timeline.first_day  # Play at the end starts over
-    s.q_last_tick = time.monotonic()
-
-
-def _on_map_click() -> None:
-    """A click on a marker selects its first event in the list (the day's first)."""
-    s = st.session_state
-    clicked = (s.get(build.MAP_KEY) or {}).get("last_object_clicked")
-    layers: EventLayers | None = s.get("q_layers")
-    group = layers.group_at(clicked["lat"], clicked["lng"]) if clicked and layers else None
-    if group is not None and group.event_ids:
-        if s.q_selected not in group.event_ids:
-            s.q_selected = group.event_ids[0]
-        s.q_open = True  # the markers are redrawn with the selection: reopen the popup
+# --- state (the transitions are geo.map.session's, on st.session_state) ---------------
 
 
 def _back_to_seed() -> None:
@@ -148,11 +108,9 @@ def main() -> None:
         s.q_init = False  # another set of events: start over
     s.q_source = source
     data = events_to_show(source, frame)
-    _init_state(data)
+    session.init_view(s, st.query_params, data)
     title, caption = data.heading or heading(source, user, data.events)
-    # The phone's layout (static/page.css): our own file, not article text.
-    st.markdown(f"<style>{build.PAGE_CSS.read_text(encoding='utf-8')}</style>",
-                unsafe_allow_html=True)  # fmt: skip
+    st.markdown(build.page_css(), unsafe_allow_html=True)  # our own file, read once
     with st.container(key="q-head"):
         st.title(title)
         st.caption(caption)
@@ -168,6 +126,7 @@ def main() -> None:
     ahead = steps_ahead(data.timeline, view, lambda day: day_layers(
         source, day, view.view, view.selected, False, data))  # drawn at a click (qmap.js)
     url = popups_url(source, data)  # else a reader's popup texts go with this session's steps
+    camera = session.camera(s)  # the reader's view from the URL, until the next step
     popups = None if url else step_popups(data.events, [layers, *(x for _, x in ahead.values())])
     shape, urls = basemap(source, data.bounds)
     left, right = st.columns([3, 1.25], gap="medium")
@@ -178,13 +137,15 @@ def main() -> None:
                             popups_url=url),  # fmt: skip
             key=build.MAP_KEY, height=build.MAP_HEIGHT, width="stretch",
             returned_objects=["last_object_clicked"],
-            feature_group_to_add=build.feature_groups(layers, view.day, ahead, popups),
-            on_change=_on_map_click, render=False,
+            feature_group_to_add=build.feature_groups(
+                layers, view.day, ahead, popups, camera.as_json() if camera else None),
+            on_change=lambda: session.select_clicked(s, build.MAP_KEY), render=False,
         )  # fmt: skip
+        _strip(source, data)
         _options(data.timeline)
     with right:
         _event_list(data, view, layers)
-    url = view.params() | source_params(source)
+    url = view.params() | (camera.params() if camera else {}) | source_params(source)
     if dict(st.query_params) != url:
         st.query_params.from_dict(url)  # Streamlit pushes a history entry
     s.q_url = url
@@ -202,12 +163,12 @@ def _step_bar(timeline: Timeline) -> None:
         c_prev, c_day, c_next, c_play = st.columns([1, 1.6, 1, 1], vertical_alignment="center")
     # Keyed: the map finds them by their st-key-<key> class to draw a step at the click.
     for column, label, forward in ((c_prev, "Previous", False), (c_next, "Next", True)):
-        column.button(label, key=build.STEP_KEYS[label.lower()], on_click=_step,
-                      args=(timeline, forward), width="stretch",
+        column.button(label, key=build.STEP_KEYS[label.lower()], on_click=session.step,
+                      args=(s, timeline, forward), width="stretch",
                       disabled=timeline.at_end(s.q_day, forward, by))  # fmt: skip
     c_day.markdown(f"**{day_label(s.q_day)}**")
-    c_play.button("Pause" if s.q_playing else "Play", on_click=_toggle_play, args=(timeline,),
-                  key=build.STEP_KEYS["play"], width="stretch",
+    c_play.button("Pause" if s.q_playing else "Play", on_click=lambda: session.toggle_play(
+                  s, timeline, time.monotonic()), key=build.STEP_KEYS["play"], width="stretch",
                   type="primary" if s.q_playing else "secondary")  # fmt: skip
 
 
@@ -225,6 +186,8 @@ def _options(timeline: Timeline) -> None:
         help="Previous/Next jump to the days on which an event begins",
         on_change=lambda: s.update(q_step=Step.EVENT.value if s.w_by_event else Step.DAY.value),
     )  # fmt: skip
+    c_mode.toggle("Play every day", key="q_play_all",
+                  help="Play stops on every day, not only on days when events begin")
     if timeline.n_days > 1:  # streamlit refuses a slider whose ends are equal
         s.w_day = s.q_day
         st.slider("Day", min_value=timeline.first_day, max_value=timeline.last_day,
@@ -232,20 +195,25 @@ def _options(timeline: Timeline) -> None:
                   on_change=lambda: s.update(q_day=s.w_day))  # fmt: skip
 
 
+def _strip(source: str | None, data: MapEvents) -> None:
+    """The timeline strip (Vega-Lite through Altair): a click on a day goes there."""
+    spec, note = strip(source, data)
+    s = st.session_state
+    with st.container(key="q-strip"):
+        st.vega_lite_chart(on_day(s.q_day), json.loads(spec), width="stretch",
+                           key=session.strip_key(s),
+                           on_select=lambda: session.pick_day(s, data.timeline),
+                           selection_mode=PICK)  # fmt: skip
+        st.caption(note)
+
+
 def _player(timeline: Timeline) -> None:
     """While playing, a fragment ticks every PLAY_SECONDS and moves the whole page on."""
 
     @st.fragment(run_every=PLAY_SECONDS)
     def tick() -> None:
-        s = st.session_state
-        if not s.q_playing or time.monotonic() - s.q_last_tick < PLAY_SECONDS * 0.8:
-            return
-        s.q_last_tick = time.monotonic()
-        if timeline.at_end(s.q_day, True, Step(s.q_step)):
-            s.q_playing = False
-        else:
-            _step(timeline, True)
-        st.rerun(scope="app")
+        if session.tick(st.session_state, timeline, time.monotonic(), PLAY_SECONDS):
+            st.rerun(scope="app")
 
     tick()
 
@@ -262,14 +230,11 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
     if len(chosen):  # the selected event's full entry, as in its popup, beside the map
         with st.container(height=SELECTED_HEIGHT, border=True, key="q-selected"):
             st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
-    listed = today[:LIST_MAX]
-    if view.selected and all(row["id"] != view.selected for row in listed):
-        listed += [row for row in today[LIST_MAX:] if row["id"] == view.selected]
+    listed = list_rows(today, view.selected, LIST_MAX)
     with st.container(height=LIST_HEIGHT - (SELECTED_HEIGHT if len(chosen) else 0),
                       border=False):  # fmt: skip
         for row in listed:
-            label = f"{category(row['category']).symbol} {md(row['title'])} — "
-            st.button(label + md(row["place_name"]), key=f"ev-{row['id']}", width="stretch",
+            st.button(list_label(row), key=f"ev-{row['id']}", width="stretch",
                       type="primary" if row["id"] == view.selected else "secondary",
                       on_click=st.session_state.update,  # select: marker lit, popup opened
                       kwargs={"q_selected": row["id"], "q_open": True},

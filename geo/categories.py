@@ -11,6 +11,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: Paul Tol's "muted" qualitative scheme (https://personal.sron.nl/~pault/#sec:qualitative):
+#: nine colours told apart by readers with any common colour-vision deficiency, and a dark
+#: grey for what carries no colour of its own. Twenty-four categories cannot each have a
+#: distinguishable colour, so a colour marks a family (fighting, control, aid, talks, ...)
+#: and the symbol the category within it; the seed's fourteen categories use all ten.
+ROSE, INDIGO, SAND, GREEN, CYAN = "#cc6677", "#332288", "#ddcc77", "#117733", "#88ccee"
+WINE, TEAL, OLIVE, PURPLE, GREY = "#882255", "#44aa99", "#999933", "#aa4499", "#555555"
+PALETTE: tuple[str, ...] = (ROSE, INDIGO, SAND, GREEN, CYAN, WINE, TEAL, OLIVE, PURPLE, GREY)
+INK_DARK, INK_LIGHT = "#1d1d1d", "#ffffff"
+
+
+def _luminance(color: str) -> float:
+    """WCAG relative luminance of ``#rrggbb``."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ink_on(color: str) -> str:
+    """The symbol colour with the higher contrast on ``color``: white or near-black."""
+    lum = _luminance(color)
+    return INK_LIGHT if (1.05 / (lum + 0.05)) >= (lum + 0.05) / (_luminance(INK_DARK) + 0.05) \
+        else INK_DARK
+
 
 @dataclass(frozen=True)
 class Category:
@@ -27,90 +51,95 @@ class Category:
     symbol: str
     triggers: tuple[str, ...] = ()
 
+    @property
+    def ink(self) -> str:
+        """The colour of the symbol on the marker (readable on ``color``)."""
+        return ink_on(self.color)
+
 
 CATEGORIES: tuple[Category, ...] = (
-    Category("celebration", "Celebration", "#f59f00", "★",
+    Category("celebration", "Celebration", SAND, "★",
              (r"celebrat\w*", r"festivit\w*", r"sweets", r"fireworks")),
-    Category("sectarian violence", "Sectarian violence", "#6d4c41", "✖",
+    Category("sectarian violence", "Sectarian violence", WINE, "✖",
              (r"sectarian",)),
-    Category("siege", "Siege", "#880e4f", "◉",
+    Category("siege", "Siege", PURPLE, "◉",
              (r"sieges?", r"besieg\w*", r"encircl\w*")),
-    Category("bombardment", "Bombardment", "#d9480f", "✹",
+    Category("bombardment", "Bombardment", ROSE, "✹",
              (r"bombard\w*", r"shell(?:ed|ing|s)?", r"air ?strikes?", r"air raids?",
               r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?")),
-    Category("disaster", "Disaster, fire", "#c62828", "⚠",
+    Category("disaster", "Disaster, fire", ROSE, "⚠",
              (r"earthquakes?", r"quakes?", r"temblors?", r"tremors?", r"tsunamis?",
               r"flood(?:ed|ing|s)?", r"fires?", r"blazes?", r"flames", r"burn(?:ed|ing|t)",
               r"avalanches?", r"landslides?", r"mudslides?", r"explosions?", r"exploded",
               r"collaps\w*", r"hurricanes?", r"tornado\w*", r"cyclones?", r"eruptions?",
               r"wildfires?", r"smoke")),
-    Category("health", "Health, outbreak", "#00695c", "✙",
+    Category("health", "Health, outbreak", TEAL, "✙",
              (r"outbreaks?", r"epidemics?", r"pandemics?", r"infected", r"diagnosed",
               r"tested positive", r"culled", r"quarantined", r"vaccinated",
               r"immuni[sz]ation campaigns?", r"stricken")),
-    Category("accident", "Accident", "#ef6c00", "⚡",
+    Category("accident", "Accident", ROSE, "⚡",
              (r"crash\w*", r"collid\w*", r"collisions?", r"accidents?", r"rolled over",
               r"rolled (?:her|his|the|their) (?:car|truck|vehicle)", r"overturn\w*",
               r"ran (?:him|her|them) over", r"run over", r"hit-and-run", r"derail\w*",
               r"drown\w*", r"wreck\w*", r"blew? (?:down|over)", r"toppled")),
-    Category("crime", "Crime, justice", "#4527a0", "⚖",
+    Category("crime", "Crime, justice", INDIGO, "⚖",
              (r"arrest\w*", r"charged", r"robber\w*", r"robbed", r"burglar\w*", r"stole",
               r"stolen", r"theft", r"murder\w*", r"homicides?", r"shot", r"shootings?",
               r"shootouts?", r"stabb\w*", r"home invasion", r"heroin", r"cocaine", r"marijuana",
               r"indicted", r"convicted", r"sentenced", r"pleaded", r"trial", r"testif\w*",
               r"jail", r"booked", r"kidnapp\w*", r"smuggl\w*", r"busts?", r"slain", r"slaying",
               r"jury", r"broke into", r"break into", r"break-ins?")),
-    Category("protest", "Protest, strike", "#ad1457", "✊",
+    Category("protest", "Protest, strike", OLIVE, "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
-    Category("withdrawal", "Withdrawal, flight", "#1565c0", "➜",
+    Category("withdrawal", "Withdrawal, flight", CYAN, "➜",
              (r"withdr\w*", r"retreat\w*", r"fled", r"flee(?:s|ing)?", r"pulled out", r"evacuat\w*",
               r"escaped")),
-    Category("reinforcement", "Reinforcements", "#5d4037", "⇶",
+    Category("reinforcement", "Reinforcements", OLIVE, "⇶",
              (r"reinforc\w*", r"joined by", r"deployed")),
-    Category("security operation", "Security operation", "#283593", "⚒",
+    Category("security operation", "Security operation", INDIGO, "⚒",
              (r"tunnels?", r"defus\w*", r"arrest\w*", r"raid(?:ed|s)?", r"checkpoints?",
               r"security operations?", r"scour\w*", r"searching", r"search(?:ed)? for",
               r"rescue\w*", r"located")),
-    Category("economy", "Economy", "#827717", "$",
+    Category("economy", "Economy", SAND, "$",
              (r"sales", r"prices?", r"markets?", r"stocks?", r"economy", r"economic",
               r"unemployment", r"revenues?", r"budgets?", r"recession", r"mortgages?",
               r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*")),
-    Category("capture", "Capture", "#7b1fa2", "⚑",
+    Category("capture", "Capture", PURPLE, "⚑",
              (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls", r"fall of",
               r"fell", r"routed", r"overr[au]n", r"recaptur\w*", r"conquer\w*")),
-    Category("offensive", "Offensive", "#b3261e", "⚔",
+    Category("offensive", "Offensive", WINE, "⚔",
              (r"offensives?", r"launch\w*", r"assaults?", r"attack(?:ed|s)?",
               r"advanc(?:ed|es|ing)", r"invasion")),
-    Category("battle", "Battle", "#e8590c", "✸",
+    Category("battle", "Battle", ROSE, "✸",
              (r"fight(?:ing|s)?", r"fought", r"battles?", r"clash\w*", r"combat", r"resistance",
               r"killed", r"dead", r"wounded", r"died")),
-    Category("negotiation", "Negotiation", "#2e7d32", "⇄",
+    Category("negotiation", "Negotiation", GREEN, "⇄",
              (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered", r"ceasefire",
               r"truce", r"mediat\w*", r"meetings?", r"met")),
-    Category("sport", "Sport", "#0277bd", "⚽",
+    Category("sport", "Sport", CYAN, "⚽",
              (r"won", r"victory", r"defeated", r"beat", r"eliminat\w*", r"scored", r"semistate",
               r"tournament", r"championships?", r"finals?", r"regional", r"playoffs?", r"game",
               r"season", r"medals?", r"cup", r"race")),
-    Category("weather", "Weather", "#0288d1", "☂",
+    Category("weather", "Weather", CYAN, "☂",
              (r"storms?", r"gusts?", r"hail", r"snowstorms?", r"heat ?waves?", r"blizzards?",
               r"rainfall", r"downpours?")),
-    Category("humanitarian", "Humanitarian", "#00838f", "✚",
+    Category("humanitarian", "Humanitarian", TEAL, "✚",
              (r"(?:taken|transferred|airlifted|flown|rushed) to [\w.'’ -]{0,40}?(?:hospital|"
               r"medical cent(?:er|re)|clinic|infirmary)", r"hospitali[sz]ed",
               r"civilians?", r"refugees?", r"injured", r"humanitarian", r"aid", r"hospitals?",
               r"medics?", r"medical (?:teams?|staff|workers|aid|help|care|personnel|"
               r"evacuations?)", r"doctors?", r"red cross", r"red crescent", r"trapped")),
-    Category("politics", "Politics", "#6a1b9a", "⚐",
+    Category("politics", "Politics", GREEN, "⚐",
              (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
               r"resign\w*", r"appoint\w*", r"summit", r"sanctions")),
-    Category("outlook", "What comes next", "#37474f", "➟",
+    Category("outlook", "What comes next", GREY, "➟",
              (r"opens the way", r"paves? the way", r"opening the way")),
-    Category("statement", "Statement", "#455a64", "❝",
+    Category("statement", "Statement", GREY, "❝",
              (r"announced", r"statement", r"declared", r"accused", r"denied", r"confirmed",
               r"called for", r"called on", r"appealed", r"said", r"says", r"told", r"reported",
               r"noted", r"claimed")),
-    Category("other", "Other", "#616161", "●",
+    Category("other", "Other", GREY, "●",
              (r"occurred", r"happened", r"took place", r"began", r"started", r"ended", r"opened",
               r"closed", r"held", r"found", r"discovered", r"detected", r"struck", r"recorded",
               r"lifted off", r"blasted off", r"damaged", r"destroyed", r"reported", r"dropped",

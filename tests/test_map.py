@@ -11,11 +11,19 @@ import pytest
 from streamlit_folium import _get_map_string, generate_js_hash
 
 from geo.basemap import load_basemap
-from geo.categories import BY_NAME, OTHER, category
+from geo.categories import BY_NAME, INK_DARK, INK_LIGHT, OTHER, PALETTE, category, ink_on
+from geo.events import load_seed_events
 from geo.highlight import day_label
 from geo.map.bounds import focus_bounds
 from geo.map.build import build_map, feature_groups, legend_html
-from geo.map.layers import MAX_LABELS, POPUP_BRIEF, EventLayers, layers_from_records
+from geo.map.layers import (
+    MAX_LABELS,
+    POPUP_BRIEF,
+    EventLayers,
+    layers_from_records,
+    marker_icon,
+)
+from geo.map.loader import load_map_events
 from geo.map.popups import (
     format_span,
     install_popup_table,
@@ -161,8 +169,22 @@ def test_popup_escapes_hostile_text():
 def test_unknown_category_falls_back_and_known_ones_differ():
     assert category("Sectarian_Violence") is BY_NAME["sectarian violence"]
     assert category("astrology") is OTHER
-    colours = {s.color for s in BY_NAME.values()}
-    assert len(colours) == len(BY_NAME)
+    # Colours come from one colour-blind-safe palette (a colour per family); colour and
+    # symbol together tell every category apart.
+    assert {s.color for s in BY_NAME.values()} <= set(PALETTE)
+    assert len({(s.color, s.symbol) for s in BY_NAME.values()}) == len(BY_NAME)
+    assert len({s.symbol for s in BY_NAME.values()}) == len(BY_NAME)
+
+
+def test_the_seeds_categories_spread_over_the_whole_palette():
+    seed = {e.category for e in load_seed_events()}
+    assert {category(c).color for c in seed} == set(PALETTE)
+
+
+def test_a_markers_symbol_is_readable_on_its_colour():
+    assert ink_on("#ddcc77") == INK_DARK and ink_on("#332288") == INK_LIGHT
+    icon = marker_icon("celebration", "today", 1, False)
+    assert "--ink:#1d1d1d" in icon
 
 
 def test_events_at_one_place_are_grouped_with_a_count(frame):
@@ -474,3 +496,25 @@ def test_template_syntax_in_the_data_reaches_the_map_verbatim():
     groups = feature_groups(EventLayers((), "[]", "[]", names))
     js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
     assert '"{{ 7*7 }} {% raw %}"' in js and "49" not in js
+
+
+def test_no_ring_for_a_country():
+    data = load_map_events(None, None)
+    layers = layers_from_records(data.index.visible(date(2013, 6, 5), View.CUMULATIVE))
+    names = {(g.lat, g.lon): g.place_name for g in layers.groups}
+    ringed = {names[(r["lat"], r["lon"])] for r in json.loads(layers.rings_json)}
+    assert "Lebanon" in names.values() and "Syria" in names.values()
+    assert "Lebanon" not in ringed and "Syria" not in ringed
+    assert "Damascus" in ringed  # a city keeps its ring
+
+
+def test_every_entry_past_or_present_carries_passage_source_and_link():
+    data = load_map_events(None, None)
+    row = data.events.loc[data.events["id"] == "offensive-launched@qusayr-district"].iloc[0]
+    passage = int(row["passage"])
+    for html in (row["popup_full"], row["popup_brief"]):
+        link = f"/article?passage={passage}&amp;event=offensive-launched%40qusayr-district"
+        assert f'href="{link}"' in html
+        assert f"Read passage {passage} of the article" in html  # the number in the link
+        assert "Reported by" in html and "<blockquote>" in html
+    assert row["popup_brief"].startswith('<details class="ev-item ev-brief"')

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import folium
@@ -50,8 +51,14 @@ RINGS_LAYER = "Precision rings"
 LABELS_LAYER = "Place labels"
 
 
-#: The map page's own layout rules (the phone's sticky step bar), for ``st.html``.
+#: The map page's own layout rules (the phone's sticky step bar, the strip).
 PAGE_CSS = STATIC_SOURCE / "page.css"
+
+
+@lru_cache(maxsize=1)
+def page_css() -> str:
+    """The page's rules as a ``<style>`` element, read from disk once per process."""
+    return f"<style>{PAGE_CSS.read_text(encoding='utf-8')}</style>"
 
 
 def install_basemap(basemap: Basemap) -> dict[str, str]:
@@ -154,6 +161,7 @@ def feature_groups(
     day: date | None = None,
     ahead: Mapping[str, tuple[date, EventLayers]] | None = None,
     popups: Mapping[int, Sequence[str]] | None = None,
+    camera: Mapping[str, float] | None = None,
 ) -> list[folium.FeatureGroup]:
     """The day's three feature groups for ``st_folium(feature_group_to_add=...)``.
 
@@ -168,6 +176,9 @@ def feature_groups(
 
     ``popups`` (row -> [full, brief], ``geo.map.popups.popup_entries``) go with the
     markers when the base map has no popup table URL (a reader's own article).
+
+    ``camera`` (``{"zoom", "lat", "lon"}``, a view from the URL) replaces the camera's
+    fit when this day is first drawn.
     """
     out = []
     extra = ahead_json(ahead or {})
@@ -180,7 +191,8 @@ def feature_groups(
         fg = folium.FeatureGroup(name=name, control=False)
         if kind == "markers":
             when = day.isoformat() if day is not None else None
-            fg.add_child(DataLayer(kind, data, when, extra, entries))
+            view = js_json(dict(camera, day=when)) if camera else ""
+            fg.add_child(DataLayer(kind, data, when, extra, entries, view))
         else:
             fg.add_child(DataLayer(kind, data))
         out.append(fg)

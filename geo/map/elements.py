@@ -247,6 +247,8 @@ class DataLayer(FastMacro):
         The steps ahead (``geo.map.layers.ahead_json``), with the markers.
     popups : str
         Popup entries ``{row: [full, brief]}`` as JSON (a reader's own article), or "".
+    camera : str
+        A view from the URL (``{"zoom", "lat", "lon", "day"}``) as JSON, or "".
     """
 
     _template = Template(
@@ -258,6 +260,7 @@ class DataLayer(FastMacro):
             {% if this.day %}q.day = {{ this.day|tojson }};{% endif %}
             {% if this.popups %}q.addPopups({{ this.popups }});{% endif %}
             {% if this.ahead %}q.ahead = {{ this.ahead }};{% endif %}
+            {% if this.camera %}q.camera = {{ this.camera }};{% endif %}
             q.update({{ this.kind|tojson }}, {{ this.data }});
         })();
         {% endmacro %}
@@ -265,7 +268,7 @@ class DataLayer(FastMacro):
     )
 
     def __init__(self, kind: str, data_json: str, day: str | None = None, ahead: str = "",
-                 popups: str = ""):  # fmt: skip
+                 popups: str = "", camera: str = ""):  # fmt: skip
         super().__init__()
         self._name = "DataLayer"
         self.kind = kind
@@ -273,3 +276,4 @@ class DataLayer(FastMacro):
         self.day = day
         self.ahead = ahead
         self.popups = popups
+        self.camera = camera

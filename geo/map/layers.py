@@ -31,6 +31,8 @@ MAX_LABELS = 40
 #: place of 10,000 generated events has hundreds, and the page needs none of them to draw.
 MARKER_IDS = 25
 MARKER_IDS_BUSY = 3
+#: Places drawn without a precision ring: a country's own outline is on the basemap.
+NO_RING_KINDS = frozenset({"country"})
 #: A popup lists at most this many of the day's events in full, then earlier ones briefly.
 #: A step sends only row numbers for them (the text is in the popup table, sent once).
 POPUP_FULL = 25
@@ -80,7 +82,8 @@ class EventLayers:
 def marker_icon(category_name: str, state: str, count: int, selected: bool) -> str:
     """A marker's icon HTML (category colour and symbol, state, count badge)."""
     style = category(category_name)
-    return str(macro("popup.html", "icon")(style.color, style.symbol, state, count, selected))
+    return str(macro("popup.html", "icon")(style.color, style.symbol, state, count, selected,
+                                            style.ink))
 
 
 def _start_key(record: Mapping[str, Any]) -> int:
@@ -139,6 +142,9 @@ def layers_from_records(
         lat, lon = round(float(first["lat"]), 6), round(float(first["lon"]), 6)
         precision = [_nan_last(r.get("precision_km")) for r in places]
         precision = [km for km in precision if km != math.inf]
+        # A country's outline says where it is better than a ring (issue 11).
+        ringed = [_nan_last(r.get("precision_km")) for r in places
+                  if str(r.get("kind", "")).lower() not in NO_RING_KINDS]  # fmt: skip
         group = MarkerGroup(
             place_ids=tuple(str(r["place_id"]) for r in places),
             place_name=name,
@@ -166,7 +172,7 @@ def layers_from_records(
             }
         )
         busy_and_past = busy and not (is_today or is_selected)
-        for km in dict.fromkeys(precision):
+        for km in dict.fromkeys(ringed):
             if 0 < km <= MAX_RING_KM and not busy_and_past:  # busy map: the day's rings only
                 rings.append(
                     {"lat": lat, "lon": lon, "r": km * 1000, "color": style.color,

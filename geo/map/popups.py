@@ -78,29 +78,35 @@ def marked_pieces(text_: str, names: Iterable[str]) -> list[tuple[str, bool]]:
     return out
 
 
-def event_entry(row: Mapping[str, Any], names: Sequence[str] = (), brief: bool = False) -> str:
-    """One event's entry in a marker's popup, as HTML rendered with autoescape."""
+def entry_values(row: Mapping[str, Any], names: Sequence[str] = ()) -> dict[str, Any]:
+    """What an event's popup entry shows: title, dates, place, source, passage and link.
+
+    Full and brief entries carry the same passage, source and link (issue 11); the brief
+    one (an earlier event) folds them under its title.
+    """
     style = category(row.get("category"))
     when = format_span(row["start"], row.get("end"))
     if row.get("date_precision") == "approximate":
         when = f"about {when}"
-    values: dict[str, Any] = {
+    place = text(row.get("place_name"))
+    passage = row.get("passage")
+    has_link = passage is not None and not pd.isna(passage)
+    return {
         "id": text(row.get("id")), "color": style.color, "symbol": style.symbol,
         "title": text(row.get("title")), "when": when, "phrase": text(row.get("date_phrase")),
+        "place": place, "role": text(row.get("place_role")),
+        "who": text(row.get("reported_by")),
+        "excerpt": marked_pieces(text(row.get("excerpt")), [place, *names]),
+        "link": article_link(int(passage), row.get("id")) if has_link else "",
+        # The number the link's ?passage= holds and the article page shows ("Passage N").
+        "paragraph": int(passage) if has_link else 0,
+        "article": text(row.get("article")),  # set when several articles are shown
     }  # fmt: skip
-    if not brief:
-        place = text(row.get("place_name"))
-        passage = row.get("passage")
-        has_link = passage is not None and not pd.isna(passage)
-        values |= {
-            "place": place, "role": text(row.get("place_role")),
-            "who": text(row.get("reported_by")),
-            "excerpt": marked_pieces(text(row.get("excerpt")), [place, *names]),
-            "link": article_link(int(passage), row.get("id")) if has_link else "",
-            "paragraph": int(passage) + 1 if has_link else 0,
-            "article": text(row.get("article")),  # set when several articles are shown
-        }  # fmt: skip
-    return str(macro("popup.html", "item")(values, brief=brief))
+
+
+def event_entry(row: Mapping[str, Any], names: Sequence[str] = (), brief: bool = False) -> str:
+    """One event's entry in a marker's popup, as HTML rendered with autoescape."""
+    return str(macro("popup.html", "item")(entry_values(row, names), brief=brief))
 
 
 def popup_fragments(
@@ -115,8 +121,10 @@ def popup_fragments(
     aliases = aliases or {}
     out = events.reset_index(drop=True)
     records = out.to_dict("records")
-    out["popup_full"] = [event_entry(r, aliases.get(r.get("place_id"), ())) for r in records]
-    out["popup_brief"] = [event_entry(r, brief=True) for r in records]
+    item = macro("popup.html", "item")
+    values = [entry_values(r, aliases.get(r.get("place_id"), ())) for r in records]
+    out["popup_full"] = [str(item(v)) for v in values]
+    out["popup_brief"] = [str(item(v, brief=True)) for v in values]
     return out
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from geo.categories import category
 from geo.highlight import day_label
 from geo.map.layers import EventLayers
 from geo.markup import markdown_text
@@ -61,6 +62,47 @@ class MapView:
         if self.selected:
             out["event"] = self.selected
         return out
+
+
+@dataclass(frozen=True)
+class Camera:
+    """A view the reader chose (``?zoom=8&center=34.5,36.6``): restored on load, kept
+    until the next step, when the camera follows the story again."""
+
+    zoom: float
+    lat: float
+    lon: float
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> Camera | None:
+        """The view in the URL, or None when absent or not a view."""
+        try:
+            lat, lon = (float(x) for x in str(params.get("center", "")).split(","))
+            zoom = float(params.get("zoom", ""))
+        except ValueError:
+            return None
+        ok = 0 <= zoom <= 19 and -90 <= lat <= 90 and -180 <= lon <= 180
+        return cls(zoom, lat, lon) if ok else None
+
+    def params(self) -> dict[str, str]:
+        return {"zoom": f"{self.zoom:g}", "center": f"{self.lat:.4f},{self.lon:.4f}"}
+
+    def as_json(self) -> dict[str, float]:
+        return {"zoom": self.zoom, "lat": self.lat, "lon": self.lon}
+
+
+def list_rows(today: list[dict], selected: str | None, limit: int) -> list[dict]:
+    """The day's list as shown: its first ``limit`` rows, and the selected one if beyond."""
+    listed = today[:limit]
+    if selected and all(row["id"] != selected for row in listed):
+        listed += [row for row in today[limit:] if row["id"] == selected]
+    return listed
+
+
+def list_label(row: Mapping) -> str:
+    """An event's button in the day's list (Markdown): symbol, title, place."""
+    return (f"{category(row['category']).symbol} {markdown_text(row['title'])} — "
+            f"{markdown_text(row['place_name'])}")  # fmt: skip
 
 
 def steps_ahead(

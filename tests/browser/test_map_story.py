@@ -136,6 +136,10 @@ def test_the_phone_shows_the_map_first_and_popups_fit_in_it(app_url, phone):
     popup = frame.locator(".leaflet-popup").bounding_box()
     width = frame.evaluate("window.__qmap.map.getSize().x")
     assert popup["width"] <= width, (popup, width)
+    # And it lies inside the map once panned into view (none of it cut off at a side).
+    frame.wait_for_function("""() => {
+        const r = document.querySelector('.leaflet-popup').getBoundingClientRect();
+        return r.left >= 0 && r.right <= window.__qmap.map.getSize().x; }""")
 
 
 def wait_day(page, frame, day: str, after: int) -> int:
@@ -150,7 +154,8 @@ def wait_day(page, frame, day: str, after: int) -> int:
     return n
 
 
-def test_arrow_keys_step_escape_closes_and_back_goes_back(app_url, page):
+def test_arrow_keys_step_escape_closes_and_back_goes_back(app_url, any_page):
+    page = any_page
     frame = open_map(page, f"{app_url}/?day=2013-06-03")
     page.get_by_role("heading", level=1).click()  # the page has the focus, not a widget
     n = wait_day(page, frame, "2013-06-03", 0)

@@ -14,6 +14,16 @@ L.qmap = function (map, offline, overlays, opts) {
     var bases = {'Offline map (Natural Earth)': offline};
     if (osm) { bases['OpenStreetMap'] = osm; }
     var control = L.control.layers(bases, overlays, {collapsed: true}).addTo(map);
+    // A press on the map gives it the keyboard focus without scrolling the page to it:
+    // the page's scroll moved the map under the pointer between press and release, and
+    // the click (on Show all, on a marker) was lost when the map's top was out of view.
+    if (map.keyboard) {
+        map.keyboard.disable();
+        map.keyboard._onMouseDown = function () {
+            if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+        };
+        map.keyboard.enable();
+    }
     if (opts.bounds) {
         // No animation: streamlit-folium may centre the map on a selected event right
         // after this, and an animated fit would finish later and undo it.
@@ -28,6 +38,25 @@ L.qmap = function (map, offline, overlays, opts) {
     control.addOverlay(groups.markers, opts.names.markers);
     control.addOverlay(groups.rings, opts.names.rings);
     control.addOverlay(groups.labels, opts.names.labels);
+    // Events off takes their rings and labels with them (and Events on brings back
+    // those that were on): a ring or a name with no marker says nothing.
+    // After the control's click is handled: it re-adds every overlay still ticked.
+    var hiddenWith = null;
+    map.on('overlayremove', function (e) {
+        if (e.layer !== groups.markers) { return; }
+        setTimeout(function () {
+            hiddenWith = [groups.rings, groups.labels].filter(function (g) {
+                return map.hasLayer(g); });
+            hiddenWith.forEach(function (g) { map.removeLayer(g); });
+        }, 0);
+    });
+    map.on('overlayadd', function (e) {
+        if (e.layer !== groups.markers) { return; }
+        setTimeout(function () {
+            (hiddenWith || []).forEach(function (g) { map.addLayer(g); });
+            hiddenWith = null;
+        }, 0);
+    });
     var q = window.__qmap = {map: map, control: control, osm: osm, offline: offline,
                              groups: groups, online: null, day: null,
                              // version: how many times the markers were updated; drawnAt:
@@ -77,7 +106,9 @@ L.qmap = function (map, offline, overlays, opts) {
     // arrived (the first second of a large file) it shows the place and fills in after.
     function popupContent(m, p) {
         // No wider than the map (a phone's map is ~360 px wide): the popup scrolls inside.
-        var popup = m.getPopup(), room = map.getSize().x - 50;
+        // Its frame adds ~44 px to the content, and autopan keeps 44 px left of it (the
+        // zoom buttons) and 30 px right: all of it fits beside them.
+        var popup = m.getPopup(), room = map.getSize().x - 120;
         popup.options.maxWidth = Math.max(160, Math.min(380, room));
         popup.options.minWidth = Math.min(260, popup.options.maxWidth);
         popup.options.maxHeight = Math.max(160, Math.min(360, map.getSize().y - 110));
@@ -94,7 +125,8 @@ L.qmap = function (map, offline, overlays, opts) {
                                  iconSize: [26, 26], iconAnchor: [13, 13]}),
                 title: d.title, alt: d.title, zIndexOffset: d.z, riseOnHover: true});
             m.bindPopup(function () { return popupContent(m, d.popup); },
-                        {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30]});
+                        {maxWidth: 380, minWidth: 260, autoPanPadding: [30, 30],
+                         autoPanPaddingTopLeft: [44, 64]});  // clear of the controls
             return m;
         }
         if (kind === 'rings') {
@@ -153,8 +185,10 @@ L.qmap = function (map, offline, overlays, opts) {
             followed = q.day;
             if (newDay || opened) {
                 setTimeout(function () { whenStyled(function () {
-                    if (newDay) { q.follow(animate); }
+                    if (newDay && q.camera && q.camera.day === q.day) { q.restore(); }
+                    else if (newDay) { q.follow(animate); }
                     if (opened) {  // the reader picked it: centre it and open its popup
+                        cameraMove = true;
                         map.setView(opened.getLatLng(), map.getZoom(), {animate: false});
                         opened.openPopup();
                     }
@@ -191,10 +225,23 @@ L.qmap = function (map, offline, overlays, opts) {
         return out;
     }
     function num(a, b) { return a - b; }
+    // Room kept free around the day's places: the controls, and the legend while it is
+    // open (on the side, left or bottom, that leaves the larger area to the places, with
+    // a margin for markers moved apart).
     function padding() {
-        var w = map.getSize().x;
-        return {paddingTopLeft: [44, 44],
-                paddingBottomRight: [Math.min(120, Math.round(w * 0.2)), 36]};
+        var size = map.getSize(), w = size.x;
+        var pad = {paddingTopLeft: [44, 44],
+                   paddingBottomRight: [Math.min(120, Math.round(w * 0.2)), 36]};
+        var open = map.getContainer().querySelector('.ev-legend details[open]');
+        if (open) {
+            var box = open.closest('.ev-legend').getBoundingClientRect(), m = 44;
+            if ((size.x - box.width) * size.y >= size.x * (size.y - box.height)) {
+                pad.paddingTopLeft[0] = Math.round(box.width + m);
+            } else {
+                pad.paddingBottomRight[1] = Math.round(box.height + m);
+            }
+        }
+        return pad;
     }
     function boundsOf(marks) {
         return L.latLngBounds(marks.map(function (m) { return m.getLatLng(); }));
@@ -219,10 +266,41 @@ L.qmap = function (map, offline, overlays, opts) {
         q.cameraDay = null;  // set when the camera has arrived (tests wait for it)
         var day = q.day;
         map.once('moveend', function () { q.cameraDay = day; });
+        cameraMove = true;
         map.fitBounds(bounds, L.extend({maxZoom: opts.followMaxZoom, animate: !!animate,
                                         duration: 0.4}, pad));
         q.edges();
     };
+    // A view from the URL (the reader's own, shared): restored instead of the fit.
+    q.restore = function () {
+        var c = q.camera, day = q.day;
+        q.cameraDay = null;
+        map.once('moveend', function () { q.cameraDay = day; });
+        cameraMove = true;
+        map.setView([c.lat, c.lon], c.zoom, {animate: false});
+        q.edges();
+    };
+    // The reader's own zoom and pan go to the address bar (?zoom=&center=), so a copied
+    // link restores them; the camera's moves do not (the day implies them), and the
+    // page's next step writes an address without them.
+    var cameraMove = false;
+    map.on('moveend', function () {
+        if (cameraMove) { cameraMove = false; return; }
+        try {
+            var win = window.parent, params = new URLSearchParams(win.location.search);
+            var c = map.getCenter();
+            params.set('zoom', String(map.getZoom()));
+            params.set('center', c.lat.toFixed(4) + ',' + c.lng.toFixed(4));
+            win.history.replaceState(win.history.state, '',
+                                     win.location.pathname + '?' + params.toString());
+        } catch (err) { /* another origin: the address stays as the page wrote it */ }
+    });
+    // Opening the legend makes room for it (the camera fits the day again beside it).
+    document.addEventListener('toggle', function (e) {
+        if (e.target.closest && e.target.closest('.ev-legend') && e.target.open) {
+            q.follow(true);
+        }
+    }, true);
     // "Show all": every marker drawn, far ones included.
     q.showAll = function () {
         var all = [];
@@ -239,6 +317,13 @@ L.qmap = function (map, offline, overlays, opts) {
         edgeBox.textContent = '';
         var size = map.getSize(), view = map.getBounds(), n = 0;
         if (!map.hasLayer(groups.markers)) { return; }
+        // An arrow that would fall on the open legend goes just above it.
+        var open = map.getContainer().querySelector('.ev-legend details[open]'), lg = null;
+        if (open) {
+            var r = open.closest('.ev-legend').getBoundingClientRect();
+            var c = map.getContainer().getBoundingClientRect();
+            lg = {x0: r.left - c.left, x1: r.right - c.left, y0: r.top - c.top};
+        }
         dayMarkers().today.forEach(function (m) {
             if (n >= 12 || view.contains(m.getLatLng())) { return; }
             n += 1;
@@ -256,8 +341,10 @@ L.qmap = function (map, offline, overlays, opts) {
             L.DomUtil.create('span', 'qmap-edge-name', a).textContent = name;
             a.title = name + ' (' + km + ' km away): show it';
             a.setAttribute('data-title', m.options.title || '');
-            a.style.left = Math.round(cx + dx * k) + 'px';
-            a.style.top = Math.round(cy + dy * k) + 'px';
+            var x = Math.round(cx + dx * k), y = Math.round(cy + dy * k);
+            if (lg && x + 70 > lg.x0 && x - 70 < lg.x1 && y + 12 > lg.y0) { y = lg.y0 - 16; }
+            a.style.left = x + 'px';
+            a.style.top = y + 'px';
             L.DomEvent.on(a, 'click', function () {
                 map.setView(m.getLatLng(), Math.min(map.getZoom(), opts.followMaxZoom));
                 m.openPopup();
@@ -265,6 +352,9 @@ L.qmap = function (map, offline, overlays, opts) {
         });
     };
     map.on('moveend zoomend resize overlayadd overlayremove', function () { q.edges(); });
+    // An open popup is read in full: the arrows (above the map's panes) step aside.
+    map.on('popupopen', function () { edgeBox.style.display = 'none'; });
+    map.on('popupclose', function () { edgeBox.style.display = ''; });
     // Previous and Next are the page's buttons, outside this frame. When the rerun they
     // start will show a day whose layers came with this one (q.ahead), draw them at the
     // click: the rerun then brings the same layers and changes nothing. Anything else
@@ -545,13 +635,21 @@ L.qmap = function (map, offline, overlays, opts) {
     }
     // After the main map has its size (the component sets the frame height later).
     // None in a narrow window (a phone, under 700 px): it would cover a good part of the
-    // map. The window is the page's (the map lives in the component's frame).
-    map.whenReady(function () { setTimeout(function () {
-        var width = window.innerWidth;
-        try { width = window.parent.innerWidth; } catch (err) { /* another origin */ }
-        if (width < 700) { mini.getContainer().style.display = 'none'; return; }
-        try { buildMinimap(); } catch (err) { console.warn('minimap left out', err); }
-    }, 0); });
+    // map. The rule is on the browser window's width (the page's), not on this frame's,
+    // which is narrower than the window beside the list; it holds again on a resize.
+    function pageWidth() {
+        try { return window.parent.innerWidth; } catch (err) { return window.innerWidth; }
+    }
+    function fitMinimap() {
+        var wide = pageWidth() >= 700;
+        mini.getContainer().style.display = wide ? '' : 'none';
+        if (wide && !q.minimap) {
+            try { buildMinimap(); } catch (err) { console.warn('minimap left out', err); }
+        }
+        if (wide && q.minimap) { q.minimap.invalidateSize(); }
+    }
+    map.whenReady(function () { setTimeout(fitMinimap, 0); });
+    try { window.parent.addEventListener('resize', fitMinimap); } catch (err) { /* ok */ }
     return q;
 };
 
