@@ -21,7 +21,8 @@ from geo.basemap import Basemap, Bounds, load_basemap
 from geo.categories import category
 from geo.highlight import day_label
 from geo.map import build
-from geo.map.layers import EventLayers, layers_from_records
+from geo.map.aggregate import layers_for_day
+from geo.map.layers import EventLayers
 from geo.map.loader import (
     MapEvents,
     frame_key,
@@ -71,9 +72,9 @@ def popups_url(source: str | None, _data: MapEvents) -> str | None:
 @st.cache_resource(show_spinner=False, max_entries=64)  # 10,000 events: ~1 MB each
 def day_layers(source: str | None, day: date, view: str, selected: str | None,
                open_popup: bool, _data: MapEvents) -> EventLayers:  # fmt: skip
-    """The day's markers as JSON, once per day/view/selection (frozen: shared)."""
-    visible = _data.index.visible(day, View(view))
-    return layers_from_records(visible, selected=selected, open_popup=open_popup)
+    """The day's markers as JSON (aggregated by zoom when many), once per day/view/selection
+    (frozen: shared)."""
+    return layers_for_day(_data.index, day, View(view), selected, open_popup)
 
 
 def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
@@ -253,7 +254,7 @@ def _player(timeline: Timeline) -> None:
 def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
     """The day's events as buttons (the selected one highlighted) and the selection's text."""
     today = data.index.listed(view.day)  # the day's own events first, the lead first
-    shown = sum(len(g.event_ids) for g in layers.groups)
+    shown = sum(g.count for g in layers.groups)
     st.subheader(day_label(view.day))
     scope = "up to this day" if view.view == View.CUMULATIVE.value else "on this day"
     st.caption(f"{len(today)} event(s) on this day · {shown} shown {scope} "
