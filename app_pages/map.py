@@ -20,7 +20,7 @@ from streamlit_folium import st_folium
 from geo.basemap import Basemap, Bounds, load_basemap
 from geo.categories import category
 from geo.highlight import day_label
-from geo.map import build
+from geo.map import build, paging
 from geo.map.aggregate import layers_for_day
 from geo.map.layers import EventLayers
 from geo.map.loader import (
@@ -263,9 +263,9 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
     if len(chosen):  # the selected event's full entry, as in its popup, beside the map
         with st.container(height=SELECTED_HEIGHT, border=True, key="q-selected"):
             st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
-    listed = today[:LIST_MAX]
+    listed = _list_page(today, view.day)
     if view.selected and all(row["id"] != view.selected for row in listed):
-        listed += [row for row in today[LIST_MAX:] if row["id"] == view.selected]
+        listed += [row for row in today if row["id"] == view.selected]
     with st.container(height=LIST_HEIGHT - (SELECTED_HEIGHT if len(chosen) else 0),
                       border=False):  # fmt: skip
         for row in listed:
@@ -275,10 +275,22 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
                       on_click=st.session_state.update,  # select: marker lit, popup opened
                       kwargs={"q_selected": row["id"], "q_open": True},
                       help=format_span(row["start"], row["end"]))  # fmt: skip
-        if len(today) > len(listed):
-            st.caption(f"… and {len(today) - len(listed)} more: click their markers.")
         if not today:
             st.caption("No event on this day: use Next or the slider.")
+
+
+def _list_page(today: list[dict], day: date) -> list[dict]:
+    """The page of the day's list the reader chose (the first on another day)."""
+    s = st.session_state
+    pages = paging.page_count(len(today), LIST_MAX)
+    if s.get("q_list_day") != day or not 1 <= s.get("w_page", 0) <= pages:
+        s.q_list_day, s.w_page = day, 1
+    if pages == 1:
+        return list(today)
+    page = paging.list_page(today, s.w_page, LIST_MAX)
+    st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="w_page")
+    st.caption(f"Events {page.first}–{page.last} of {len(today)}")
+    return page.rows
 
 
 main()
