@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -84,7 +85,8 @@ def test_bubbles_keep_their_place_from_step_to_step(index) -> None:
     """A cell's bubble sits at the mean of the cell's places over the whole file: the same
     position every day, so the map's diffing keeps it (only its count changes)."""
     seen: dict[tuple[int, int], tuple[float, float]] = {}
-    for k in range(30):
+    times: Counter[tuple[int, int]] = Counter()
+    for k in range(0, 30, 3):
         day = date(2013, 9, 1) + timedelta(days=k)
         for view in (View.CUMULATIVE, View.DAY):
             agg = _agg(layers_for_day(index, day, view, above=0))
@@ -93,7 +95,8 @@ def test_bubbles_keep_their_place_from_step_to_step(index) -> None:
                     if isinstance(e, list):
                         cell = int(cell_ids(np.array([e[4]]), np.array([e[5]]), int(level))[0])
                         assert seen.setdefault((int(level), cell), (e[0], e[1])) == (e[0], e[1])
-    assert len(seen) > 20
+                        times[int(level), cell] += 1
+    assert sum(1 for n in times.values() if n > 5) > 20  # cells met again and again
 
 
 def test_grids_nest_from_level_to_level(index) -> None:
@@ -131,7 +134,7 @@ def test_few_visible_events_keep_one_marker_per_place(index) -> None:
 def test_aggregation_costs_time_linear_in_the_rows(tmp_path) -> None:
     """Ten times the rows at the same places: well under ten times the CPU (the places'
     markers are a fixed part); a quadratic step would cost a hundred."""
-    small, large = _index(tmp_path, 3000), _index(tmp_path, 30000)
+    small, large = _index(tmp_path, 2000), _index(tmp_path, 20000)
     day, view = date(2013, 12, 20), View.CUMULATIVE
 
     def cpu(index: EventIndex) -> float:
