@@ -110,6 +110,7 @@ class CaseResult:
     rss_mb: float
     peak_mb: float
     aggregated: dict | None = None  # window.__qmap.aggregated on the last day shown
+    server_cpu_ms: float = float("nan")  # the server's CPU time per step (load aside)
 
 
 def _proc_mb(pid: int, field: str) -> float:
@@ -117,6 +118,12 @@ def _proc_mb(pid: int, field: str) -> float:
         if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _cpu_ms(pid: int) -> float:
+    """CPU time (user + system) the process has used so far, in milliseconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def _new_page(browser):
@@ -212,7 +219,9 @@ def run_case(browser, name: str, n_steps: int, env: dict[str, str], events: int,
                 ctx.close()
             warm, ctx, (page, frame) = first_markers(browser, url + query)
             settled: list[float] = []
+            cpu = _cpu_ms(proc.pid)
             timings = steps(page, frame, n_steps, settled)
+            cpu = (_cpu_ms(proc.pid) - cpu) / max(n_steps, 1)
             markers = frame.evaluate("window.__qmap.markers().length")
             aggregated = frame.evaluate("window.__qmap.aggregated || null")
             page.goto(url + query)  # the same browser again: its HTTP cache is warm
@@ -222,7 +231,7 @@ def run_case(browser, name: str, n_steps: int, env: dict[str, str], events: int,
             ctx.close()
             rss, peak = _proc_mb(proc.pid, "VmRSS"), _proc_mb(proc.pid, "VmHWM")
             out.append(CaseResult(f"{name}, {label}", events, cold, warm, reload, timings,
-                                  settled, markers, rss, peak, aggregated))  # fmt: skip
+                                  settled, markers, rss, peak, aggregated, cpu))  # fmt: skip
         return out
     finally:
         stop(proc)
@@ -255,6 +264,8 @@ def report(result: CaseResult, kind: str) -> None:
         print(f"  {'whole page settled, median':<30}{statistics.median(result.settled_ms):>10.0f}ms"
               f"{'':>12}  (list and slider show the day: the rerun)")
     print(f"  {'server memory (RSS / peak)':<30}{result.rss_mb:>9.0f} MB / {result.peak_mb:.0f} MB")
+    print(f"  {'server CPU per step':<30}{result.server_cpu_ms:>10.0f}ms"
+          f"{'':>12}  (its share of a step, whatever the machine's load)")
     print(f"  steps (ms): {', '.join(f'{x:.0f}' for x in result.steps_ms)}")
     # The machine is shared: the figures stretch with its load (2 cores here).
     print(f"  load average (1 min) after the case: {os.getloadavg()[0]:.1f} on "
@@ -328,11 +339,12 @@ def _sizes(text: str) -> list[int]:
 def print_summary(results: list[CaseResult]) -> None:
     """One line per size and view: the figures README's table holds."""
     print(f"\n{'events':>8}  {'view':<26}{'first (warm)':>13}{'step median':>13}"
-          f"{'step worst':>12}{'markers':>9}{'RSS':>9}")
+          f"{'step worst':>12}{'server CPU':>12}{'markers':>9}{'RSS':>9}")
     for r in results:
         view = r.name.split(", ", 1)[1]
         print(f"{r.events:>8}  {view:<26}{r.first_warm_s:>12.2f}s"
               f"{statistics.median(r.steps_ms):>11.0f}ms{max(r.steps_ms):>10.0f}ms"
+              f"{r.server_cpu_ms:>10.0f}ms"
               f"{r.markers_last:>9}{r.rss_mb:>6.0f} MB")
 
 

@@ -100,6 +100,7 @@ class SpotGrid:
 
 
 _GRIDS: weakref.WeakKeyDictionary[EventIndex, SpotGrid] = weakref.WeakKeyDictionary()
+_ROWS: weakref.WeakKeyDictionary[EventIndex, dict[str, int]] = weakref.WeakKeyDictionary()
 
 
 def grid_for(index: EventIndex) -> SpotGrid:
@@ -127,7 +128,7 @@ def layers_for_day(
     return aggregated_layers(index, rows, today, selected, open_popup)
 
 
-def popup_rows(grid: SpotGrid, rows: np.ndarray, today: np.ndarray, per_spot: int,
+def rows_for_popups(grid: SpotGrid, rows: np.ndarray, today: np.ndarray, per_spot: int,
                keep: int | None = None) -> np.ndarray:  # fmt: skip
     """The visible ``rows`` each spot's popup names: per spot the first ``per_spot`` by
     (the day's first, then the latest start, then file order), plus the row ``keep``."""
@@ -160,7 +161,7 @@ def aggregated_layers(
     """
     grid = grid_for(index)
     keep = _row_of(index, selected)
-    chosen = popup_rows(grid, rows, today, ROWS_PER_SPOT, keep)
+    chosen = rows_for_popups(grid, rows, today, ROWS_PER_SPOT, keep)
     spot = grid.spot_of_row[rows]
     counts = np.bincount(spot, minlength=len(grid.spots))
     on_day = np.bincount(spot, weights=today, minlength=len(grid.spots)).astype(np.int64)
@@ -171,8 +172,9 @@ def aggregated_layers(
                for r, t in zip(rows[chosen].tolist(), today[chosen].tolist(), strict=True)]
     layers = layers_from_records(records, selected, open_popup, totals=totals)
     position = {key: i for i, key in enumerate(layers.spots)}
-    alone = int(grid.spot_of_row[keep]) if keep is not None and counts[
-        grid.spot_of_row[keep]] else None  # fmt: skip
+    alone = None if keep is None else int(grid.spot_of_row[keep])
+    if alone is not None and not counts[alone]:
+        alone = None  # the selected event is not visible on this day
     levels, spots_from = cluster_levels(grid, counts, on_day, visible, position, alone)
     markers = (f'{{"agg":{{"spots":{layers.markers_json},"levels":{js_json(levels)},'
                f'"spotsFrom":{spots_from},"events":{len(rows)}}}}}')  # fmt: skip
@@ -242,5 +244,3 @@ def _row_of(index: EventIndex, event_id: str | None) -> int | None:
         rows = _ROWS[index] = {str(r["id"]): i for i, r in enumerate(index.records)}
     return rows.get(event_id)
 
-
-_ROWS: weakref.WeakKeyDictionary[EventIndex, dict[str, int]] = weakref.WeakKeyDictionary()
