@@ -16,6 +16,7 @@ from benchmarks.app_browser import generate_events
 from geo.map.aggregate import (
     MAX_LEVEL,
     MIN_LEVEL,
+    POPUP_LIMITS,
     aggregated_layers,
     cell_ids,
     grid_for,
@@ -76,7 +77,7 @@ def test_the_spots_are_the_markers_of_the_whole_computation(index) -> None:
     visible rows give (popups, counts, icons, order), at a fraction of the work."""
     for day in DAYS:
         for view in (View.CUMULATIVE, View.DAY):
-            full = layers_from_records(index.visible(day, view))
+            full = layers_from_records(index.visible(day, view), popup_limits=POPUP_LIMITS)
             agg = _agg(layers_for_day(index, day, view, above=0))
             assert agg["spots"] == json.loads(full.markers_json)
 

@@ -7,8 +7,8 @@ region's hundreds of markers cover each other. Above :data:`AGGREGATE_ABOVE` vis
 events a step therefore sends:
 
 - the places' markers as today, each with its popup, but built from the rows the popup
-  names (the day's first, then the most recent: at most ``POPUP_FULL + POPUP_BRIEF``
-  per place, chosen with numpy) and the place's count;
+  names (the day's first, then the most recent: at most :data:`ROWS_PER_SPOT` per
+  place, chosen with numpy) and the place's count;
 - per zoom level, the places grouped in a square grid of :data:`CELL_PX` screen pixels
   (Web Mercator, the tiles' projection): a cell holding one visible place shows its
   marker, a cell holding more shows one count bubble. Grids of successive levels nest
@@ -31,7 +31,7 @@ from datetime import date
 
 import numpy as np
 
-from geo.map.layers import POPUP_BRIEF, POPUP_FULL, EventLayers, layers_from_records
+from geo.map.layers import EventLayers, layers_from_records
 from geo.map.safejson import js_json
 from geo.timeline import EventIndex, View
 
@@ -42,8 +42,10 @@ CELL_PX = 64
 #: Zoom levels with a grid (the map's minimum zoom is 3); closer, every place alone.
 MIN_LEVEL = 3
 MAX_LEVEL = 13
-#: Rows a place's popup names: the day's events in full, then earlier ones briefly.
-ROWS_PER_SPOT = POPUP_FULL + POPUP_BRIEF
+#: A place's popup, aggregated: the day's first 10 events in full, then 5 more briefly
+#: (one place of 100,000 events holds hundreds; the page's list has them all, by day).
+POPUP_LIMITS = (10, 5)
+ROWS_PER_SPOT = sum(POPUP_LIMITS)
 
 
 def cell_ids(lat: np.ndarray, lon: np.ndarray, zoom: int, cell_px: int = CELL_PX) -> np.ndarray:
@@ -170,7 +172,8 @@ def aggregated_layers(
     now, past = index.as_today, index.as_past
     records = [now[r] if t else past[r]
                for r, t in zip(rows[chosen].tolist(), today[chosen].tolist(), strict=True)]
-    layers = layers_from_records(records, selected, open_popup, totals=totals)
+    layers = layers_from_records(records, selected, open_popup, totals=totals,
+                                 popup_limits=POPUP_LIMITS)  # fmt: skip
     position = {key: i for i, key in enumerate(layers.spots)}
     alone = None if keep is None else int(grid.spot_of_row[keep])
     if alone is not None and not counts[alone]:

@@ -107,6 +107,7 @@ def layers_from_records(
     selected: str | None = None,
     open_popup: bool = False,
     totals: Mapping[tuple[float, float], int] | None = None,
+    popup_limits: tuple[int, int] = (POPUP_FULL, POPUP_BRIEF),
 ) -> EventLayers:
     """Group the visible records by place and build the JSON the browser draws.
 
@@ -115,7 +116,9 @@ def layers_from_records(
     its popup opened when ``open_popup`` (the reader picked the event in the list).
     Plain dictionaries cost a few milliseconds per step where the same grouping in
     pandas costs tens (10,000 events). ``totals`` (spot -> events there) is given when
-    ``records`` hold only the rows each spot's popup names (``geo.map.aggregate``).
+    ``records`` hold only the rows each spot's popup names (``geo.map.aggregate``);
+    ``popup_limits``: how many of the day's events a popup lists in full, and earlier
+    ones briefly.
     """
     if not records:
         return EventLayers((), "[]", "[]", "[]")
@@ -164,7 +167,7 @@ def layers_from_records(
                 "lat": lat,
                 "lon": lon,
                 "icon": marker_icon(style.name, state, n, is_selected),
-                "popup": group_popup(rows, places, selected, n),
+                "popup": group_popup(rows, places, selected, n, popup_limits),
                 "title": f"{name}: {n} event(s)",
                 "n": n,
                 "name": name,
@@ -204,6 +207,7 @@ def group_popup(
     places: Sequence[Mapping[str, Any]],
     selected: str | None,
     total: int | None = None,
+    limits: tuple[int, int] = (POPUP_FULL, POPUP_BRIEF),
 ) -> dict[str, Any]:
     """What the popup of one spot lists, by row number in the popup table.
 
@@ -215,6 +219,7 @@ def group_popup(
     ``rows`` are only those the popup names.
     """
     n = len(rows) if total is None else total
+    full_max, brief_max = limits
     head = place_head(places, n)
     sel: int | None = None
     full: list[int] = []
@@ -222,9 +227,9 @@ def group_popup(
     for row in rows:
         if selected is not None and sel is None and str(row["id"]) == selected:
             sel = int(row["_row"])
-        elif row["state"] == State.TODAY.value and len(full) < POPUP_FULL:
+        elif row["state"] == State.TODAY.value and len(full) < full_max:
             full.append(int(row["_row"]))
-        elif len(brief) < POPUP_BRIEF:
+        elif len(brief) < brief_max:
             brief.append(int(row["_row"]))
     more = n - len(full) - len(brief) - (sel is not None)
     return {"head": head, "sel": sel, "full": full, "brief": brief, "more": more}
