@@ -20,8 +20,9 @@ from streamlit_folium import st_folium
 
 from geo.basemap import Basemap, Bounds, load_basemap
 from geo.highlight import day_label
-from geo.map import build, session
-from geo.map.layers import EventLayers, layers_from_records
+from geo.map import build, paging, session
+from geo.map.aggregate import layers_for_day
+from geo.map.layers import EventLayers
 from geo.map.loader import MapEvents, load_map_events, source_params
 from geo.map.popups import format_span, step_popups
 from geo.map.state import VIEW_LABELS, MapView, heading, list_label, list_rows, steps_ahead
@@ -65,9 +66,9 @@ def popups_url(source: str | None, _data: MapEvents) -> str | None:
 @st.cache_resource(show_spinner=False, max_entries=64)  # 10,000 events: ~1 MB each
 def day_layers(source: str | None, day: date, view: str, selected: str | None,
                open_popup: bool, _data: MapEvents) -> EventLayers:  # fmt: skip
-    """The day's markers as JSON, once per day/view/selection (frozen: shared)."""
-    visible = _data.index.visible(day, View(view))
-    return layers_from_records(visible, selected=selected, open_popup=open_popup)
+    """The day's markers as JSON (aggregated by zoom when many), once per day/view/selection
+    (frozen: shared)."""
+    return layers_for_day(_data.index, day, View(view), selected, open_popup)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -90,14 +91,6 @@ def _source() -> tuple[str | None, pd.DataFrame | None, dict | None]:
         st.stop()
 
 
-# --- state (the transitions are geo.map.session's, on st.session_state) ---------------
-
-
-def _back_to_seed() -> None:
-    st.session_state.pop(USER_EVENTS_KEY, None)
-    st.session_state.q_init = False  # the seed's view starts over
-
-
 # --- draw -----------------------------------------------------------------------------
 
 
@@ -115,7 +108,8 @@ def main() -> None:
         st.title(title)
         st.caption(caption)
     if user:
-        st.button("Back to the Al-Qusayr article", on_click=_back_to_seed)
+        st.button("Back to the Al-Qusayr article", on_click=session.back_to_seed,
+                  args=(s, USER_EVENTS_KEY))
     if data.events.empty:
         st.warning("No events to show.")
         return
@@ -221,7 +215,7 @@ def _player(timeline: Timeline) -> None:
 def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
     """The day's events as buttons (the selected one highlighted) and the selection's text."""
     today = data.index.listed(view.day)  # the day's own events first, the lead first
-    shown = sum(len(g.event_ids) for g in layers.groups)
+    shown = sum(g.count for g in layers.groups)
     st.subheader(day_label(view.day))
     scope = "up to this day" if view.view == View.CUMULATIVE.value else "on this day"
     st.caption(f"{len(today)} event(s) on this day · {shown} shown {scope} "
@@ -230,7 +224,7 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
     if len(chosen):  # the selected event's full entry, as in its popup, beside the map
         with st.container(height=SELECTED_HEIGHT, border=True, key="q-selected"):
             st.html(str(macro("popup.html", "box")(chosen.iloc[0]["popup_full"])))
-    listed = list_rows(today, view.selected, LIST_MAX)
+    listed = list_rows(_list_page(today, view.day), today, view.selected)
     with st.container(height=LIST_HEIGHT - (SELECTED_HEIGHT if len(chosen) else 0),
                       border=False):  # fmt: skip
         for row in listed:
@@ -239,10 +233,18 @@ def _event_list(data: MapEvents, view: MapView, layers: EventLayers) -> None:
                       on_click=st.session_state.update,  # select: marker lit, popup opened
                       kwargs={"q_selected": row["id"], "q_open": True},
                       help=format_span(row["start"], row["end"]))  # fmt: skip
-        if len(today) > len(listed):
-            st.caption(f"… and {len(today) - len(listed)} more: click their markers.")
         if not today:
             st.caption("No event on this day: use Next or the slider.")
 
+
+def _list_page(today: list[dict], day: date) -> list[dict]:
+    """The page of the day's list the reader chose (the first on another day)."""
+    pages = paging.page_count(len(today), LIST_MAX)
+    if session.list_page_number(st.session_state, day, pages) == 1 and pages == 1:
+        return list(today)
+    page = paging.list_page(today, st.session_state.w_page, LIST_MAX)
+    st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, key="w_page")
+    st.caption(f"Events {page.first}–{page.last} of {len(today)}")
+    return page.rows
 
 main()

@@ -148,11 +148,19 @@ class EventIndex:
         events that cover the day; the cumulative view adds the ones that ended before
         it, marked ``past`` so the map can fade them.
         """
+        rows, today = self.visible_rows(day, view)
+        now, past = self.as_today, self.as_past
+        return [now[i] if t else past[i] for i, t in zip(rows.tolist(), today.tolist(),
+                                                         strict=True)]  # fmt: skip
+
+    def visible_rows(self, day: date, view: View) -> tuple[np.ndarray, np.ndarray]:
+        """The rows :meth:`visible` returns (positions, in file order) and whether each
+        covers the day: the same choice as arrays, for ``geo.map.aggregate``."""
         n = _day_number(day)
         today = (self.first <= n) & (self.last >= n)
         keep = today if view == View.DAY else self.first <= n
-        now, past = self.as_today, self.as_past
-        return [now[i] if today[i] else past[i] for i in np.flatnonzero(keep).tolist()]
+        rows = np.flatnonzero(keep)
+        return rows, today[rows]
 
     def on(self, day: date) -> list[dict]:
         """The records that cover ``day``, by first day and title (the list beside the map)."""

@@ -14,6 +14,9 @@ Modules, by what they hold:
   step data for a reader's own article).
 - ``layers``: the day's markers, rings and labels as JSON, grouped by place; the steps
   ahead.
+- ``aggregate``: above 1,000 visible events, the markers aggregated by zoom (grid cells
+  with counts, per zoom level); ``static/qcluster.js`` draws the level of the map's zoom.
+- ``paging``: the day's list beside the map, a page at a time.
 - ``bounds``: where the map opens.
 - ``elements``: the folium elements (the map's browser code, basemap layers, legend,
   the day's data) and their static files.

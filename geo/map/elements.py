@@ -38,10 +38,10 @@ def qmap_assets(static_dir: Path = STATIC_DIR / "vendor" / "qmap",
     cache each one for good.
     """
     out = {}
-    for kind in ("js", "css"):
-        source = (STATIC_SOURCE / f"qmap.{kind}").read_text(encoding="utf-8")
-        name = write_content_named(static_dir, "qmap", source, suffix=kind)
-        out[kind] = f"{url_prefix}/{name}"
+    for stem, kind in (("qmap", "js"), ("qmap", "css"), ("qcluster", "js"), ("qcluster", "css")):
+        source = (STATIC_SOURCE / f"{stem}.{kind}").read_text(encoding="utf-8")
+        name = write_content_named(static_dir, stem, source, suffix=kind)
+        out[kind if stem == "qmap" else f"{stem}_{kind}"] = f"{url_prefix}/{name}"
     return out
 
 
@@ -100,14 +100,14 @@ class QMap(JSCSSMixin, FastMacro):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        L.qmap(
+        L.qmap.aggregate(L.qmap(
             {{ this._parent.get_name() }},
             {{ this.offline.get_name() }},
             { {%- for name, layer in this.overlays.items() %}
                 {{ name|tojson }}: {{ layer.get_name() }}{{ "," if not loop.last }}
             {%- endfor %} },
             {{ this.options|tojson }}
-        );
+        ));
         {% endmacro %}
         """
     )
@@ -120,8 +120,9 @@ class QMap(JSCSSMixin, FastMacro):
         self.overlays = overlays
         self.options = options
         assets = qmap_assets()
-        self.default_js = [("qmap", assets["js"])]
-        self.default_css = [("qmap_css", assets["css"])]
+        # qcluster: markers aggregated by zoom (geo.map.aggregate), over q.update.
+        self.default_js = [("qmap", assets["js"]), ("qcluster", assets["qcluster_js"])]
+        self.default_css = [("qmap_css", assets["css"]), ("qcluster_css", assets["qcluster_css"])]
 
 
 class Legend(FastMacro):

@@ -52,6 +52,7 @@ class MarkerGroup:
     category: str  # of the lead event (sets colour and symbol)
     precision_km: float
     selected: bool
+    count: int = 0  # events at the spot (more than ``event_ids`` when aggregated)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class EventLayers:
     rings_json: str
     labels_json: str
     popup_rows: tuple[int, ...] = ()  # rows of the popup table the markers name
+    spots: tuple[tuple[float, float], ...] = ()  # each group's spot (``_spot``), in order
 
     def group_at(self, lat: float, lon: float, tolerance: float = 1e-5) -> MarkerGroup | None:
         """The group whose marker is at ``lat, lon`` (what a click on the map returns)."""
@@ -104,7 +106,11 @@ def _nan_last(value: object) -> float:
 
 
 def layers_from_records(
-    records: Sequence[Mapping[str, Any]], selected: str | None = None, open_popup: bool = False
+    records: Sequence[Mapping[str, Any]],
+    selected: str | None = None,
+    open_popup: bool = False,
+    totals: Mapping[tuple[float, float], int] | None = None,
+    popup_limits: tuple[int, int] = (POPUP_FULL, POPUP_BRIEF),
 ) -> EventLayers:
     """Group the visible records by place and build the JSON the browser draws.
 
@@ -112,7 +118,10 @@ def layers_from_records(
     is the row in the popup table). The group holding ``selected`` is highlighted, and
     its popup opened when ``open_popup`` (the reader picked the event in the list).
     Plain dictionaries cost a few milliseconds per step where the same grouping in
-    pandas costs tens (10,000 events).
+    pandas costs tens (10,000 events). ``totals`` (spot -> events there) is given when
+    ``records`` hold only the rows each spot's popup names (``geo.map.aggregate``);
+    ``popup_limits``: how many of the day's events a popup lists in full, and earlier
+    ones briefly.
     """
     if not records:
         return EventLayers((), "[]", "[]", "[]")
@@ -127,9 +136,10 @@ def layers_from_records(
     markers, rings, labels = [], [], []
     busy = len(spots) > MAX_LABELS
     id_limit = MARKER_IDS_BUSY if busy else MARKER_IDS
-    for rows in spots.values():
+    for spot, rows in spots.items():
         first = rows[0]
         ids = tuple(dict.fromkeys(str(r["id"]) for r in rows))
+        n = totals.get(spot, len(ids)) if totals else len(ids)
         by_place: dict[str, Mapping[str, Any]] = {}
         for r in rows:
             by_place.setdefault(str(r["place_id"]), r)
@@ -155,15 +165,17 @@ def layers_from_records(
             category=str(first["category"]),
             precision_km=precision[0] if precision else 0.0,
             selected=is_selected,
+            count=n,
         )
         groups.append(group)
         markers.append(
             {
                 "lat": lat,
                 "lon": lon,
-                "icon": marker_icon(style.name, state, len(ids), is_selected),
-                "popup": group_popup(rows, places, selected),
-                "title": f"{name}: {len(ids)} event(s)",
+                "icon": marker_icon(style.name, state, n, is_selected),
+                "popup": group_popup(rows, places, selected, n, popup_limits),
+                "title": f"{name}: {n} event(s)",
+                "n": n,
                 "name": name,
                 "state": state,
                 "z": (2000 if is_selected else 0) + (1000 if is_today else 0),
@@ -187,7 +199,8 @@ def layers_from_records(
         label = group.place_name.split(" / ")[0]  # the most precise name
         labels.append({"lat": group.lat, "lon": group.lon, "text": label, "state": group.state})
     rows = tuple(sorted({row for m in markers for row in _popup_rows(m["popup"])}))
-    return EventLayers(tuple(groups), js_json(markers), js_json(rings), js_json(labels), rows)
+    return EventLayers(tuple(groups), js_json(markers), js_json(rings), js_json(labels), rows,
+                       tuple(spots))  # fmt: skip
 
 
 def _popup_rows(popup: Mapping[str, Any]) -> list[int]:
@@ -199,6 +212,8 @@ def group_popup(
     rows: Sequence[Mapping[str, Any]],
     places: Sequence[Mapping[str, Any]],
     selected: str | None,
+    total: int | None = None,
+    limits: tuple[int, int] = (POPUP_FULL, POPUP_BRIEF),
 ) -> dict[str, Any]:
     """What the popup of one spot lists, by row number in the popup table.
 
@@ -206,9 +221,11 @@ def group_popup(
     the picked event, the day's events in full (up to ``POPUP_FULL``), up to
     ``POPUP_BRIEF`` earlier ones as title and date, and how many more there are. The
     browser joins the table's ready-made, escaped entries in that order when the popup
-    opens (``popupHtml`` in ``static/qmap.js``).
+    opens (``popupHtml`` in ``static/qmap.js``). ``total``: the events at the spot when
+    ``rows`` are only those the popup names.
     """
-    n = len(rows)
+    n = len(rows) if total is None else total
+    full_max, brief_max = limits
     head = place_head(places, n)
     sel: int | None = None
     full: list[int] = []
@@ -216,9 +233,9 @@ def group_popup(
     for row in rows:
         if selected is not None and sel is None and str(row["id"]) == selected:
             sel = int(row["_row"])
-        elif row["state"] == State.TODAY.value and len(full) < POPUP_FULL:
+        elif row["state"] == State.TODAY.value and len(full) < full_max:
             full.append(int(row["_row"]))
-        elif len(brief) < POPUP_BRIEF:
+        elif len(brief) < brief_max:
             brief.append(int(row["_row"]))
     more = n - len(full) - len(brief) - (sel is not None)
     return {"head": head, "sel": sel, "full": full, "brief": brief, "more": more}

@@ -116,3 +116,17 @@ def select_clicked(s: State, map_key: str) -> None:
         if s.get("q_selected") not in group.event_ids:
             s["q_selected"] = group.event_ids[0]
         s["q_open"] = True  # the markers are redrawn with the selection: reopen the popup
+
+
+def back_to_seed(s: State, user_key: str) -> None:
+    """Leave a reader's article for the seed, whose view starts over."""
+    s.pop(user_key, None)
+    s.q_init = False
+
+
+def list_page_number(s: State, day: Any, pages: int) -> int:
+    """The page of the day's list the reader chose (``w_page``), the first on another day
+    or when the day has fewer pages."""
+    if s.get("q_list_day") != day or not 1 <= s.get("w_page", 0) <= pages:
+        s.q_list_day, s.w_page = day, 1
+    return s.w_page

@@ -91,12 +91,12 @@ class Camera:
         return {"zoom": self.zoom, "lat": self.lat, "lon": self.lon}
 
 
-def list_rows(today: list[dict], selected: str | None, limit: int) -> list[dict]:
-    """The day's list as shown: its first ``limit`` rows, and the selected one if beyond."""
-    listed = today[:limit]
-    if selected and all(row["id"] != selected for row in listed):
-        listed += [row for row in today[limit:] if row["id"] == selected]
-    return listed
+def list_rows(page: list[dict], today: list[dict], selected: str | None) -> list[dict]:
+    """The day's list as shown: the page the reader chose, and the selected event if it is
+    on another page (a click on its marker must show it)."""
+    if selected and all(row["id"] != selected for row in page):
+        return page + [row for row in today if row["id"] == selected]
+    return page
 
 
 def list_label(row: Mapping) -> str:

@@ -119,6 +119,8 @@ L.qmap = function (map, offline, overlays, opts) {
         return '<div class="ev-popup">' + p.head + '<p>Loading…</p></div>';
     }
     function make(kind, d) {
+        // A count bubble of markers aggregated by zoom (static/qcluster.js).
+        if (d.cluster) { return L.qmap.clusterMarker(map, d); }
         if (kind === 'markers') {
             var m = L.marker([d.lat, d.lon], {
                 icon: L.divIcon({className: 'ev-icon', html: d.icon,

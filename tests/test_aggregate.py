@@ -1,0 +1,165 @@
+"""Markers aggregated by zoom (``geo.map.aggregate``) and the day's list in pages."""
+
+from __future__ import annotations
+
+import gc
+import json
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from benchmarks.app_browser import generate_events
+from geo.map.aggregate import (
+    MAX_LEVEL,
+    MIN_LEVEL,
+    POPUP_LIMITS,
+    aggregated_layers,
+    cell_ids,
+    grid_for,
+    layers_for_day,
+)
+from geo.map.layers import layers_from_records
+from geo.map.paging import list_page, page_count
+from geo.timeline import EventIndex, View, read_events_table
+
+DAYS = [date(2013, 3, 1), date(2013, 7, 14), date(2013, 7, 15), date(2013, 10, 1)]
+
+
+def _index(tmp: Path, n: int, seed: int = 5) -> EventIndex:
+    path = tmp / f"events_{n}_{seed}.csv"
+    generate_events(path, n, seed=seed)
+    return EventIndex.from_frame(read_events_table(path))
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> EventIndex:
+    return _index(tmp_path_factory.mktemp("agg"), 4000)
+
+
+def _agg(layers) -> dict:
+    data = json.loads(layers.markers_json)
+    assert isinstance(data, dict), "expected aggregated markers"
+    return data["agg"]
+
+
+def _count(agg: dict, entry) -> int:
+    return entry[2] if isinstance(entry, list) else agg["spots"][entry]["n"]
+
+
+@pytest.mark.parametrize("view", [View.CUMULATIVE, View.DAY])
+@pytest.mark.parametrize("day", DAYS)
+def test_counts_add_up_to_the_visible_events_at_every_level(index, day, view) -> None:
+    rows, _ = index.visible_rows(day, view)
+    layers = layers_for_day(index, day, view, above=0)
+    agg = _agg(layers)
+    assert agg["events"] == len(rows) == sum(g.count for g in layers.groups)
+    assert sum(spot["n"] for spot in agg["spots"]) == len(rows)
+    assert MIN_LEVEL < agg["spotsFrom"] <= MAX_LEVEL + 1
+    for level, entries in agg["levels"].items():
+        assert sum(_count(agg, e) for e in entries) == len(rows), level
+        singles = [e for e in entries if isinstance(e, int)]
+        assert len(singles) == len(set(singles))  # a spot is drawn once
+    # A bubble lies in the grid cell of its places (the box's corners are two of them).
+    for level, entries in agg["levels"].items():
+        bubbles = np.array([e for e in entries if isinstance(e, list)]).reshape(-1, 8)
+        assert (bubbles[:, 2] >= 2).all()  # two places at least, an event each
+        cells = [cell_ids(bubbles[:, a], bubbles[:, b], int(level)) for a, b in
+                 ((0, 1), (4, 5), (6, 7))]  # fmt: skip
+        assert (cells[0] == cells[1]).all() and (cells[1] == cells[2]).all()
+
+
+def test_the_spots_are_the_markers_of_the_whole_computation(index) -> None:
+    """Built from the rows the popups name, the places' markers are those that all the
+    visible rows give (popups, counts, icons, order), at a fraction of the work."""
+    for day in DAYS:
+        for view in (View.CUMULATIVE, View.DAY):
+            full = layers_from_records(index.visible(day, view), popup_limits=POPUP_LIMITS)
+            agg = _agg(layers_for_day(index, day, view, above=0))
+            assert agg["spots"] == json.loads(full.markers_json)
+
+
+def test_bubbles_keep_their_place_from_step_to_step(index) -> None:
+    """A cell's bubble sits at the mean of the cell's places over the whole file: the same
+    position every day, so the map's diffing keeps it (only its count changes)."""
+    seen: dict[tuple[int, int], tuple[float, float]] = {}
+    times: Counter[tuple[int, int]] = Counter()
+    for k in range(0, 30, 3):
+        day = date(2013, 9, 1) + timedelta(days=k)
+        for view in (View.CUMULATIVE, View.DAY):
+            agg = _agg(layers_for_day(index, day, view, above=0))
+            for level, entries in agg["levels"].items():
+                for e in entries:
+                    if isinstance(e, list):
+                        cell = int(cell_ids(np.array([e[4]]), np.array([e[5]]), int(level))[0])
+                        assert seen.setdefault((int(level), cell), (e[0], e[1])) == (e[0], e[1])
+                        times[int(level), cell] += 1
+    assert sum(1 for n in times.values() if n > 5) > 20  # cells met again and again
+
+
+def test_grids_nest_from_level_to_level(index) -> None:
+    grid = grid_for(index)
+    for coarse, fine in zip(grid.cells, grid.cells[1:], strict=False):
+        parent: dict[int, int] = {}
+        for c, f in zip(coarse.tolist(), fine.tolist(), strict=True):
+            assert parent.setdefault(f, c) == c  # a fine cell lies inside one coarse cell
+
+
+def test_the_selected_event_stays_alone_with_its_popup(index) -> None:
+    day, view = date(2013, 10, 1), View.CUMULATIVE
+    rows, _ = index.visible_rows(day, view)
+    picked = str(index.records[int(rows[len(rows) // 2])]["id"])
+    layers = layers_for_day(index, day, view, picked, True, above=0)
+    agg = _agg(layers)
+    mine = [i for i, s in enumerate(agg["spots"]) if s["open"]]
+    assert len(mine) == 1 and agg["spots"][mine[0]]["popup"]["sel"] is not None
+    for entries in agg["levels"].values():
+        assert mine[0] in entries  # drawn alone at every level
+    assert layers.group_of(picked) is not None
+
+
+def test_few_visible_events_keep_one_marker_per_place(index) -> None:
+    day, view = date(2013, 3, 1), View.DAY
+    rows, _ = index.visible_rows(day, view)
+    layers = layers_for_day(index, day, view)  # the default threshold
+    assert 0 < len(rows) <= 1000
+    assert isinstance(json.loads(layers.markers_json), list)
+    assert layers.rings_json != "[]"
+    big = layers_for_day(index, date(2013, 10, 1), View.CUMULATIVE)
+    assert isinstance(json.loads(big.markers_json), dict)  # 3,000 visible: aggregated
+
+
+def test_aggregation_costs_time_linear_in_the_rows(tmp_path) -> None:
+    """Ten times the rows at the same places: well under ten times the CPU (the places'
+    markers are a fixed part); a quadratic step would cost a hundred."""
+    small, large = _index(tmp_path, 2000), _index(tmp_path, 20000)
+    day, view = date(2013, 12, 20), View.CUMULATIVE
+
+    def cpu(index: EventIndex) -> float:
+        grid_for(index)
+        rows, today = index.visible_rows(day, view)
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            for _ in range(3):
+                aggregated_layers(index, rows, today)
+            return time.process_time() - started
+        finally:
+            gc.enable()
+
+    cpu(small)
+    assert cpu(large) < 15 * max(cpu(small), 0.05)
+
+
+def test_the_days_list_goes_by_pages() -> None:
+    rows = list(range(95))
+    assert page_count(95, 40) == 3 and page_count(0, 40) == 1
+    first, last = list_page(rows, 1, 40), list_page(rows, 3, 40)
+    assert (first.rows, first.first, first.last) == (rows[:40], 1, 40)
+    assert (last.rows, last.first, last.last, last.pages) == (rows[80:], 81, 95, 3)
+    assert list_page(rows, 99, 40).number == 3 and list_page(rows, 0, 40).number == 1
+    assert list_page([], 1, 40).rows == [] and list_page([], 1, 40).first == 0
