@@ -2,9 +2,9 @@
 
 The base map (``geo.map.build``) has the same inputs on every rerun, so streamlit-folium
 keeps the Leaflet map and a step only swaps the day's feature groups. Loading is
-``geo.map.loader`` (cached per source, plain data; folium objects are built each run).
-State lives in ``st.session_state`` under ``q_*`` keys, changed by ``geo.map.session``
-(the callbacks), and goes to the URL after every run (``geo.map.state.MapView``).
+``geo.map.loader`` (cached per source, plain data; folium objects are built each run). State
+lives in ``st.session_state`` under ``q_*`` keys, changed only by ``geo.map.session`` (the
+callbacks), and goes to the URL after every run (``geo.map.state.MapView``).
 """
 
 from __future__ import annotations
