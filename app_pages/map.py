@@ -1,10 +1,9 @@
 """Map page: the article's events on a map, day by day. Reads top-down: load, state, draw.
 
-The base map (``geo.map.build``) has the same inputs on every rerun, so streamlit-folium
-keeps the Leaflet map and a step only swaps the day's feature groups. Loading is
-``geo.map.loader`` (cached per source, plain data; folium objects are built each run). State
-lives in ``st.session_state`` under ``q_*`` keys, changed only by ``geo.map.session`` (the
-callbacks), and goes to the URL after every run (``geo.map.state.MapView``).
+The base map (``geo.map.build``) has the same inputs on every rerun: streamlit-folium keeps
+the Leaflet map, a step swaps the day's feature groups. Loading: ``geo.map.loader`` (cached
+per source, plain data; folium objects are built each run). State: ``q_*`` keys of
+``st.session_state``, changed by ``geo.map.session`` only, in the URL after every run.
 """
 
 from __future__ import annotations
