@@ -46,6 +46,19 @@ def map_settled(page, frame, after: int = 0) -> int:
     return n
 
 
+def click_marker(page, frame, title: str) -> None:
+    """Click the marker whose title starts with ``title`` and wait until the click's run
+    has drawn and reopened its popup (``q.reopened`` in qmap.js): the popup Leaflet opens
+    at the click is replaced then, so reading it earlier races the run."""
+    n, before = run_number(page), frame.evaluate("window.__qmap.version")
+    frame.locator(f".leaflet-marker-icon[title^='{title}']").click()
+    settled(page, n)
+    frame.wait_for_function("v => window.__qmap.reopened > v", arg=before)
+    # The click's own popup fades out (Leaflet's fade animation) while the run's opens.
+    frame.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
+    frame.wait_for_selector(".leaflet-popup-content .ev-item")
+
+
 def open_map(page, url: str):
     """Open the page and return the map's frame once markers are drawn."""
     page.goto(url)
@@ -279,7 +292,7 @@ def test_play_advances_until_paused(app_url, page):
 def test_marker_popup_shows_the_passage_and_links_to_the_article(app_url, page):
     frame = open_map(page, app_url)
     df = seed_frame()
-    frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
+    click_marker(page, frame, "Al-Qusayr")
     text = squash(popup_text(frame))
     row = df[df["id"] == "civilians-trapped@qusayr"].iloc[0]
     assert squash(row["excerpt"]) in text

@@ -14,6 +14,7 @@ import pytest
 
 from tests.browser.test_map_page import (
     click_and_wait_for_markers,
+    click_marker,
     map_settled,
     markers,
     open_map,
@@ -131,8 +132,7 @@ def test_the_phone_shows_the_map_first_and_popups_fit_in_it(app_url, phone):
     row = [phone.locator(f".st-key-q-{k} button").bounding_box() for k in ("previous", "play")]
     assert abs(row[0]["y"] - row[1]["y"]) < 4  # one row, not stacked
     assert frame.locator(".qmap-minimap").evaluate("e => getComputedStyle(e).display") == "none"
-    frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
-    frame.wait_for_selector(".leaflet-popup-content .ev-item")
+    click_marker(phone, frame, "Al-Qusayr")
     popup = frame.locator(".leaflet-popup").bounding_box()
     width = frame.evaluate("window.__qmap.map.getSize().x")
     assert popup["width"] <= width, (popup, width)

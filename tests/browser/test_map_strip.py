@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from tests.browser.test_map_page import map_settled, open_map
+from tests.browser.test_map_page import click_marker, map_settled, open_map
 from tests.browser.test_map_story import SIZES, camera_on, fifth_of_june
 from tests.conftest import run_number, settled, sized_page
 
@@ -150,19 +150,14 @@ def test_events_off_hides_their_rings_and_labels_and_countries_have_none(app_url
 
 def test_earlier_events_carry_passage_source_and_link_and_numbers_agree(app_url, page):
     frame = fifth_of_june(page, app_url)  # up to the day: Al-Qusayr has earlier events
-    n = run_number(page)
-    frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
-    settled(page, n)  # the click's run selects the event and reopens its popup
-    frame.wait_for_selector(".leaflet-popup-content .ev-brief")
-    items = frame.locator(".leaflet-popup-content .ev-item")
-    assert items.count() >= 1
+    click_marker(page, frame, "Al-Qusayr")  # its run selects the event, reopens the popup
     brief = frame.locator(".leaflet-popup-content .ev-brief")
     assert brief.count() >= 1  # an earlier event, folded under its title
-    for i in range(items.count()):
-        item = items.nth(i)
-        assert item.locator("a.ev-link").count() == 1
-        assert item.locator(".ev-who").count() == 1
-        assert item.locator("blockquote").count() == 1
+    # Every entry, read in one pass over the popup as it is now.
+    parts = frame.evaluate("""() => [...document.querySelectorAll(
+        '.leaflet-popup-content .ev-item')].map(e => [e.querySelectorAll('a.ev-link').length,
+        e.querySelectorAll('.ev-who').length, e.querySelectorAll('blockquote').length])""")
+    assert parts and all(p == [1, 1, 1] for p in parts), parts
     link = brief.first.locator("a.ev-link")
     href = link.get_attribute("href")
     number = re.search(r"passage=(\d+)", href).group(1)

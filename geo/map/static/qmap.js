@@ -60,8 +60,9 @@ L.qmap = function (map, offline, overlays, opts) {
     var q = window.__qmap = {map: map, control: control, osm: osm, offline: offline,
                              groups: groups, online: null, day: null,
                              // version: how many times the markers were updated; drawnAt:
-                             // when the frame showing them was painted (tests, benchmark).
-                             version: 0, drawnAt: null};
+                             // when the frame showing them was painted; reopened: the
+                             // version whose picked popup was opened (tests, benchmark).
+                             version: 0, drawnAt: null, reopened: 0};
     var shown = {markers: {}, rings: {}, labels: {}};  // key -> {sig, layer}
     // The popup table: every event's popup entries ([full, brief] HTML, escaped on the
     // server), by row number. Markers name rows (d.popup). The curated seed's table is a
@@ -193,6 +194,7 @@ L.qmap = function (map, offline, overlays, opts) {
                         cameraMove = true;
                         map.setView(opened.getLatLng(), map.getZoom(), {animate: false});
                         opened.openPopup();
+                        q.reopened = q.version;
                     }
                 }); }, 0);
             }
