@@ -312,9 +312,7 @@ def test_marker_popup_shows_the_passage_and_links_to_the_article(app_url, page):
 
 def test_clicking_a_marker_selects_its_event_in_the_list(app_url, page):
     frame = open_map(page, app_url)
-    n = run_number(page)
-    frame.locator(".leaflet-marker-icon[title^='Lebanon']").click()
-    settled(page, n)  # the click's run selects the event
+    click_marker(page, frame, "Lebanon")  # the click's run selects the event
     selected = page.locator("[data-testid='stBaseButton-primary']")
     selected.first.wait_for()
     assert "Lebanon" in selected.first.inner_text()
@@ -399,10 +397,7 @@ def test_hostile_text_in_a_popup_shows_as_text_and_nothing_runs(hostile_app, pag
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     frame = open_map(page, hostile_app)
-    n = run_number(page)
-    frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
-    frame.wait_for_selector(".leaflet-popup-content .ev-item")
-    settled(page, n)
+    click_marker(page, frame, "Al-Qusayr")
     text = squash(popup_text(frame))
     # The markup and the template syntax are shown, character for character ...
     assert squash("Fighting in Al-Qusayr " + HOSTILE) in text

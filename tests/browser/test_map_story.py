@@ -105,9 +105,7 @@ def test_no_two_event_markers_overlap_and_each_opens_with_one_click(app_url, any
             assert apart, (a, b)
     # A real click on Buweida's icon opens Buweida's popup, and on Dabaa's, Dabaa's.
     for name in ("Buweida Al-Sharqiya", "Dabaa"):
-        n = run_number(any_page)
-        frame.locator(f".leaflet-marker-icon[title^='{name}']").click()
-        settled(any_page, n)  # the click's run selects the event and reopens its popup
+        click_marker(any_page, frame, name)  # its run selects the event, reopens the popup
         frame.wait_for_function(
             "n => (document.querySelector('.leaflet-popup-content .ev-place') || {})"
             ".textContent?.startsWith(n)", arg=name,
@@ -181,9 +179,7 @@ def test_arrow_keys_step_escape_closes_and_back_goes_back(app_url, any_page):
     page.get_by_role("button", name="Play", exact=True).wait_for()
     n = settled(page, run_number(page) - 1)
     # Escape closes a popup, whether the map or the page has the focus.
-    frame.locator(".leaflet-marker-icon[title^='Al-Qusayr']").click()
-    frame.wait_for_selector(".leaflet-popup")
-    settled(page, n)
+    click_marker(page, frame, "Al-Qusayr")  # and the click's run has reopened it
     page.keyboard.press("Escape")
     frame.wait_for_selector(".leaflet-popup", state="detached")
 
