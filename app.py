@@ -30,18 +30,27 @@ def _index_build_started() -> bool:
 
 _index_build_started()
 
+
+
+def _map_by_its_old_path() -> None:
+    """``/map`` (links made before the map moved to ``/``) goes to the map, keeping its query."""
+    st.switch_page(MAP_PAGE, query_params=st.query_params.to_dict())
+
+
+MAP_PAGE = st.Page("app_pages/map.py", title="Map", url_path="home", default=True)
 pages = [
-    st.Page("app_pages/map.py", title="Map", url_path="map", default=True),
+    MAP_PAGE,
     st.Page("app_pages/article.py", title="Article", url_path="article"),
     st.Page("app_pages/events.py", title="Events", url_path="events"),
     st.Page("app_pages/places.py", title="Places", url_path="places"),
     st.Page("app_pages/your_article.py", title="Your article", url_path="your-article"),
     st.Page("app_pages/library.py", title="Library", url_path="library"),
+    st.Page(_map_by_its_old_path, title="Map", url_path="map", visibility="hidden"),
 ]
 
 
 page = st.navigation(pages)
-start_run(page.url_path or "map")
+start_run("map" if page.url_path in ("", "home") else page.url_path)
 try:
     page.run()
 except EventDataError as exc:  # a hand-edited data/events.csv: say where, not a traceback

@@ -189,3 +189,16 @@ def test_places_page_lists_places_and_checks_the_distance(app_url, page):
     page.get_by_text("Distance claims").scroll_into_view_if_needed()
     shot(page, "places-distance.png")
     assert not page.blocked_requests
+
+
+def test_the_maps_old_path_goes_to_the_map_keeping_its_query(app_url, page):
+    """``/map?...`` (links written before the map became the default page at ``/``) opens the
+    map on that day, with no "Page not found" modal over it."""
+    page.goto(f"{app_url}/map?day=2013-06-01&view=day")
+    page.wait_for_url(re.compile(r"/\?day=2013-06-01"))
+    settled(page)
+    assert page.get_attribute("#app-ready", "data-page") == "map"
+    assert page.get_attribute("#app-ready", "data-day") == "2013-06-01"
+    assert "view=day" in page.url
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.get_by_role("dialog").count() == 0

@@ -109,8 +109,7 @@ def test_two_articles_corrected_kept_and_on_one_timeline(app_url, page, browser,
         context.close()
 
     # One timeline over both articles, opened on the selection's first event day. The map
-    # is the default page, at "/" (ARCHITECTURE.md, URLs): "/map" would run it under
-    # Streamlit's modal "Page not found", which makes the page inert (no click lands).
+    # is the default page, at "/" (ARCHITECTURE.md, URLs); "/map" is sent there.
     page.goto(f"{app_url}/?articles={a},{b}&step=event")
     frame = map_frame(page)
     map_settled(page, frame)
