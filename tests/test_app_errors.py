@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import geo.events
@@ -23,8 +24,12 @@ def broken_seed_events(tmp_path, monkeypatch):
         writer.writerows(rows)
     monkeypatch.setattr(geo.events, "SEED_EVENTS", path)
     geo.events._seed_events.cache_clear()
+    st.cache_data.clear()  # a page run by an earlier test cached the good events
+    st.cache_resource.clear()
     yield path
     geo.events._seed_events.cache_clear()
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def test_a_broken_events_file_is_reported_by_file_line_and_field(broken_seed_events):
