@@ -13,6 +13,10 @@ the scoring rules are in :mod:`geo.geoparse.eventset`. Five measures per part:
 3. rows real: proposed rows that report an event of the set;
 4. place right, 5. date right: over the rows that report an event.
 
+Where the set annotates them, a further line per part: category right (over the rows that
+report an event with a category) and actor precision (proposed actors that name an
+annotated actor).
+
 Also printed: the seed figure (curated rows of ``data/events.csv`` recovered: same place,
 start day and an overlapping excerpt) and the throughput of ``propose_events`` (articles
 per second on one core, after start-up, over the whole set, median of three passes).
@@ -107,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
             if not args.quiet:
                 print(_line(a.id, t) + ("   missed: " + "; ".join(t.missed) if t.missed else ""))
         print(f"{part}: {_measures(total)}")
+        if total.category_rows:
+            cat, act = total.labels()
+            actors = (f", actor precision {act:.0%} ({total.actors_ok}/{total.actors_named})"
+                      if total.actors_named else "")
+            print(f"{part}: category right {cat:.0%} ({total.category_ok}/"
+                  f"{total.category_rows}){actors}")
     got, of = seed_rows(parser)
     print(f"seed: curated rows recovered {got}/{of}")
     if not args.no_throughput:

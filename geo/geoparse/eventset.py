@@ -14,6 +14,11 @@ row per event and place):
 - its date is *right* when its span of days overlaps the event's;
 - an event is *found* when some row reports it, and found *right* when one such row has
   both the right place and the right date.
+
+Where the set names them: a row's *category* is right when it is the category of an event
+the row reports (``category``, a name of :mod:`geo.categories`); a proposed actor is
+*right* when it names one of the actors annotated for such an event (``actors``; one
+contains the other, case ignored).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 
 from geo import ROOT
 from geo.article import Article, make_article
+from geo.categories import NAMES as CATEGORY_NAMES
 from geo.distance import km_between
 from geo.events import Event
 from geo.geoparse.corpora import CORPORA_DIR
@@ -53,6 +59,8 @@ class GoldEvent:
     places: tuple[GoldPlace, ...]
     start: date
     end: date
+    category: str = ""  # a name of geo.categories ("" when not annotated)
+    actors: tuple[str, ...] | None = None  # who acts, verbatim (None when not annotated)
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,15 @@ def load_event_set(path: Path = EVENT_SET, corpora: Path = CORPORA_DIR,
             end = _day(_require(ev, "end", str, at), at)
             if not places or end < start:
                 raise EventSetError(f"{at}: no place, or end before start")
-            events.append(GoldEvent(str(ev.get("what", "")), spans, places, start, end))
+            category = str(ev.get("category", ""))
+            if category and category not in CATEGORY_NAMES:
+                raise EventSetError(f"{at}: category {category!r} is not in geo.categories")
+            actors = ev.get("actors")
+            if actors is not None and not (isinstance(actors, list)
+                                           and all(isinstance(x, str) for x in actors)):
+                raise EventSetError(f"{at}: actors must be a list of names")
+            events.append(GoldEvent(str(ev.get("what", "")), spans, places, start, end,
+                                    category, None if actors is None else tuple(actors)))
         article = make_article(text, id=str(rec["id"]), title="", outlet=corpus,
                                published=published, source=f"{corpus}/texts/{name}")
         out.append(AnnotatedArticle(str(rec["id"]), corpus, part,
@@ -158,11 +174,15 @@ class Tally:
     reporting: int = 0
     place_ok: int = 0
     date_ok: int = 0
+    category_rows: int = 0  # reporting rows whose event has a category annotated
+    category_ok: int = 0
+    actors_named: int = 0  # actors proposed on rows whose event has actors annotated
+    actors_ok: int = 0
     missed: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name in ("events", "found", "found_right", "rows", "reporting", "place_ok",
-                     "date_ok"):
+                     "date_ok", "category_rows", "category_ok", "actors_named", "actors_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @staticmethod
@@ -174,6 +194,18 @@ class Tally:
         return (self._ratio(self.found, self.events), self._ratio(self.found_right, self.events),
                 self._ratio(self.reporting, self.rows), self._ratio(self.place_ok, self.reporting),
                 self._ratio(self.date_ok, self.reporting))
+
+    def labels(self) -> tuple[float, float]:
+        """Category right (over the reporting rows with an annotated category) and actor
+        precision (over the actors proposed on rows with annotated actors)."""
+        return (self._ratio(self.category_ok, self.category_rows),
+                self._ratio(self.actors_ok, self.actors_named))
+
+
+def _names(actor: str, gold: Sequence[str]) -> bool:
+    """Whether a proposed actor names one of ``gold`` (one contains the other)."""
+    a = actor.casefold().strip()
+    return bool(a) and any(a in g.casefold() or g.casefold() in a for g in gold if g)
 
 
 Locate = Callable[[Event], tuple[float, float] | None]
@@ -206,4 +238,12 @@ def score(gold: Sequence[GoldEvent], rows: Sequence[Event], locate: Locate) -> T
         t.reporting += 1
         t.place_ok += any(w is not None and place_right(*w, g) for g in mine)
         t.date_ok += any(date_right(r.start, r.end, g) for g in mine)
+        labelled = [g.category for g in mine if g.category]
+        if labelled:
+            t.category_rows += 1
+            t.category_ok += r.category in labelled
+        cast = [g.actors for g in mine if g.actors is not None]
+        if cast:
+            t.actors_named += len(r.actors)
+            t.actors_ok += sum(_names(a, [x for c in cast for x in c]) for a in r.actors)
     return t
