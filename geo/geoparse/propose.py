@@ -33,6 +33,7 @@ from geo.events import Event, events_frame
 from geo.gazetteer import Place
 from geo.geoparse import discourse
 from geo.geoparse.attribution import actors_of, reporters
+from geo.geoparse.categorise import categorise
 from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.spans import within
@@ -464,8 +465,8 @@ def _records(article: Article, sentence: Sentence, sites: list[Site],
     reported = tuple(r for r in reporters(sentence.text, article.outlet) if r not in places)
     reported = reported or ((article.outlet,) if article.outlet else ("the article",))
     phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
-    category = story_kind or trigger.category
-    kind = f"{category}, the story's kind" if story_kind else category
+    category = categorise(sentence.text, trigger, story_kind, article.body)
+    kind = f"{category}, the story's kind" if category == story_kind else category
     why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({kind}); "
            f"date: {when.rule}{phrase}")
     seen: set[str] = set()

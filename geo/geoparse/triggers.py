@@ -12,6 +12,7 @@ sentence with :func:`trigger_of`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from geo.categories import TOPICS, TRIGGER_ORDER
@@ -98,8 +99,16 @@ def trigger_of(sentence: str) -> Trigger | None:
 
     Categories are tried in order (the most specific first), "other" last.
     """
+    return next(real_triggers(sentence), None)
+
+
+def real_triggers(sentence: str) -> Iterator[Trigger]:
+    """Every signal word of the sentence that tells of something that happened, by
+    category in the order of :func:`trigger_of` (its first is :func:`trigger_of`'s);
+    none for a question or a generic sentence. :mod:`geo.geoparse.categorise` reads on
+    past the first when its category does not fit the story."""
     if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
-        return None
+        return
     low = sentence.lower()
     again: set[str] = set()
     for category, pattern in _CATEGORY_RES:
@@ -119,12 +128,13 @@ def trigger_of(sentence: str) -> Trigger | None:
             if _KNOWN.search(low, window, m.start()):
                 again.add(category)
                 continue
+            kind = category
             if category in BROAD:
                 topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
-                category = topic or category
-            return Trigger(category, sentence[m.start():m.end()], m.start(), m.end(),
-                           frozenset(again))
-    return None
+                kind = topic or category
+            yield Trigger(kind, sentence[m.start():m.end()], m.start(), m.end(),
+                          frozenset(again))
+            break  # one trigger per category: the next category's
 
 
 def category_of(sentence: str) -> str | None:
