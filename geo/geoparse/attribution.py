@@ -36,7 +36,8 @@ _ACTOR = re.compile(
     r"\b((?:(?:[A-Z][\w'’-]{0,50}+)\s+){0,2}(?:" + "|".join(_ACTOR_NOUNS) + r"))\b"
 )
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w'’-]+(?:\s+(?:(?:for|of)\s+(?:the\s+)?)?(?:al-|el-)?[A-Z][\w'’-]+){0,5}"
+    r"\b[A-Z][\w'’-]+(?:\s+(?:(?:for|of)\s+(?:the\s+)?|(?:al|el|bin|ibn|van|von|de|da)\s+)?"
+    r"(?:al-|el-)?[A-Z][\w'’-]+){0,5}"
 )
 # Adjectives of faith and sect: "Shiite", "Sunni" alone describe, they name no actor.
 _GROUP_ADJECTIVES = frozenset(
@@ -45,13 +46,20 @@ _GROUP_ADJECTIVES = frozenset(
 )
 _NOT_ACTORS = {"The", "A", "An", "It", "Its", "This", "That", "These", "Those", "He", "She",
                "They", "We", "I", "Yes", "But", "And", "Meanwhile", "Another", "Earlier",
-               "Following", "After", "Official", "President", "Deputy", "Rebels"}
+               "Following", "After", "Official", "President", "Deputy", "Rebels", "By",
+               "In", "On", "At", "For", "From", "With", "Of", "To", "As", "When", "While",
+               "If", "Since", "During", "Then", "There", "Their", "His", "Her", "Our",
+               "Some", "Many", "Most", "All", "Both", "Each", "Every", "Such"}
 # Not the name of an actor: a contraction, a number or a code with digits, a month's
 # abbreviation, a street, a disease.
 _NOT_A_NAME = re.compile(
     r"[’']t\b|\d|^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Tens|Dozens|Hundreds|"
     r"Thousands|Millions)\.?$|\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Boulevard|Highway|"
-    r"Lane|Route|Interstate|Exit)$|\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$",
+    r"Lane|Route|Interstate|Exit|Place|Circle|Parkway|Terrace)$|"
+    r"\b(?:Flu|Influenza|Virus|Salmonella|Bluetongue|Agent Orange)$|"
+    r"-(?:positive|negative|based|born|old|owned|led|backed)$|"
+    r"^(?:LLC|L\.?L\.?C|Inc|Ltd|Co|Corp|Ent|PLC|LLP|GmbH|AG|SA)\.?$|"
+    r"^(?:Photo|Photos|Picture|Image|Credit|Courtesy|File)$",
     re.IGNORECASE,
 )
 # The last words of an organisation's name that starts with a place's.
@@ -63,6 +71,21 @@ _WEEKDAYS_MONTHS = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"
 )
+# Where a name is not an actor: a byline ("BY KENT MALLETT Advocate Reporter"), a photo
+# credit ("Photo: Jane Doe/AP", "(Reuters/John Doe)"), a title's second half ("Thomas the
+# Tank Engine").
+_BYLINE = re.compile(r"\b(?:Reporter|Writer|Correspondent|Editor|Staff|Contributor)\b")
+_TITLE_AFTER = re.compile(r" the [A-Z]")
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:photo|picture|image|credit|courtesy)s?\b[^.()]{0,12}?"
+                            r"(?:by|:)\s*|/\s*|\bBY\s+|\bBy\s+)$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b[A-Z][\w'’-]+ the $")
+# "Food and Drug Administration": names an organisation across "and".
+_JOINED_END = re.compile(r"\b(?:Administration|Department|Services|Agency|Institute|"
+                         r"Commission|Bureau|Center|Centre|Foundation|Organi[sz]ation|"
+                         r"Association|Authority|Ministry|Council|Office)$")
+_JOINED_BEFORE = re.compile(r"\b((?:[A-Z][\w'’-]{0,50}+ ){0,3}[A-Z][\w'’-]{0,50}+) and $")
+# A word that opens a sentence and names nobody: "Announcing the result", "Globally,".
+_OPENER_WORD = re.compile(r"^[A-Z][a-z]+(?:ing|ly)$")
 MAX_ACTOR_CANDIDATES = 64  # names weighed as a sentence's actors (six are kept)
 
 #  Words an attribution's speaker may hold besides capitalised names ("Syria state
@@ -164,19 +187,34 @@ def actors_of(
         if _overlaps(place_starts, place_reach, s, e) and not any(
                 w in DEMONYMS for w in text.split()) and not _ORGANISATION_END.search(text):
             continue  # a place, not "the Licking County Board of Realtors"
+        before = sentence[max(0, s - 40):s]
+        if _CREDIT_BEFORE.search(before) or _TITLE_BEFORE.search(before) or \
+                sentence[e:e + 1] == "/" or _TITLE_AFTER.match(sentence, e) or \
+                (text.split()[0] in {"BY", "By"} and (s == 0 or _BYLINE.search(text))):
+            continue  # a byline, a photo credit, "Thomas the Tank Engine"
+        joined = _JOINED_BEFORE.search(before) if _JOINED_END.search(text) else None
+        if joined:  # "Food and Drug Administration", not "Drug Administration"
+            text = f"{joined.group(1)} and {text}"
+            found = [f for f in found if f not in text]
         words = text.split()
         # "Yesterday February", "On Monday", "Sadly": openers and dates name nobody.
-        opener = s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))
+        opener = (s == 0 or sentence[:s].rstrip().endswith((",", ":", ";", "“", '"'))) \
+            and not joined
+        first = True
         while words and (words[0] in _NOT_ACTORS or _WEEKDAYS_MONTHS.match(words[0])
-                         or (opener and words[0].lower() in common
+                         or (opener and first and words[0].lower() in common
                              and words[0].lower() not in _ACTOR_NOUNS
                              and words[1:2] not in (["of"], ["for"]))):
+            first = False  # only the first word opens the sentence
             words = words[1:]  # but "Department of Health" is kept whole
-        while words and _WEEKDAYS_MONTHS.match(words[-1]):
-            words = words[:-1]
+        while words and (_WEEKDAYS_MONTHS.match(words[-1]) or words[-1] in _NOT_ACTORS
+                         or words[-1] in DEMONYMS or words[-1] in _GROUP_ADJECTIVES
+                         or words[-1] in {"and", "of", "for", "the", "al", "el"}):
+            words = words[:-1]  # "Benson These", "Westmoreland County Italian"
         text = " ".join(words).removesuffix("'s").removesuffix("’s")
-        if not text or len(text) < 3 or _NOT_A_NAME.search(text):
-            continue  # "Don't", "Nov", "CO2", "H5N1", "Hungerford St", "Avian Flu"
+        if not text or len(text) < 3 or _NOT_A_NAME.search(text) or (
+                len(words) == 1 and opener and _OPENER_WORD.match(text)):
+            continue  # "Don't", "Nov", "CO2", "H5N1", "Hungerford St", "LLC", "Globally"
         if len(words) == 1 and (text in DEMONYMS or text in _GROUP_ADJECTIVES
                                 or (text.lower() in common
                                     and text.lower() not in _ACTOR_NOUNS)):

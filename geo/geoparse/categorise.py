@@ -44,7 +44,8 @@ _HEALTH_OVER = WAR | {"sport", "other", "negotiation", "humanitarian", "economy"
 _WAR_CUE = re.compile(
     r"\b(?:army|armies|troops|soldiers|rebels?|militants?|insurgents?|militias?|fighters|"
     r"military|regime|war|wars|warplanes?|jihadists?|guerrillas?|artillery|airstrikes?|"
-    r"air strikes?|hezbollah|hamas|taliban|isis|isil|al-qaeda|nato|coup|ceasefire|"
+    r"air strikes?|shell(?:ed|ing)|mortars?|barrel bombs?|hezbollah|hamas|taliban|isis|"
+    r"isil|al-qaeda|nato|coup|ceasefire|"
     r"peacekeepers?|armed forces|opposition forces|government forces|security forces)\b")
 _SPORT_CUE = re.compile(
     r"\b(?:games?|match(?:es)?|tournaments?|championships?|seasons?|playoffs?|semifinals?|"
@@ -77,7 +78,8 @@ _TRANSFER = re.compile(r"(?:taken|transferred|airlifted|flown|rushed) to\b")
 # Categories an event named again ("the blaze") does not lend a report of it.
 _NAMES_NO_KIND = frozenset({"statement", "other", "outlook", "humanitarian"})
 
-STORY_CUES = 3  # cue words in an article that make it a story of war, sport or crime
+STORY_CUES = 3  # cue words in an article that make it a story of sport, crime or health
+WAR_CUES = 2  # war words are rarely used of anything else
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,10 @@ def story_of(body: str) -> Story:
     """The kinds of story ``body`` tells (counted once per article: cached by text)."""
     low = body.lower()
 
-    def many(pattern: re.Pattern[str]) -> bool:
-        return sum(1 for _ in zip(pattern.finditer(low), range(STORY_CUES), strict=False)) \
-            >= STORY_CUES
+    def many(pattern: re.Pattern[str], n: int = STORY_CUES) -> bool:
+        return sum(1 for _ in zip(range(n), pattern.finditer(low), strict=False)) >= n
 
-    return Story(war=many(_WAR_CUE), sport=many(_SPORT_CUE), crime=many(_CRIME_CUE),
+    return Story(war=many(_WAR_CUE, WAR_CUES), sport=many(_SPORT_CUE), crime=many(_CRIME_CUE),
                  health=many(_HEALTH_CUE))
 
 
