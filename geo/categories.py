@@ -76,6 +76,8 @@ CATEGORIES: tuple[Category, ...] = (
     Category("health", "Health, outbreak", TEAL, "✙",
              (r"outbreaks?", r"epidemics?", r"pandemics?", r"infected", r"diagnosed",
               r"tested positive", r"culled", r"quarantined", r"vaccinated",
+              r"(?:issued|announced|ordered|expanded) (?:a |an |the )?(?:\w+ )?recalls?",
+              r"recall(?:ed|s|ing) (?:all|its|their|some|more|nearly|about|over|\d[\d,.]*)",
               r"immuni[sz]ation campaigns?", r"stricken")),
     Category("accident", "Accident", ROSE, "⚡",
              (r"crash\w*", r"collid\w*", r"collisions?", r"accidents?", r"rolled over",

@@ -176,7 +176,10 @@ def actors_of(
     place_names = {t.text for t in toponyms}
     found: list[str] = []
     for m in _ACTOR.finditer(sentence):
-        found.append(m.group(1))
+        words = m.group(1).split()
+        while len(words) > 1 and words[0] in _NOT_ACTORS:
+            words = words[1:]  # "The rebels": the group is "rebels"
+        found.append(" ".join(words))
         if len(found) >= MAX_ACTOR_CANDIDATES:
             break
     for m in _NAME_RUN.finditer(sentence):

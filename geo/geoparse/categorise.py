@@ -75,8 +75,9 @@ _LEGISLATURE = re.compile(r"\b(?:committee|subcommittee|congress|house|senate|pa
                           r"legislature|hearing|lawmakers|assembly)\b")
 
 _TRANSFER = re.compile(r"(?:taken|transferred|airlifted|flown|rushed) to\b")
-# Categories an event named again ("the blaze") does not lend a report of it.
-_NAMES_NO_KIND = frozenset({"statement", "other", "outlook", "humanitarian"})
+# Categories an event named again ("the blaze") lends a report of it ("the budget", a
+# topic, lends none).
+_TOLD_KINDS = frozenset({"disaster", "accident", "crime", "health", "weather", "protest"})
 
 STORY_CUES = 3  # cue words in an article that make it a story of sport, crime or health
 WAR_CUES = 2  # war words are rarely used of anything else
@@ -120,7 +121,7 @@ def categorise(sentence: str, trigger: Trigger, story_kind: str | None = None,
     if trigger.category == "humanitarian" and _TRANSFER.match(trigger.word.lower()):
         return "humanitarian"  # "taken to Baystate Medical Center": its own event
     if trigger.category == "statement" and trigger.word.lower() in SPEECH_ONLY:
-        named = [c for c in trigger.told_again if c not in _NAMES_NO_KIND]
+        named = [c for c in trigger.told_again if c in _TOLD_KINDS]
         if named:
             return named[0]  # "reported receiving 911 calls advising of the blaze"
     sport_here = bool(_SPORT_CUE.search(low))
