@@ -93,6 +93,14 @@ def test_story_cues_are_counted_in_linear_time() -> None:
     ("Hassan el Bushra, an adviser, said the virus was found.", "Hassan el Bushra", "Hassan"),
     ("An HIV-positive man was sentenced on Wednesday.", None, "HIV-positive"),
     ("Don't forget: on Dec. 5 tens of thousands saw CO2 levels rise.", None, "Dec"),
+    # Places the gazetteer may lack are no actors; an organisation that speaks is one.
+    ("Jones was taken to St. Mary Hospital after the crash.", "Jones", "Mary Hospital"),
+    ("The Royal Free Hospital said the nurse was critically ill.", "Royal Free Hospital",
+     "nurse"),
+    ("The bridge over Big Creek collapsed in 2005.", None, "Big Creek"),
+    ("The virus was found on the German island Rugen last week.", None, "Rugen"),
+    ("The state's Homebuyer Tax Credit Program starts on Monday.", None,
+     "Homebuyer Tax Credit Program"),
 ])
 def test_actors_are_people_organisations_or_groups(sentence: str, wanted: str | None,
                                                   unwanted: str) -> None:

@@ -84,6 +84,22 @@ _JOINED_END = re.compile(r"\b(?:Administration|Department|Services|Agency|Instit
                          r"Commission|Bureau|Center|Centre|Foundation|Organi[sz]ation|"
                          r"Association|Authority|Ministry|Council|Office)$")
 _JOINED_BEFORE = re.compile(r"\b((?:[A-Z][\w'’-]{0,50}+ ){0,3}[A-Z][\w'’-]{0,50}+) and $")
+# Names of places the gazetteer may lack: a natural feature ("Big Creek"), a place a
+# common noun introduces ("the German island Rugen"), a facility where something happens
+# or someone is taken ("taken to Douglas County Hospital", "at Hartsfield-Jackson
+# International Airport"); and what is no actor: a programme, an act, a plan.
+_FEATURE_END = re.compile(r"\b(?:Creek|River|Lake|Island|Islands|Bay|Mountains?|Valley|"
+                          r"Forest|Beach|Canyon|Peninsula|Sea|Ocean|Gulf|Strait|Program|"
+                          r"Programme|Act|Plan|Scheme|Initiative)$")
+_FACILITY_END = re.compile(r"\b(?:Hospital|Airport|Farm|Center|Centre|Station|Stadium|Arena|"
+                           r"School|Church|Mall|Bridge|Park|Racecourse|Clinic|Prison|Jail|"
+                           r"Plant|Factory|Hotel|Market)$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:to|at|in|on|into|near|from|over|outside|inside|"
+                              r"island|town|city|village|province|region|district|river|"
+                              r"lake|port|capital)\s+(?:the\s+)?(?:St\.\s+|Mt\.\s+)?$",
+                              re.IGNORECASE)
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:island|town|city|village|province|region|district|"
+                                r"river|lake|port|capital)\s+$")
 # A word that opens a sentence and names nobody: "Announcing the result", "Globally,".
 _OPENER_WORD = re.compile(r"^[A-Z][a-z]+(?:ing|ly)$")
 MAX_ACTOR_CANDIDATES = 64  # names weighed as a sentence's actors (six are kept)
@@ -216,7 +232,9 @@ def actors_of(
             words = words[:-1]  # "Benson These", "Westmoreland County Italian"
         text = " ".join(words).removesuffix("'s").removesuffix("’s")
         if not text or len(text) < 3 or _NOT_A_NAME.search(text) or (
-                len(words) == 1 and opener and _OPENER_WORD.match(text)):
+                len(words) == 1 and opener and _OPENER_WORD.match(text)) or \
+                _FEATURE_END.search(text) or _PLACE_NOUN_BEFORE.search(before) or (
+                _FACILITY_END.search(text) and _LOCATIVE_BEFORE.search(before)):
             continue  # "Don't", "Nov", "CO2", "H5N1", "Hungerford St", "LLC", "Globally"
         if len(words) == 1 and (text in DEMONYMS or text in _GROUP_ADJECTIVES
                                 or (text.lower() in common

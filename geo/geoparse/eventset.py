@@ -17,8 +17,9 @@ row per event and place):
 
 Where the set names them: a row's *category* is right when it is the category of an event
 the row reports (``category``, a name of :mod:`geo.categories`); a proposed actor is
-*right* when it names one of the actors annotated for such an event (``actors``; one
-contains the other, case ignored).
+*right* when it names one of the actors annotated for such an event (``actors``, as the
+anchor's sentence names them: scored on the rows that quote the anchor; one contains the
+other, case ignored).
 """
 
 from __future__ import annotations
@@ -242,7 +243,8 @@ def score(gold: Sequence[GoldEvent], rows: Sequence[Event], locate: Locate) -> T
         if labelled:
             t.category_rows += 1
             t.category_ok += r.category in labelled
-        cast = [g.actors for g in mine if g.actors is not None]
+        cast = [g.actors for g in mine if g.actors is not None  # named in the anchor's
+                and _overlaps((r.excerpt_start, r.excerpt_end), g.spans[0])]  # sentence
         if cast:
             t.actors_named += len(r.actors)
             t.actors_ok += sum(_names(a, [x for c in cast for x in c]) for a in r.actors)
