@@ -48,6 +48,10 @@ def _category(sentence: str, story: str = "") -> str:
     ("Prosecutors said the pair took $80,000 from the charity.", RAID, "crime"),
     ("The mayor said the budget was balanced.", "", "statement"),
     ("Police said the fire started in the kitchen.", "", "disaster"),
+    # The main clause's event, not a word of its opening phrase or of what was prevented.
+    ("In the wake of an outbreak of flu in the town, a protest was broken up on Monday.", "",
+     "protest"),
+    ("The ministry said it had acted to prevent a strike by the workers.", "", "statement"),
 ])
 def test_the_category_fits_what_happened(sentence: str, story: str, expected: str) -> None:
     assert expected in NAMES

@@ -39,7 +39,7 @@ _SPORT_LIKE = WAR | {"sport", "negotiation", "protest", "disaster", "other", "po
                      "humanitarian", "outlook", "celebration"}
 # Categories a health cue takes over (an outbreak "located", infections at a "race").
 _HEALTH_OVER = WAR | {"sport", "other", "negotiation", "humanitarian", "economy", "outlook",
-                      "protest", "celebration", "accident"}
+                      "celebration"}
 
 _WAR_CUE = re.compile(
     r"\b(?:army|armies|troops|soldiers|rebels?|militants?|insurgents?|militias?|fighters|"
@@ -78,6 +78,13 @@ _TRANSFER = re.compile(r"(?:taken|transferred|airlifted|flown|rushed) to\b")
 # Categories an event named again ("the blaze") lends a report of it ("the budget", a
 # topic, lends none).
 _TOLD_KINDS = frozenset({"disaster", "accident", "crime", "health", "weather", "protest"})
+
+# "In the wake of an outbreak ..., a protest ...": the opening phrase up to its comma is
+# background; the event is the main clause's. "to prevent an outbreak": did not happen.
+_LEAD_ADJUNCT = re.compile(r"(?:in the wake of|following|amid|amidst|despite|because of|"
+                           r"due to|after|since)\b[^,;:]{0,150},")
+_PREVENTED = re.compile(r"\b(?:prevent\w*|avoid\w*|averted?|stave off|ward off|curb)\s+"
+                        r"(?:\w+\s+){0,3}$")
 
 STORY_CUES = 3  # cue words in an article that make it a story of sport, crime or health
 WAR_CUES = 2  # war words are rarely used of anything else
@@ -124,15 +131,26 @@ def categorise(sentence: str, trigger: Trigger, story_kind: str | None = None,
         named = [c for c in trigger.told_again if c in _TOLD_KINDS]
         if named:
             return named[0]  # "reported receiving 911 calls advising of the blaze"
-    sport_here = bool(_SPORT_CUE.search(low))
-    health_here = bool(_HEALTH_CUE.search(low))
+    lead = _LEAD_ADJUNCT.match(low)
+    core = lead.end() if lead else 0  # cues of the main clause, not of its opening phrase
+    sport_here = _cue(_SPORT_CUE, low, core)
+    health_here = _cue(_HEALTH_CUE, low, core)
     first = story_kind or trigger.category
     for t in [trigger, *(x for x in real_triggers(sentence) if x.start != trigger.start)]:
+        if (lead and t.start < lead.end()) or _PREVENTED.search(low, max(0, t.start - 40),
+                                                                t.start):
+            continue  # "In the wake of an outbreak, a protest...", "to prevent an outbreak"
         kind = first if t is trigger else t.category
         fit = _fit(kind, t, low, story, sport_here, health_here)
         if fit is not None:
             return fit
     return OTHER
+
+
+def _cue(pattern: re.Pattern[str], low: str, start: int) -> bool:
+    """Whether a cue of ``pattern`` occurs from ``start`` on, not as what was prevented."""
+    return any(not _PREVENTED.search(low, max(0, m.start() - 40), m.start())
+               for m in pattern.finditer(low, start))
 
 
 def _fit(kind: str, t: Trigger, low: str, story: Story, sport_here: bool,
