@@ -111,13 +111,22 @@ def _headline_run_in(paragraph: str, sentence: str) -> bool:
     words = sentence.split()
     return (len(words) <= 14 and len(paragraph.strip()) > len(sentence.strip()) + 40
             and words[0].lower().strip("\"“'") not in _LEAD_OPENERS
-            and not _NOT_HEADLINE.search(sentence))
+            and not _NOT_HEADLINE.search(sentence) and not _LEAD_ONLY.search(sentence))
 
 
 # Headlines drop auxiliaries and attributions: "New outbreaks of H5N2 have been confirmed
 # in Taiwan." opens a story, "Tiny quake recorded near Gilroy." is its headline.
 _NOT_HEADLINE = re.compile(r"\b(?:said|says|told|according|is|are|was|were|has|have|had|"
                            r"been)\b")
+# What only a lead writes: a dateline ("NAIROBI, Kenya (AP) --", "(LONDON)") or a day with
+# its preposition ("on Saturday", "on March 3"); a headline drops both ("... hit Manhattan
+# area Monday").
+_LEAD_ONLY = re.compile(
+    r"^\s*(?:\([A-Z][A-Z .]{2,30}\)|[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z/ ]{1,20}\))?\s*(?:--?|[\u2013\u2014]))"
+    r"|\bon\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2})\b")
 
 
 # "the town", "the city", "there": the place the story is about, named in an earlier
