@@ -43,3 +43,22 @@ def test_a_short_lead_with_a_dateline_is_news_not_a_headline(parser: Geoparser) 
             "passengers, police said, and the road stayed closed for hours.")
     events = _events(parser, text)
     assert not _names(parser, events, "Bus crash")
+
+
+def test_a_seat_of_power_speaks_from_its_city(parser: Geoparser) -> None:
+    # "The Kremlin", "the White House": a government by the building it sits in; the
+    # statement is made in its city ("White House" is also a name of Casablanca).
+    events = _events(parser, "The White House condemned the attack on Tuesday.")
+    assert _names(parser, events, "White House") == {"Washington"}
+    assert {parser.gazetteer.get(e.place_id).country_code for e in events} == {"US"}
+    events = _events(parser, "The Kremlin denied on Friday that its troops had entered "
+                             "Ukraine.")
+    assert "Moscow" in _names(parser, events, "Kremlin")
+
+
+def test_a_state_body_named_by_abbreviation_speaks_from_the_capital(
+        parser: Geoparser) -> None:
+    # "U.S. officials said": Washington, the city (not Washington State).
+    events = _events(parser, "U.S. officials said on Friday that the embassy had closed.")
+    assert [(p.name, p.kind) for p in (parser.gazetteer.get(e.place_id) for e in events)
+            ] == [("Washington", "city")]

