@@ -62,3 +62,11 @@ def test_a_state_body_named_by_abbreviation_speaks_from_the_capital(
     events = _events(parser, "U.S. officials said on Friday that the embassy had closed.")
     assert [(p.name, p.kind) for p in (parser.gazetteer.get(e.place_id) for e in events)
             ] == [("Washington", "city")]
+
+
+def test_the_capital_is_the_capital_of_the_country_named_before(parser: Geoparser) -> None:
+    text = ("Fighting spread across Libya on Sunday. Gunfire was heard in the capital "
+            "overnight, residents said.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Gunfire") == {"Tripoli"}
+    assert "the capital" in next(e for e in events if "Gunfire" in e.excerpt).note

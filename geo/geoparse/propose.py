@@ -30,7 +30,7 @@ import pandas as pd
 from geo.article import Article, Sentence
 from geo.dates import find_dates
 from geo.events import Event, events_frame
-from geo.gazetteer import Place
+from geo.gazetteer import Gazetteer, Place
 from geo.geoparse import discourse
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
@@ -132,7 +132,7 @@ _LEAD_ONLY = re.compile(
 # "the town", "the city", "there": the place the story is about, named in an earlier
 # sentence. "there" only where it is a place ("died there"), not in "there were".
 _ANAPHORA = re.compile(
-    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country)\b"
+    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country|capital)\b"
     r"(?!\s+of\b)|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|"
     r"could|seems?|appears?|must|should|can|remains?)\b)"
 )
@@ -147,6 +147,7 @@ _ANAPHOR_KINDS = {
     "state": {"state", "admin1"},
     "province": {"province", "governorate", "admin1"},
     "country": {"country"},
+    "capital": set(),  # the capital of the country named last (see antecedent)
     "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
@@ -154,7 +155,8 @@ FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
 LOOKBACK = 200  # places named before a sentence that "the town" may refer to
 
 
-def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym] | None:
+def antecedent(sentence: Sentence, before: list[Toponym], gazetteer: Gazetteer | None = None
+               ) -> tuple[str, Toponym] | None:
     """The place "the town" (or city, district...) of ``sentence`` refers back to.
 
     The last place named before the sentence whose kind is the word ("the town": a town),
@@ -167,6 +169,15 @@ def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym]
     if m is None:
         return None
     word = m.group(1) or m.group(2)
+    if word == "capital":  # "gunfire in the capital": of the country named last
+        last = next((t for t in reversed(before) if t.place is not None
+                     and t.place.country_code), None)
+        city = discourse.capital(last.place.country_code, gazetteer) if (
+            last is not None and gazetteer is not None) else None
+        if city is None or last is None:
+            return None
+        return m.group(0), replace(last, text=f"{city.name}, the capital of the country of "
+                                              f"{last.text}", place=city)
     for kinds in ({word}, _ANAPHOR_KINDS[word]):
         for t in reversed(before):
             if t.place is not None and t.place.kind in kinds:
@@ -377,7 +388,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         elif all(x.role == "origin" for x in sites):
             # "joined by reinforcements from Lebanon" in the town named before: it is
             # where they went.
-            referred = antecedent(sentence, before)
+            referred = antecedent(sentence, before, parser.gazetteer)
             if referred is not None:
                 sites.append(Site(referred[1].place, f"\"{referred[0]}\" read as "
                                   f"{referred[1].text}, named earlier", ANAPHORA_WEIGHT,
@@ -410,7 +421,7 @@ def _sites(article: Article, sentence: Sentence, named: list[Toponym],
     """The places the sentence itself names (or refers to with "the town") for its event."""
     referred = None
     if not [t for t in named if not _possessive(article, t) and not _based(article, t)]:
-        referred = antecedent(sentence, before)
+        referred = antecedent(sentence, before, parser.gazetteer)
     chosen = event_places(article, named + ([referred[1]] if referred else []))
     out: list[Site] = []
     for t in chosen:
@@ -431,7 +442,7 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
                   parser: Geoparser, story: Toponym | None, story_how: str) -> Site | None:
     """The place of a sentence that names none: "the town", a state body's capital, or
     the story's place."""
-    referred = antecedent(sentence, before)
+    referred = antecedent(sentence, before, parser.gazetteer)
     if referred is not None:
         return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
                     "named earlier", ANAPHORA_WEIGHT, "site", implied=True)
