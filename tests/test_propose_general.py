@@ -70,3 +70,19 @@ def test_the_capital_is_the_capital_of_the_country_named_before(parser: Geoparse
     events = _events(parser, text)
     assert _names(parser, events, "Gunfire") == {"Tripoli"}
     assert "the capital" in next(e for e in events if "Gunfire" in e.excerpt).note
+
+
+def test_habits_are_not_events(parser: Geoparser) -> None:
+    text = ("Heavy rain flooded streets in Mumbai on Monday. The city usually floods every "
+            "monsoon, and storms typically close its airport.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Heavy rain") == {"Mumbai"}
+    assert not _names(parser, events, "usually floods")
+
+
+def test_a_worldwide_total_is_not_placed_at_the_story_place(parser: Geoparser) -> None:
+    text = ("A farmer in Hanoi died of bird flu on Monday. Worldwide, the virus has killed "
+            "300 people since 2005.")
+    events = _events(parser, text)
+    assert _names(parser, events, "A farmer") == {"Hanoi"}
+    assert not _names(parser, events, "Worldwide")

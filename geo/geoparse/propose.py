@@ -56,6 +56,11 @@ _UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+
 # A short quotation ("Don't forget Aleppo!"): a slogan, whose places are not the event's.
 _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 
+# "Worldwide, the virus has killed 300": a total over the world or the nation, no site.
+_EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ationally|"
+                         r"around the (?:world|globe|country)|across the (?:world|globe|"
+                         r"country|nation)|all over the (?:world|country))\b")
+
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
 
@@ -381,7 +386,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                               implied=True))
         if aside and any(x.place.id not in aside for x in sites):
             sites = [x for x in sites if x.place.id not in aside]
-        if not sites:
+        if not sites and not _EVERYWHERE.search(sentence.text):
             extra = _implied_site(sentence, trigger, before, parser, story, story_how)
             if extra is not None:
                 sites.append(extra)

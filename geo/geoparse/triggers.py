@@ -65,7 +65,13 @@ _UNREAL_BEFORE_SPEECH = re.compile(
 )
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
-                      r"generally)\b|\b(?:every year|each year|annually)\b")
+                      r"generally)\b|\b(?:every year|each year|annually)\b"
+                      # What happens as a habit ("The river usually floods in spring"),
+                      # not "an usually wet March" (a typo of "unusually": a modifier).
+                      r"|(?<!\ban )(?<!\ba )(?<!\bthe )\b(?:usually|typically|routinely|"
+                      r"regularly|normally|traditionally|tends? to|on average)\b"
+                      r"|\b(?:every|each) (?:day|week|month|season|summer|winter|spring|"
+                      r"autumn|fall|monsoon|weekend|night|morning)\b")
 
 
 # A sentence more than this share of which is inside quotation marks is direct speech.
