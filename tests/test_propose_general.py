@@ -86,3 +86,30 @@ def test_a_worldwide_total_is_not_placed_at_the_story_place(parser: Geoparser) -
     events = _events(parser, text)
     assert _names(parser, events, "A farmer") == {"Hanoi"}
     assert not _names(parser, events, "Worldwide")
+
+
+def test_places_compared_with_are_not_where_it_happened(parser: Geoparser) -> None:
+    events = _events(parser, "The storm was worse than in Texas, flooding homes in Tulsa "
+                             "on Sunday.")
+    assert _names(parser, events, "storm") == {"Tulsa"}
+    events = _events(parser, "Police in Leeds arrested three men on Friday, in a raid like "
+                             "those seen in Manchester last year.")
+    assert _names(parser, events, "Police") == {"Leeds"}
+
+
+def test_where_people_come_from_yields_to_where_it_happened(parser: Geoparser) -> None:
+    events = _events(parser, "A man from Dayton was shot on Saturday in Cleveland.")
+    assert _names(parser, events, "shot") == {"Cleveland"}
+    # With no other place, their origin is where it happened.
+    events = _events(parser, "Some 5,000 people from Aleppo were evacuated on Thursday.")
+    assert _names(parser, events, "evacuated") == {"Aleppo"}
+
+
+def test_countries_that_act_beside_the_place_of_the_event(parser: Geoparser) -> None:
+    events = _events(parser, "Russia and Turkey brokered the evacuation of civilians from "
+                             "Homs on Thursday.")
+    assert _names(parser, events, "evacuation") == {"Homs"}
+    # A list after a colon is introduced by it: not countries that act.
+    events = _events(parser, "Floods killed hundreds in South Asia on Monday, the most in "
+                             "two countries: Nepal - about 300, India - more than 100.")
+    assert {"Nepal", "India"} <= _names(parser, events, "Floods")

@@ -144,6 +144,32 @@ def is_part_of_name(text: str, t: Toponym) -> bool:
         and text[t.end + 1:t.end + 6].lower() != "based")
 
 
+# "a raid like those seen in Manchester", "worse than in 2010 in Ohio", "unlike Paris":
+# a place the event is compared with, not where it happened.
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:(?:like|unlike|similar to|compared (?:with|to)|reminiscent of)(?:\s+(?:those|"
+    r"that|the one|the ones|one|ones|seen|reported|recorded|found|held|made))*|than|as in)"
+    r"\s+(?:(?:in|at|on)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# "A man from Dayton", "tourists from Germany": where people come from; their event may
+# still be there ("5,000 people from Aleppo were evacuated"), so only another named place
+# outranks it.
+_PEOPLE_FROM = re.compile(
+    r"\b(?:man|woman|men|women|boy|girl|teen|teenager|teens|couple|family|student|students|"
+    r"driver|victim|victims|suspect|suspects|worker|workers|tourist|tourists|visitor|"
+    r"visitors|fan|fans|pilgrims|migrants|refugees|player|players|team)\s+(?:from|of)\s+"
+    r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def is_compared(text: str, t: Toponym) -> bool:
+    """True when the place is what the event is compared with ("like those in Leeds")."""
+    return bool(_COMPARED_BEFORE.search(text, max(0, t.start - 50), t.start))
+
+
+def is_people_origin(text: str, t: Toponym) -> bool:
+    """True when the place says where people come from ("a man from Dayton")."""
+    return bool(_PEOPLE_FROM.search(text, max(0, t.start - 30), t.start))
+
+
 def is_reference(text: str, t: Toponym) -> bool:
     """True when the place is a reference point ("six miles northeast of Gilroy")."""
     return bool(_REFERENCE_BEFORE.search(text[max(0, t.start - 60):t.start]))
@@ -395,8 +421,8 @@ def is_bare(text: str, t: Toponym) -> bool:
     modifier ("United States and Vietnamese officials met in Hanoi", "between Israel and
     Hamas"), an actor rather than where it happened."""
     words = _words_before(text, t)
-    if text[max(0, t.start - 2):t.start].strip() == ",":
-        return False  # "in Malaysia, Myanmar": a list goes on
+    if text[max(0, t.start - 2):t.start].strip() in {",", ":"}:
+        return False  # "in Malaysia, Myanmar": a list goes on; "the dead: Sri Lanka 300"
     if not words:
         return True
     if words[-1] in {"and", "or"}:

@@ -354,14 +354,23 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             # "New Castle was third", "nine points for Winchester (21-4)": a team named
             # for its town plays wherever the match is; "in Erie" says where that is.
             named = [t for t in named if not discourse.is_team(body, t)]
+        actors: set[str] = set()
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
             named = [t for t, bare in zip(named, discourse.bare_places(body, named),
                                           strict=True) if not bare]
+        elif trigger.category != "statement":
+            # "Russia and Turkey brokered the evacuation from Homs": countries that act
+            # (no preposition) beside a place introduced by one; the event is there.
+            bare = discourse.bare_places(body, named)
+            if not all(bare):
+                actors = {t.place.id for t, b in zip(named, bare, strict=True)
+                          if b and t.place.kind == "country"}
         # "funds from the US government", "if they were deported to Kenya": places of an
         # actor or of what might happen; not the site while another place is.
-        aside = {t.place.id for t in named
-                 if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)}
+        aside = actors | {t.place.id for t in named
+                 if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)
+                 or discourse.is_compared(body, t) or discourse.is_people_origin(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
         sites = _sites(article, sentence, named, before, parser)
@@ -472,8 +481,12 @@ def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
         (lambda: discourse.is_reference(body, t), "a reference point"),
         (lambda: category == "sport" and discourse.is_team(body, t), "a team"),
         (lambda: discourse.is_actor_modifier(body, t), "qualifies an actor"),
+        (lambda: discourse.is_compared(body, t), "compared with"),
+        (lambda: discourse.is_people_origin(body, t), "where people come from"),
         (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
         (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
+        (lambda: discourse.is_bare(body, t) and t.place.kind == "country",
+         "a country that acts; the sentence says where"),
         (lambda: discourse.is_bare(body, t), "an actor; the sentence says where"),
         (lambda: t.place.kind in _CONTAINER_KINDS, "holds a more precise place"),
     )
