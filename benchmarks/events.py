@@ -3,6 +3,7 @@
     python benchmarks/events.py               # both parts, per article and overall
     python benchmarks/events.py --part dev    # the development part only
     python benchmarks/events.py --quiet       # overall figures only
+    python benchmarks/events.py --added "round 4"   # only the articles of one round
 
 The set is ``benchmarks/data/events/`` (its README has the conventions and the split);
 the scoring rules are in :mod:`geo.geoparse.eventset`. Five measures per part:
@@ -22,6 +23,7 @@ part counts as a result.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -35,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo.article import load_seed_article  # noqa: E402
 from geo.events import Event, load_seed_events  # noqa: E402
-from geo.geoparse.eventset import SPLITS, Tally, load_event_set, score  # noqa: E402
+from geo.geoparse.eventset import EVENT_SET, SPLITS, Tally, load_event_set, score  # noqa: E402
 from geo.geoparse.propose import propose_events  # noqa: E402
 from geo.geoparse.toponyms import Geoparser  # noqa: E402
 
@@ -73,11 +75,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", choices=SPLITS)
     ap.add_argument("--quiet", action="store_true", help="overall figures only")
     ap.add_argument("--no-throughput", action="store_true")
+    ap.add_argument("--added", metavar="ROUND",
+                    help='only the articles whose "added" is ROUND (e.g. "round 4"): a '
+                         "round's first, untuned figure")
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     parser = Geoparser()
     articles = load_event_set()
+    if args.added is not None:
+        records = json.loads(EVENT_SET.read_text(encoding="utf-8"))["articles"]
+        ids = {r["id"] for r in records if r.get("added") == args.added}
+        if not ids:
+            ap.error(f"no article has added={args.added!r}")
+        articles = [a for a in articles if a.id in ids]
 
     def locate(row: Event) -> tuple[float, float] | None:
         place = parser.gazetteer.get(row.place_id)
@@ -86,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     for part in SPLITS if args.part is None else (args.part,):
         total = Tally()
         chosen = [a for a in articles if a.split == part]
+        if args.added is not None and not chosen:
+            continue
         if not args.quiet:
             print(f"\n== {part} ({len(chosen)} articles)\n{HEADER}")
         for a in chosen:
