@@ -113,3 +113,11 @@ def test_countries_that_act_beside_the_place_of_the_event(parser: Geoparser) -> 
     events = _events(parser, "Floods killed hundreds in South Asia on Monday, the most in "
                              "two countries: Nepal - about 300, India - more than 100.")
     assert {"Nepal", "India"} <= _names(parser, events, "Floods")
+
+
+def test_a_ranking_of_an_event_is_not_another_event(parser: Geoparser) -> None:
+    text = ("Cholera has killed 40 people in Lusaka since Monday, officials said. The "
+            "epidemic is the deadliest outbreak in the region for a decade.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Cholera")
+    assert not _names(parser, events, "deadliest")

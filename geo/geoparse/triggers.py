@@ -49,6 +49,12 @@ _DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\
 _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
                      r")\s+(?:that\s+)?|(?:forecast(?:s|ed)?|expect(?:s|ed)?)\s+that\s+)"
                      r"[^.;:!?]{0,80}$")
+# "The epidemic is the worst outbreak in Africa for years": a ranking of an event told
+# elsewhere, not an event.
+_RANKED = re.compile(
+    r"\b(?:is|was|are|were|be|been|becomes?|became|remains?)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:the|its|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:worst|largest|biggest|deadliest|"
+    r"most\s+\w+|highest|lowest|greatest|smallest|heaviest|strongest|latest)\b[^.;:!?]{0,40}$")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # What someone says will, would or could happen ("said a front will likely produce").
@@ -115,6 +121,8 @@ def trigger_of(sentence: str) -> Trigger | None:
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if _RANKED.search(low, window, m.start()):
+                continue  # "is the worst outbreak in Africa": a ranking, told elsewhere
             if _FEARED.search(low, window, m.start()) or _DENIED.search(
                     low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
