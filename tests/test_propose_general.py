@@ -121,3 +121,12 @@ def test_a_ranking_of_an_event_is_not_another_event(parser: Geoparser) -> None:
     events = _events(parser, text)
     assert _names(parser, events, "Cholera")
     assert not _names(parser, events, "deadliest")
+
+
+def test_war_words_in_a_match_report_tell_of_the_game(parser: Geoparser) -> None:
+    text = ("Duluth won the regional hockey championship in Duluth on Saturday, beating "
+            "Bemidji 4-2. The Bulldogs rallied from a two-goal deficit in the second "
+            "period. Their captain put up a good fight against the bigger defenders.")
+    events = _events(parser, text)
+    assert _names(parser, events, "championship") == {"Duluth"}
+    assert not _names(parser, events, "rallied") and not _names(parser, events, "fight")

@@ -407,8 +407,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 sites.append(Site(referred[1].place, f"\"{referred[0]}\" read as "
                                   f"{referred[1].text}, named earlier", ANAPHORA_WEIGHT,
                                   "destination"))
-        if not sites:
-            continue
+        if not sites or (topic == "sport" and trigger.category != "sport"
+                         and all(x.implied for x in sites)):
+            continue  # in a match report "rallied", "offensive", "fight" tell of the game
         chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
                                                      sentence.end),
                            when, article.published)
