@@ -130,3 +130,20 @@ def test_war_words_in_a_match_report_tell_of_the_game(parser: Geoparser) -> None
     events = _events(parser, text)
     assert _names(parser, events, "championship") == {"Duluth"}
     assert not _names(parser, events, "rallied") and not _names(parser, events, "fight")
+
+
+def test_goods_origin_and_an_outlets_city(parser: Geoparser) -> None:
+    # "toys made in China": where goods come from; "The Chicago Tribune reported": the
+    # statement is made where the outlet sits.
+    text = ("The Chicago Tribune reported on Tuesday that shoes made in Vietnam had been "
+            "recalled from stores in Ohio.")
+    events = _events(parser, text)
+    names = _names(parser, events, "Tribune")
+    assert "Chicago" in names and "Vietnam" not in names
+
+
+def test_a_mayor_speaks_from_the_town(parser: Geoparser) -> None:
+    text = ("Flood water closed roads across the county on Monday. Later that day, "
+            "Tillsonburg Mayor John Smith said the cleanup had begun.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Mayor") == {"Tillsonburg"}

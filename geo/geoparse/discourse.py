@@ -160,6 +160,35 @@ _PEOPLE_FROM = re.compile(
     r"(?:the\s+)?$", re.IGNORECASE)
 
 
+# "toys made in China", "beef imported from Brazil", "China-made": where goods come from.
+_MADE_IN_BEFORE = re.compile(r"\b(?:made|manufactured|produced|built|grown|imported|"
+                             r"exported|sourced|assembled|shipped)\s+(?:in|from)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+
+# "Tillsonburg Mayor Stephen Molnar said", "The New York Times reported", "the Woodstock
+# Chamber of Commerce says": an office or an outlet named for the place it serves, where
+# its statements are made.
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:Mayor|Sheriff|Sheriff['’]s|Police Chief|Police Department|Police|"
+    r"police|Fire Chief|Fire Department|City Council|Town Council|County Council|"
+    r"(?:District\s+)?Chamber of Commerce|Board of Education|school board|School Board|"
+    r"Health Department|District Attorney|Prosecutor|Coroner|Times|Post|Tribune|Herald|"
+    r"Journal|Gazette|Globe|Chronicle|Daily News|Star|Examiner|Courier|Telegraph|Observer|"
+    r"Inquirer|Register|Sun-Times|Free Press|Bee|Dispatch|Enquirer|Advocate)\b")
+
+
+def is_speaker_seat(text: str, t: Toponym) -> bool:
+    """True when the place names an office or an outlet that speaks from it ("Tillsonburg
+    Mayor", "The New York Times")."""
+    return bool(_OFFICE_AFTER.match(text, t.end))
+
+
+def is_goods_origin(text: str, t: Toponym) -> bool:
+    """True when the place says where goods were made ("toys made in China")."""
+    return bool(_MADE_IN_BEFORE.search(text, max(0, t.start - 30), t.start))
+
+
 def is_compared(text: str, t: Toponym) -> bool:
     """True when the place is what the event is compared with ("like those in Leeds")."""
     return bool(_COMPARED_BEFORE.search(text, max(0, t.start - 50), t.start))

@@ -370,7 +370,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         # actor or of what might happen; not the site while another place is.
         aside = actors | {t.place.id for t in named
                  if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)
-                 or discourse.is_compared(body, t) or discourse.is_people_origin(body, t)}
+                 or discourse.is_compared(body, t) or discourse.is_people_origin(body, t)
+                 or discourse.is_goods_origin(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
         sites = _sites(article, sentence, named, before, parser)
@@ -407,6 +408,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 sites.append(Site(referred[1].place, f"\"{referred[0]}\" read as "
                                   f"{referred[1].text}, named earlier", ANAPHORA_WEIGHT,
                                   "destination"))
+        if trigger.category == "statement" or trigger.word.lower() in SPEECH_ONLY:
+            sites = _speaker_seats(article, inside, parser) + sites
         if not sites or (topic == "sport" and trigger.category != "sport"
                          and all(x.implied for x in sites)):
             continue  # in a match report "rallied", "offensive", "fight" tell of the game
@@ -453,6 +456,18 @@ def _sites(article: Article, sentence: Sentence, named: list[Toponym],
     return out
 
 
+def _speaker_seats(article: Article, inside: list[Toponym], parser: Geoparser) -> list[Site]:
+    """Where a statement's speaker sits when an office or outlet is named for the place
+    ("Tillsonburg Mayor X said": Tillsonburg; "The New York Times reported": the city)."""
+    out = []
+    for t in inside:
+        if discourse.is_speaker_seat(article.body, t):
+            city = discourse.dateline_city(t, parser.lookup)  # "New York": the city
+            out.append(Site(city.place, f"\"{t.text}\" names the speaker's office or "
+                            f"outlet: {city.place.name}", ANAPHORA_WEIGHT, "statement"))
+    return out
+
+
 def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
                   parser: Geoparser, story: Toponym | None, story_how: str) -> Site | None:
     """The place of a sentence that names none: "the town", a state body's capital, or
@@ -484,6 +499,7 @@ def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
         (lambda: discourse.is_actor_modifier(body, t), "qualifies an actor"),
         (lambda: discourse.is_compared(body, t), "compared with"),
         (lambda: discourse.is_people_origin(body, t), "where people come from"),
+        (lambda: discourse.is_goods_origin(body, t), "where goods come from"),
         (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
         (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
         (lambda: discourse.is_bare(body, t) and t.place.kind == "country",
