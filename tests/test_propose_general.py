@@ -147,3 +147,9 @@ def test_a_mayor_speaks_from_the_town(parser: Geoparser) -> None:
             "Tillsonburg Mayor John Smith said the cleanup had begun.")
     events = _events(parser, text)
     assert _names(parser, events, "Mayor") == {"Tillsonburg"}
+
+
+def test_a_highway_number_is_no_country(parser: Geoparser) -> None:
+    text = "A truck overturned on U.S. 41 near Ocala on Monday, police said."
+    events = _events(parser, text)
+    assert "United States" not in _names(parser, events, "overturned")

@@ -132,6 +132,8 @@ def is_residence(text: str, t: Toponym) -> bool:
 _STREET_AFTER = re.compile(
     r"\s+(?:Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.?|Highway|Hwy\.?|"
     r"Lane|Ln\.|Turnpike|Parkway|Pike|Way|Court|Place|Trail|Expressway|Freeway)\b"
+    r"|\s+\d{1,3}[A-Z]?\b(?![,.]?\d)(?!\s*(?:people|persons|dead|killed|cases|homes|"
+    r"percent|%))"  # "U.S. 27A", "Minnesota 210": a highway's number
 )
 
 
@@ -139,7 +141,11 @@ def is_part_of_name(text: str, t: Toponym) -> bool:
     """True when the place name is part of a street's or a hyphenated name, or of a
     compound word ("HIV-positive", "Iran-backed"; "-based" says where an actor sits and
     is read by the proposer)."""
-    return bool(_STREET_AFTER.match(text, t.end)) or text[t.start - 1:t.start] == "-" or (
+    road = _STREET_AFTER.match(text, t.end)
+    if road is not None and road.group().strip()[:1].isdigit() and (
+            t.place is None or t.place.kind not in ("country", "state", "admin1")):
+        road = None  # a number after a town ("Kent 3") names no road
+    return bool(road) or text[t.start - 1:t.start] == "-" or (
         text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha()
         and text[t.end + 1:t.end + 6].lower() != "based")
 
