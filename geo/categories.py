@@ -76,7 +76,9 @@ CATEGORIES: tuple[Category, ...] = (
     Category("health", "Health, outbreak", TEAL, "✙",
              (r"outbreaks?", r"epidemics?", r"pandemics?", r"infected", r"diagnosed",
               r"tested positive", r"culled", r"quarantined", r"vaccinated",
-              r"immuni[sz]ation campaigns?", r"stricken")),
+              r"immuni[sz]ation campaigns?", r"stricken", r"readmitted", r"human cases",
+              r"contract(?:ed|ing) (?:the )?(?:\w+ )?(?:virus|disease|flu|ebola|infection|illness|"
+              r"hiv|malaria|cholera|measles|tuberculosis|typhoid|h1n1|h5n1|sars)")),
     Category("accident", "Accident", ROSE, "⚡",
              (r"crash\w*", r"collid\w*", r"collisions?", r"accidents?", r"rolled over",
               r"rolled (?:her|his|the|their) (?:car|truck|vehicle)", r"overturn\w*",
@@ -88,7 +90,8 @@ CATEGORIES: tuple[Category, ...] = (
               r"shootouts?", r"stabb\w*", r"home invasion", r"heroin", r"cocaine", r"marijuana",
               r"indicted", r"convicted", r"sentenced", r"pleaded", r"trial", r"testif\w*",
               r"jail", r"booked", r"kidnapp\w*", r"smuggl\w*", r"busts?", r"slain", r"slaying",
-              r"jury", r"broke into", r"break into", r"break-ins?")),
+              r"jury", r"broke into", r"break into", r"break-ins?", r"sued", r"filed suit",
+              r"lawsuits?")),
     Category("protest", "Protest, strike", OLIVE, "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
@@ -104,7 +107,7 @@ CATEGORIES: tuple[Category, ...] = (
     Category("economy", "Economy", SAND, "$",
              (r"sales", r"prices?", r"markets?", r"stocks?", r"economy", r"economic",
               r"unemployment", r"revenues?", r"budgets?", r"recession", r"mortgages?",
-              r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*")),
+              r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*", r"recalls?")),
     Category("capture", "Capture", PURPLE, "⚑",
              (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls", r"fall of",
               r"fell", r"routed", r"overr[au]n", r"recaptur\w*", r"conquer\w*")),
@@ -132,7 +135,7 @@ CATEGORIES: tuple[Category, ...] = (
               r"evacuations?)", r"doctors?", r"red cross", r"red crescent", r"trapped")),
     Category("politics", "Politics", GREEN, "⚐",
              (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
-              r"resign\w*", r"appoint\w*", r"summit", r"sanctions")),
+              r"resign\w*", r"appoint\w*", r"summit", r"sanctions", r"approved")),
     Category("outlook", "What comes next", GREY, "➟",
              (r"opens the way", r"paves? the way", r"opening the way")),
     Category("statement", "Statement", GREY, "❝",
@@ -143,7 +146,8 @@ CATEGORIES: tuple[Category, ...] = (
              (r"occurred", r"happened", r"took place", r"began", r"started", r"ended", r"opened",
               r"closed", r"held", r"found", r"discovered", r"detected", r"struck", r"recorded",
               r"lifted off", r"blasted off", r"damaged", r"destroyed", r"reported", r"dropped",
-              r"hit", r"buried", r"closures?", r"shut down")),
+              r"hit", r"buried", r"closures?", r"shut down", r"visited", r"handed out",
+              r"investigat(?:ed|ing)", r"treated")),
 )  # fmt: skip
 
 #: Name -> category.

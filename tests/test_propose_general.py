@@ -153,3 +153,16 @@ def test_a_highway_number_is_no_country(parser: Geoparser) -> None:
     text = "A truck overturned on U.S. 41 near Ocala on Monday, police said."
     events = _events(parser, text)
     assert "United States" not in _names(parser, events, "overturned")
+
+
+def test_results_recalls_lawsuits_and_visits_are_events(parser: Geoparser) -> None:
+    # Class 2 of issue 13: what news reports besides violence and disasters.
+    text = ("A toy maker based in Dayton issued a recall on Monday for 20,000 dolls. "
+            "A Toledo woman filed suit in Lucas County Court on Tuesday against the firm. "
+            "Inspectors visited its factory in Shenzhen last week. "
+            "The council in Akron approved a new recycling plan on Monday.")
+    events = _events(parser, text)
+    assert _names(parser, events, "recall") == {"Dayton"}
+    assert _names(parser, events, "filed suit") == {"Lucas County"}
+    assert _names(parser, events, "visited") == {"Shenzhen"}
+    assert _names(parser, events, "approved") == {"Akron"}

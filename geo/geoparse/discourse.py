@@ -145,6 +145,9 @@ def is_part_of_name(text: str, t: Toponym) -> bool:
     if road is not None and road.group().strip()[:1].isdigit() and (
             t.place is None or t.place.kind not in ("country", "state", "admin1")):
         road = None  # a number after a town ("Kent 3") names no road
+    if road is not None and road.group().strip() == "Court" and t.text.endswith(
+            ("County", "Parish", "District")):
+        road = None  # "Lucas County Court": the county's court, a place of its own
     return bool(road) or text[t.start - 1:t.start] == "-" or (
         text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha()
         and text[t.end + 1:t.end + 6].lower() != "based")
@@ -163,7 +166,10 @@ _PEOPLE_FROM = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|teen|teenager|teens|couple|family|student|students|"
     r"driver|victim|victims|suspect|suspects|worker|workers|tourist|tourists|visitor|"
     r"visitors|fan|fans|pilgrims|migrants|refugees|player|players|team)\s+(?:from|of)\s+"
-    r"(?:the\s+)?$", re.IGNORECASE)
+    r"(?:the\s+)?$"
+    # "Cox Enterprises Inc. of Atlanta", "a company based in Oak Brook": a firm's home.
+    r"|(?:\bInc\.?|\bCorp\.?|\bLtd\.?|\bLLC|\bCo\.|\bplc|\bcompany|\bfirm|\bmaker|"
+    r"\bmanufacturer|\bretailer|\bbased)\s*,?\s+(?:of|from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # "toys made in China", "beef imported from Brazil", "China-made": where goods come from.
@@ -201,7 +207,8 @@ def is_compared(text: str, t: Toponym) -> bool:
 
 
 def is_people_origin(text: str, t: Toponym) -> bool:
-    """True when the place says where people come from ("a man from Dayton")."""
+    """True when the place says where people or a firm come from ("a man from Dayton",
+    "Cox Enterprises Inc. of Atlanta")."""
     return bool(_PEOPLE_FROM.search(text, max(0, t.start - 30), t.start))
 
 

@@ -374,7 +374,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                  or discourse.is_goods_origin(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
-        sites = _sites(article, sentence, named, before, parser)
+        # Set aside first, so that a county is not dropped for a town that is only a
+        # firm's home ("filed suit in Allegheny County Court against X Inc. of Atlanta").
+        sites = _sites(article, sentence, [t for t in named if t.place.id not in aside]
+                       or named, before, parser)
         if trigger.category == "statement" and sites and all(
                 x.place.kind == "country" for x in sites):
             speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
