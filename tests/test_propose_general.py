@@ -166,3 +166,13 @@ def test_results_recalls_lawsuits_and_visits_are_events(parser: Geoparser) -> No
     assert _names(parser, events, "filed suit") == {"Lucas County"}
     assert _names(parser, events, "visited") == {"Shenzhen"}
     assert _names(parser, events, "approved") == {"Akron"}
+
+
+def test_advice_suggestions_and_denials_are_not_events(parser: Geoparser) -> None:
+    text = ("Floods cut off roads near Fargo on Monday. Residents are urged to boil their "
+            "water. One official suggested the county should have closed the bridge at "
+            "Moorhead. So far none of the wells tested in Moorhead have been contaminated.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Floods")
+    for words in ("boil", "suggested", "none of the wells"):
+        assert not _names(parser, events, words), words

@@ -37,7 +37,9 @@ _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
     r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
-    r"heading towards|on course to|on track to|about to)\b[^.;:!?]{0,30}$"
+    r"heading towards|on course to|on track to|about to|none|nobody|no one|neither|"
+    r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot)\b"
+    r"[^.;:!?]{0,30}$"
 )
 # "if Israel released prisoners ... in a deal": a condition runs to the next comma.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
@@ -47,8 +49,13 @@ _DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\
 # What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
 # would ..."): the clause after it tells of what may happen.
 _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
-                     r")\s+(?:that\s+)?|(?:forecast(?:s|ed)?|expect(?:s|ed)?)\s+that\s+)"
-                     r"[^.;:!?]{0,80}$")
+                     r"|suggest(?:s|ed)?|recommend(?:s|ed)?)\s+(?:that\s+)?|(?:forecast(?:s|ed)?|"
+                     r"expect(?:s|ed)?)\s+that\s+)[^.;:!?]{0,80}$")
+# "Drivers are urged to watch out", "Residents were told to boil water": advice to the
+# public, what they should do, not what happened.
+_ADVICE = re.compile(r"\b(?:are|is|were|was)\s+(?:being\s+|also\s+|again\s+)?(?:urged|"
+                     r"advised|asked|encouraged|warned|told|reminded)\s+to\s+(?!the\b|a\b|an\b|"
+                     r"reporters\b|journalists\b)")
 # "The epidemic is the worst outbreak in Africa for years": a ranking of an event told
 # elsewhere, not an event.
 _RANKED = re.compile(
@@ -121,6 +128,8 @@ def trigger_of(sentence: str) -> Trigger | None:
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if _ADVICE.search(low, max(0, m.start() - 20), m.end() + 4):
+                continue  # "Drivers are urged to watch out": advice, no event
             if _RANKED.search(low, window, m.start()):
                 continue  # "is the worst outbreak in Africa": a ranking, told elsewhere
             if _FEARED.search(low, window, m.start()) or _DENIED.search(
