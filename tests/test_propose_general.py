@@ -176,3 +176,12 @@ def test_advice_suggestions_and_denials_are_not_events(parser: Geoparser) -> Non
     assert _names(parser, events, "Floods")
     for words in ("boil", "suggested", "none of the wells"):
         assert not _names(parser, events, words), words
+
+
+def test_a_story_may_open_with_its_event_named_definitely(parser: Geoparser) -> None:
+    # "The storm" in the first sentence is news, not an event named again; later, it is.
+    text = ("The storm made landfall in Jamaica on Monday, tearing roofs off homes. "
+            "Officials in Kingston said on Tuesday that the storm had left 20,000 people "
+            "without power.")
+    events = _events(parser, text)
+    assert _names(parser, events, "landfall") == {"Jamaica"}

@@ -322,11 +322,12 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     news = news_paragraphs(article)
     topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
+    kinds: set[str] = set()  # the categories of the signal words of those events
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not news[sentence.paragraph] or _run_in(article, sentence) or \
                 _INLINE_CREDIT.match(body, sentence.end):
             continue  # the headline, a caption
-        trigger = trigger_of(sentence.text)
+        trigger = trigger_of(sentence.text, None if kinds else kinds)  # the opening
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
@@ -425,6 +426,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
+        kinds.update(trigger.told_again | {trigger.category, trigger.own})
         told.update((x.place.id, trigger.category) for x in sites
                     if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)

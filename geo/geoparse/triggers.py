@@ -12,6 +12,7 @@ sentence with :func:`trigger_of`.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from geo.categories import TOPICS, TRIGGER_ORDER
@@ -109,13 +110,17 @@ class Trigger:
     start: int  # offsets in the sentence
     end: int
     told_again: frozenset[str] = frozenset()  # categories of events named again ("the fire")
+    own: str = ""  # the word's own category, before a topic re-labels it ("died": battle)
 
 
-def trigger_of(sentence: str) -> Trigger | None:
+def trigger_of(sentence: str, told: Container[str] | None = None) -> Trigger | None:
     """The first category whose signal word occurs in the sentence as something that
     happened (not after "will", "could", "whether"...), or None.
 
-    Categories are tried in order (the most specific first), "other" last.
+    Categories are tried in order (the most specific first), "other" last. ``told``: the
+    categories of the events the article has told so far, when known; a definite mention
+    of another ("The storm made landfall in Jamaica", opening a story) is news, not an
+    event named again.
     """
     if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
         return None
@@ -139,14 +144,15 @@ def trigger_of(sentence: str) -> Trigger | None:
                     _UNREAL_SPEECH.match(low, m.end())
                     or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
                 continue  # "the Weather Service said a front will bring rain"
-            if _KNOWN.search(low, window, m.start()):
+            if _KNOWN.search(low, window, m.start()) and (told is None or category in told):
                 again.add(category)
                 continue
+            own = category
             if category in BROAD:
                 topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
                 category = topic or category
             return Trigger(category, sentence[m.start():m.end()], m.start(), m.end(),
-                           frozenset(again))
+                           frozenset(again), own)
     return None
 
 
