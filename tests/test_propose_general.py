@@ -185,3 +185,14 @@ def test_a_story_may_open_with_its_event_named_definitely(parser: Geoparser) -> 
             "without power.")
     events = _events(parser, text)
     assert _names(parser, events, "landfall") == {"Jamaica"}
+
+
+def test_a_sentence_without_a_place_goes_on_where_the_one_before_was(
+        parser: Geoparser) -> None:
+    # The story is about Sydney, but the sentence after an event in Warwick tells of
+    # Warwick.
+    text = ("Equine flu has infected 40 horses in Sydney, officials said on Monday. Vets in "
+            "Sydney tested 200 more horses on Monday. Three horses tested positive at a "
+            "show in Warwick on Sunday. All 300 horses at the show have been quarantined.")
+    events = _events(parser, text)
+    assert _names(parser, events, "quarantined") == {"Warwick"}

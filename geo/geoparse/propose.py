@@ -323,6 +323,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     kinds: set[str] = set()  # the categories of the signal words of those events
+    previous: tuple[int, int, Site] | None = None  # the last event's one local site
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not news[sentence.paragraph] or _run_in(article, sentence) or \
                 _INLINE_CREDIT.match(body, sentence.end):
@@ -401,7 +402,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if aside and any(x.place.id not in aside for x in sites):
             sites = [x for x in sites if x.place.id not in aside]
         if not sites and not _EVERYWHERE.search(sentence.text):
-            extra = _implied_site(sentence, trigger, before, parser, story, story_how)
+            carried = previous[2] if previous is not None and previous[:2] == (
+                sentence.index - 1, sentence.paragraph) else None
+            extra = _implied_site(sentence, trigger, before, parser, story, story_how,
+                                  carried)
             if extra is not None:
                 sites.append(extra)
         elif all(x.role == "origin" for x in sites):
@@ -423,10 +427,15 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if chosen is None:
             continue
         if (all(x.implied for x in sites) and chosen.weight < 1.0
+                and not sites[0].how.endswith(_CARRIED)
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
         kinds.update(trigger.told_again | {trigger.category, trigger.own})
+        local = [x for x in sites if not x.implied and x.role == "site"
+                 and x.place.kind in discourse.LOCAL_KINDS]
+        previous = (sentence.index, sentence.paragraph, local[0]) if len(local) == 1 \
+            else None
         told.update((x.place.id, trigger.category) for x in sites
                     if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
@@ -473,9 +482,15 @@ def _speaker_seats(article: Article, inside: list[Toponym], parser: Geoparser) -
     return out
 
 
+_CARRIED = ", where the event of the sentence before happened"
+
+
 def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
-                  parser: Geoparser, story: Toponym | None, story_how: str) -> Site | None:
-    """The place of a sentence that names none: "the town", a state body's capital, or
+                  parser: Geoparser, story: Toponym | None, story_how: str,
+                  carried: Site | None = None) -> Site | None:
+    """The place of a sentence that names none: "the town", a state body's capital, the
+    one local place of the event told in the sentence before (the story goes on there:
+    "...may have spread to Warwick. All 300 horses at the event were quarantined."), or
     the story's place."""
     referred = antecedent(sentence, before, parser.gazetteer)
     if referred is not None:
@@ -485,6 +500,9 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
     if speaker is not None:
         return Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, {speaker[1].name}",
                     ANAPHORA_WEIGHT, "statement", implied=True)
+    if carried is not None and (story is None or carried.place.id != story.place.id):
+        return Site(carried.place, f"no place in the sentence: {carried.place.name}"
+                    + _CARRIED, FOCUS_WEIGHT, "site", implied=True)
     if story is not None:
         return Site(story.place, story_how, FOCUS_WEIGHT, "site", implied=True)
     return None
