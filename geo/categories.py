@@ -147,7 +147,8 @@ CATEGORIES: tuple[Category, ...] = (
               r"closed", r"held", r"found", r"discovered", r"detected", r"struck", r"recorded",
               r"lifted off", r"blasted off", r"damaged", r"destroyed", r"reported", r"dropped",
               r"hit", r"buried", r"closures?", r"shut down", r"visited", r"handed out",
-              r"investigat(?:ed|ing)", r"treated")),
+              r"investigat(?:ed|ing)", r"treated", r"diverted", r"cancell?ed", r"grounded",
+              r"suspended")),
 )  # fmt: skip
 
 #: Name -> category.

@@ -196,3 +196,12 @@ def test_a_sentence_without_a_place_goes_on_where_the_one_before_was(
             "show in Warwick on Sunday. All 300 horses at the show have been quarantined.")
     events = _events(parser, text)
     assert _names(parser, events, "quarantined") == {"Warwick"}
+
+
+def test_a_facility_known_by_its_whole_name_is_not_a_namesake(parser: Geoparser) -> None:
+    # "Heathrow Airport": the airport near London, not Heathrow, Florida.
+    events = _events(parser, "A plane made an emergency landing at Heathrow Airport on "
+                             "Monday, officials said. Flights were diverted to Gatwick.")
+    countries = {parser.gazetteer.get(e.place_id).country_code for e in events
+                 if "landing" in e.excerpt}
+    assert countries == {"GB"}

@@ -618,9 +618,12 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
     for a in institutions_:
         if not a.facility or any(s < a.end and a.start < e for s, e in taken):
             continue
-        options = [p for p in lookup(a.name) if p.kind not in WIDE_KINDS]
+        # The facility itself, when the gazetteer knows it by its whole name ("Heathrow
+        # Airport": not Heathrow, Florida, a village that has the first word as its name).
+        whole = [p for p in lookup(a.label) if fold(p.name) == fold(a.label)]
+        options = whole or [p for p in lookup(a.name) if p.kind not in WIDE_KINDS]
         # Namesakes written as named, not those that only have it as another name.
-        options = [p for p in options if fold(p.name) == fold(a.name)] or options
+        options = whole or [p for p in options if fold(p.name) == fold(a.name)] or options
         named = [p for p in known if p.name == a.name or p.name.startswith(a.name + " ")]
 
         def gap(p: Place) -> float:
@@ -635,8 +638,8 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
             near = [p for p in options if gap(p) <= NEAR_ANCHOR_KM]
             home = [p for p in options if p.country_code in countries]
             best = min(near, key=gap) if near else max(home or options, key=prior)
-        out.append(Toponym(a.name, a.start, a.end, 0.8, best,
-                           f"\"{a.label}\": a facility in {best.name}"))
+        where = "the facility itself" if whole else f"a facility in {best.name}"
+        out.append(Toponym(a.name, a.start, a.end, 0.8, best, f"\"{a.label}\": {where}"))
     return out
 
 
