@@ -35,6 +35,12 @@ from geo.geoparse import discourse
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
 from geo.geoparse.lexicon import DEMONYMS
+from geo.geoparse.mentions import (
+    is_compared,
+    is_goods_origin,
+    is_people_origin,
+    is_speaker_seat,
+)
 from geo.geoparse.spans import within
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
@@ -372,8 +378,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         # actor or of what might happen; not the site while another place is.
         aside = actors | {t.place.id for t in named
                  if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)
-                 or discourse.is_compared(body, t) or discourse.is_people_origin(body, t)
-                 or discourse.is_goods_origin(body, t)}
+                 or is_compared(body, t) or is_people_origin(body, t)
+                 or is_goods_origin(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
         # Set aside first, so that a county is not dropped for a town that is only a
@@ -475,7 +481,7 @@ def _speaker_seats(article: Article, inside: list[Toponym], parser: Geoparser) -
     ("Tillsonburg Mayor X said": Tillsonburg; "The New York Times reported": the city)."""
     out = []
     for t in inside:
-        if discourse.is_speaker_seat(article.body, t):
+        if is_speaker_seat(article.body, t):
             city = discourse.dateline_city(t, parser.lookup)  # "New York": the city
             out.append(Site(city.place, f"\"{t.text}\" names the speaker's office or "
                             f"outlet: {city.place.name}", ANAPHORA_WEIGHT, "statement"))
@@ -520,9 +526,9 @@ def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
         (lambda: discourse.is_reference(body, t), "a reference point"),
         (lambda: category == "sport" and discourse.is_team(body, t), "a team"),
         (lambda: discourse.is_actor_modifier(body, t), "qualifies an actor"),
-        (lambda: discourse.is_compared(body, t), "compared with"),
-        (lambda: discourse.is_people_origin(body, t), "where people come from"),
-        (lambda: discourse.is_goods_origin(body, t), "where goods come from"),
+        (lambda: is_compared(body, t), "compared with"),
+        (lambda: is_people_origin(body, t), "where people come from"),
+        (lambda: is_goods_origin(body, t), "where goods come from"),
         (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
         (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
         (lambda: discourse.is_bare(body, t) and t.place.kind == "country",
