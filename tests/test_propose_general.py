@@ -205,3 +205,14 @@ def test_a_facility_known_by_its_whole_name_is_not_a_namesake(parser: Geoparser)
     countries = {parser.gazetteer.get(e.place_id).country_code for e in events
                  if "landing" in e.excerpt}
     assert countries == {"GB"}
+
+
+def test_new_york_unqualified_is_the_city(parser: Geoparser) -> None:
+    events = _events(parser, "A fire broke out in a subway station in New York on Monday, "
+                             "officials said.")
+    assert _names(parser, events, "subway") == {"New York City"}
+    events = _events(parser, "Flooding closed roads across upstate New York on Monday.")
+    assert {parser.gazetteer.get(e.place_id).kind for e in events} == {"state"}
+    events = _events(parser, "Health officials reported new cases in New York, New Jersey "
+                             "and Pennsylvania on Monday.")
+    assert "New York City" not in _names(parser, events, "cases")

@@ -82,6 +82,43 @@ def dateline_city(t: Toponym, lookup: Callable[[str], Sequence[Place]]) -> Topon
                                           f"{t.place.kind} of {t.place.name}")
 
 
+# "upstate New York", "New York State", "the state of Washington", "Gov. ... of New
+# York": the state is meant.
+_STATE_BEFORE = re.compile(r"\b(?:upstate|downstate|western|eastern|northern|southern|"
+                           r"central|state of|across|throughout|statewide|governor of)\s+$", re.I)
+_STATE_AFTER = re.compile(r"\s+(?:State|state)\b|['’]s\s+(?:governor|legislature)")
+
+
+def cities_meant(text: str, toponyms: list[Toponym],
+                 lookup: Callable[[str], Sequence[Place]]) -> list[Toponym]:
+    """``toponyms`` with a state named like its great city read as the city ("a fire in
+    a subway station in New York"), unless the text says it means the state ("upstate New
+    York", "New York State") or lists it with other states ("New York, New Jersey and
+    Pennsylvania")."""
+    out = []
+    for k, t in enumerate(toponyms):
+        if t.place is not None and t.place.kind in ("state", "admin1") and not (
+                _STATE_BEFORE.search(text, max(0, t.start - 16), t.start)
+                or _STATE_AFTER.match(text, t.end) or _listed_with_states(text, toponyms, k)):
+            city = dateline_city(t, lookup)
+            if city is not t:
+                t = replace(city, reason=f"{city.place.name}: \"{t.text}\" unqualified is "
+                                         f"the city, not the {t.place.kind}")
+        out.append(t)
+    return out
+
+
+def _listed_with_states(text: str, toponyms: list[Toponym], k: int) -> bool:
+    """Whether toponym ``k`` stands in a list ("X, Y and Z") with a state or country."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(toponyms) and toponyms[j].place is not None and \
+                toponyms[j].place.kind in ("state", "admin1", "country", "province"):
+            a, b = sorted((toponyms[j], toponyms[k]), key=lambda x: x.start)
+            if re.fullmatch(r",?\s*(?:and|or)?\s*", text[a.end:b.start]):
+                return True
+    return False
+
+
 def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> Toponym | None:
     """The place the story is about: the dateline, else the local place named most often
     (the earliest among equals), else the place named most often."""

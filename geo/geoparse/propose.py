@@ -293,6 +293,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     body = article.body
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
     mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
+    mentions = discourse.cities_meant(body, mentions, parser.lookup)  # "in New York"
     anchors = discourse.institutions(body, parser.lookup)
     if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
         mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
