@@ -216,3 +216,12 @@ def test_new_york_unqualified_is_the_city(parser: Geoparser) -> None:
     events = _events(parser, "Health officials reported new cases in New York, New Jersey "
                              "and Pennsylvania on Monday.")
     assert "New York City" not in _names(parser, events, "cases")
+
+
+def test_a_long_condition_is_still_a_condition(parser: Geoparser) -> None:
+    text = ("Talks resumed in Cairo on Monday. An aide in Ramallah said it would be costly if "
+            "the government freed the most senior prisoners held in its jails as part of a "
+            "deal with the militants.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Talks") == {"Cairo"}
+    assert not _names(parser, events, "costly")

@@ -128,7 +128,7 @@ def trigger_of(sentence: str, told: Container[str] | None = None) -> Trigger | N
     again: set[str] = set()
     for category, pattern in _CATEGORY_RES:
         for m in pattern.finditer(low):
-            window = max(0, m.start() - 80)  # bounded look-back: linear time
+            window = max(0, m.start() - 120)  # bounded look-back: linear time
             if _UNREAL.search(low, window, m.start()) or (
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
