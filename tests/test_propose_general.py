@@ -225,3 +225,23 @@ def test_a_long_condition_is_still_a_condition(parser: Geoparser) -> None:
     events = _events(parser, text)
     assert _names(parser, events, "Talks") == {"Cairo"}
     assert not _names(parser, events, "costly")
+
+
+def test_a_country_that_speaks_speaks_from_its_capital(parser: Geoparser) -> None:
+    text = ("Government forces pushed into Homs on Tuesday. Russia and Iran, the "
+            "government's allies, welcomed the advance on Wednesday.")
+    events = _events(parser, text)
+    assert _names(parser, events, "welcomed") == {"Moscow", "Tehran"}
+    # A country that reports cases: the cases are in the country.
+    events = _events(parser, "Malawi reported new cases of cholera on Monday.")
+    assert _names(parser, events, "Malawi") == {"Malawi"}
+
+
+def test_an_actors_base_is_never_the_site(parser: Geoparser) -> None:
+    text = ("Shelling hit Aleppo on Monday. The Britain-based monitoring group said at least "
+            "30 fighters were killed in the clashes on Monday.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Britain-based") == {"Aleppo"}
+    events = _events(parser, "The Britain-based monitoring group said at least 30 fighters "
+                             "were killed on Monday.")
+    assert "United Kingdom" not in _names(parser, events, "killed")

@@ -125,7 +125,8 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
     if lead is not None:
         return lead
     usable = [t for t in toponyms if t.place is not None and t.text not in DEMONYMS
-              and t.place.kind not in WIDE_KINDS]
+              and t.place.kind not in WIDE_KINDS  # nor "the Britain-based group"'
+              and article.body[t.end:t.end + 6].lower() != "-based"]
     if not usable:
         return None
     for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):

@@ -67,6 +67,15 @@ _EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ation
                          r"around the (?:world|globe|country)|across the (?:world|globe|"
                          r"country|nation)|all over the (?:world|country))\b")
 
+# What a country does when it speaks ("Russia and Iran, its allies, welcomed ...").
+_SPEAKS = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?(?:,[^,.;:]{0,60},)?\s+"
+                     r"(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|reported|reports|"
+                     r"announced|announces|confirmed|confirms|declared|denied|denies|welcomed|"
+                     r"welcomes|condemned|condemns|warned|warns|claimed|claims|accused|"
+                     r"protested|rejected|rejects|praised|urged|demanded|vowed)\b"
+                     # "South Africa reported incidents of cholera": they are in the country.
+                     r"(?!\s+(?:\w+\s+){0,2}(?:cases|incidents|deaths|outbreaks?|infections)\b)")
+
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
 
@@ -350,6 +359,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                    for m in _SLOGAN.finditer(sentence.text)]
         named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
                  and t.place.kind not in discourse.WIDE_KINDS
+                 and not _based(article, t)  # "the Britain-based Observatory said"
                  and not any(a <= t.start and t.end <= b for a, b in slogans)
                  and not discourse.is_residence(body, t)
                  and not discourse.is_part_of_name(body, t)
@@ -396,6 +406,17 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                           and t.place.country_code == speaker[1].country_code}
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
+        for t in named:
+            # "Russia and Iran welcomed the advance", "Indonesia reports it is no longer
+            # counting bodies": a country that speaks is its government, in its capital.
+            city = discourse.capital(t.place.country_code, parser.gazetteer) if (
+                t.place.kind == "country" and discourse.is_bare(body, t)
+                and _SPEAKS.match(body, t.end)) else None
+            if city is not None:
+                aside.add(t.place.id)
+                sites = [x for x in sites if x.place.id != t.place.id]
+                sites.append(Site(city, f"{t.text} speaks: its capital, {city.name}",
+                                  ANAPHORA_WEIGHT, "statement"))
         if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
                 discourse.holds(x.place, story.place, parser.gazetteer) for x in sites):
             # "The first case has been reported in the UK" in a story at a farm near
