@@ -245,3 +245,16 @@ def test_an_actors_base_is_never_the_site(parser: Geoparser) -> None:
     events = _events(parser, "The Britain-based monitoring group said at least 30 fighters "
                              "were killed on Monday.")
     assert "United Kingdom" not in _names(parser, events, "killed")
+
+
+def test_a_correspondents_dateline_is_where_it_was_written(parser: Geoparser) -> None:
+    text = ("BEIRUT (Reuters) - Government forces pushed into the last rebel-held district "
+            "of Homs on Tuesday after weeks of shelling. Hundreds of civilians fled the "
+            "district overnight, residents said.")
+    events = _events(parser, text)
+    assert _names(parser, events, "pushed into") == {"Homs"}
+    assert _names(parser, events, "civilians fled") == {"Homs"}
+    # A dateline whose lead names no other place places the story.
+    events = _events(parser, "SPRINGFIELD, Ill. -- A fire destroyed a warehouse on Monday. "
+                             "Two men were arrested on Tuesday after a short chase.")
+    assert _names(parser, events, "arrested") == {"Springfield"}

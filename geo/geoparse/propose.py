@@ -327,8 +327,14 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                         for t in toponyms]
             lead = city
     story = discourse.focus(article, toponyms, lead)
+    away = _away_from_dateline(article, toponyms, lead)
+    if away is not None:  # "BEIRUT (Reuters) - Forces pushed into Homs": a Homs story
+        story = away
     if story is None:
         story_how = ""
+    elif away is not None:
+        story_how = (f"no place in the sentence: the lead's, {away.text} (the dateline, "
+                     f"{lead.text}, is where it was written)")
     elif lead is not None:
         story_how = f"no place in the sentence: the dateline's, {lead.text}"
     else:
@@ -387,6 +393,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                           if b and t.place.kind == "country"}
         # "funds from the US government", "if they were deported to Kenya": places of an
         # actor or of what might happen; not the site while another place is.
+        if away is not None and lead is not None and lead in named:
+            actors.add(lead.place.id)  # the dateline of a story that happened elsewhere
         aside = actors | {t.place.id for t in named
                  if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)
                  or is_compared(body, t) or is_people_origin(body, t)
@@ -474,6 +482,27 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             and t.text.replace("’", "'") not in DEMONYMS))
         yield _records(article, sentence, sites, named_here, trigger, chosen,
                        parser.model.common, aside_why, kind)
+
+
+def _away_from_dateline(article: Article, toponyms: list[Toponym],
+                        lead: Toponym | None) -> Toponym | None:
+    """The local place the lead names when it is not the dateline's: a correspondent's
+    dateline says where the story was written ("BEIRUT (Reuters) - Government forces
+    pushed into Homs"), the lead where it happened."""
+    if lead is None:
+        return None
+    sentence = next((s for s in article.sentences if s.start <= lead.start < s.end), None)
+    if sentence is None:
+        return None
+    body = article.body
+    for t in toponyms:
+        if sentence.start <= t.start < sentence.end and t.place is not None \
+                and t.place.kind in discourse.LOCAL_KINDS and t.start > lead.end \
+                and t.place.id != lead.place.id and not discourse.is_bare(body, t) \
+                and not discourse.is_residence(body, t) and not discourse.is_reference(body, t) \
+                and not discourse.is_part_of_name(body, t) and not is_people_origin(body, t):
+            return t
+    return None
 
 
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
