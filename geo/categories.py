@@ -146,9 +146,9 @@ CATEGORIES: tuple[Category, ...] = (
              (r"occurred", r"happened", r"took place", r"began", r"started", r"ended", r"opened",
               r"closed", r"held", r"found", r"discovered", r"detected", r"struck", r"recorded",
               r"lifted off", r"blasted off", r"damaged", r"destroyed", r"reported", r"dropped",
-              r"hit", r"buried", r"closures?", r"shut down", r"visited", r"handed out",
-              r"investigat(?:ed|ing)", r"treated", r"diverted", r"cancell?ed", r"grounded",
-              r"suspended")),
+              r"hit", r"buried", r"closures?", r"shut down", r"visit(?:ed|s)?", r"landed",
+              r"landings?", r"handed out", r"investigat(?:ed|ing)", r"treated", r"diverted",
+              r"cancell?ed", r"grounded", r"suspended")),
 )  # fmt: skip
 
 #: Name -> category.

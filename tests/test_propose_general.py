@@ -258,3 +258,15 @@ def test_a_correspondents_dateline_is_where_it_was_written(parser: Geoparser) ->
     events = _events(parser, "SPRINGFIELD, Ill. -- A fire destroyed a warehouse on Monday. "
                              "Two men were arrested on Tuesday after a short chase.")
     assert _names(parser, events, "arrested") == {"Springfield"}
+
+
+def test_a_journey_happens_where_it_went(parser: Geoparser) -> None:
+    # "Kabul" is the capital, not Cabool, Missouri (which has it as another name), and
+    # the visit is in Kabul, not in Washington, where the flight began.
+    events = _events(parser, "The president flew from Washington to Kabul on Friday for an "
+                             "unannounced visit.")
+    assert _names(parser, events, "visit") == {"Kabul"}
+    assert {parser.gazetteer.get(e.place_id).country_code for e in events} == {"AF"}
+    events = _events(parser, "A flight from Atlanta made an emergency landing in Denver on "
+                             "Monday.")
+    assert _names(parser, events, "landing") == {"Denver"}

@@ -108,6 +108,29 @@ def cities_meant(text: str, toponyms: list[Toponym],
     return out
 
 
+MAIN_NAME_POPULATION = 500_000  # a city this large, written as named, is meant by its name
+
+
+def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
+               ) -> list[Toponym]:
+    """``toponyms`` with a small place that only has the name as another name ("Kabul"
+    read as Cabool, Missouri, near a "Washington") replaced by the great city that is
+    called so (Kabul), as a reader takes it."""
+    out = []
+    for t in toponyms:
+        p = t.place
+        if p is not None and fold(p.name) != fold(t.text) and (
+                p.population or 0) < MAIN_NAME_POPULATION // 10:
+            named = [c for c in lookup(t.text) if fold(c.name) == fold(t.text)
+                     and c.kind in ("city", "town") and (c.population or 0) >= MAIN_NAME_POPULATION]
+            if named:
+                city = max(named, key=lambda c: c.population or 0)
+                t = replace(t, place=city, reason=f"{city.name}: a great city called so, "
+                                                  f"not {p.name}, which has it as another name")
+        out.append(t)
+    return out
+
+
 def _listed_with_states(text: str, toponyms: list[Toponym], k: int) -> bool:
     """Whether toponym ``k`` stands in a list ("X, Y and Z") with a state or country."""
     for j in (k - 1, k + 1):

@@ -67,6 +67,9 @@ _EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ation
                          r"around the (?:world|globe|country)|across the (?:world|globe|"
                          r"country|nation)|all over the (?:world|country))\b")
 
+# A journey: from its origin to where the event is.
+_MOVED = re.compile(r"\b(?:flew|flown|flying|travell?ed|travell?ing|drove|driven|sailed|"
+                    r"returned|moved|deported|transferred|airlifted|sent|shipped|bound)\b")
 # What a country does when it speaks ("Russia and Iran, its allies, welcomed ...").
 _SPEAKS = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?(?:,[^,.;:]{0,60},)?\s+"
                      r"(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|reported|reports|"
@@ -303,6 +306,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
     mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
     mentions = discourse.cities_meant(body, mentions, parser.lookup)  # "in New York"
+    mentions = discourse.main_names(mentions, parser.lookup)  # "Kabul", not Cabool
     anchors = discourse.institutions(body, parser.lookup)
     if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
         mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
@@ -393,6 +397,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                           if b and t.place.kind == "country"}
         # "funds from the US government", "if they were deported to Kenya": places of an
         # actor or of what might happen; not the site while another place is.
+        roles = {t.place.id: _role(article, t) for t in named}
+        if {"origin", "destination"} <= set(roles.values()) and _MOVED.search(sentence.text):
+            # "flew from Washington to Kabul for a visit": the event is where they went.
+            actors |= {k for k, r in roles.items() if r == "origin"}
         if away is not None and lead is not None and lead in named:
             actors.add(lead.place.id)  # the dateline of a story that happened elsewhere
         aside = actors | {t.place.id for t in named
