@@ -270,3 +270,11 @@ def test_a_journey_happens_where_it_went(parser: Geoparser) -> None:
     events = _events(parser, "A flight from Atlanta made an emergency landing in Denver on "
                              "Monday.")
     assert _names(parser, events, "landing") == {"Denver"}
+
+
+def test_where_someone_grew_up_is_not_where_it_happened(parser: Geoparser) -> None:
+    text = ("EDMONTON, Ky. — A man was charged with murder on Friday after his neighbor was "
+            "found dead in a barn. The man, who grew up in Louisville, told investigators on "
+            "Friday he had argued with the victim.")
+    events = _events(parser, text)
+    assert "Louisville" not in _names(parser, events, "grew up")

@@ -170,7 +170,8 @@ _RESIDENT_AFTER = re.compile(
 # "22, of Winfield", "Steven Sachs of Alexandria", "the 20-year-old from Brampton".
 _RESIDENT_BEFORE = re.compile(
     r"(?:\d+,\s+of|(?:[A-Z][a-z]+\s+[A-Z][a-z]+|\d+-year-old)\s+(?:of|from)|,\s+of|who lives in|"
-    r"native of|resident of|residents of|graduate of)\s+$"
+    r"native of|resident of|residents of|graduate of|grew up in|raised in|born in|"
+    r"lived in|lives in|hometown of|home town of|hails from|moved here from)\s+$"
 )
 # "10 kilometers from the frontier with Lebanon", "six miles northeast of Gilroy",
 # "the border with Georgia": a reference point, not where the event happens.
