@@ -278,3 +278,14 @@ def test_where_someone_grew_up_is_not_where_it_happened(parser: Geoparser) -> No
             "Friday he had argued with the victim.")
     events = _events(parser, text)
     assert "Louisville" not in _names(parser, events, "grew up")
+
+
+def test_trends_and_tallies_over_years_are_not_events(parser: Geoparser) -> None:
+    text = ("Heavy rain flooded Dhaka on Monday. Bangladesh has been hit by several deadly "
+            "floods in its history. Floods in the city have grown worse over the past decade.")
+    events = _events(parser, text)
+    assert _names(parser, events, "Heavy rain") == {"Dhaka"}
+    assert not _names(parser, events, "several") and not _names(parser, events, "decade")
+    # A day of its own makes it one event again.
+    events = _events(parser, "The worst flood in recent years struck Dhaka on Monday.")
+    assert _names(parser, events, "worst flood") == {"Dhaka"}

@@ -88,6 +88,19 @@ _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typic
                       r"autumn|fall|monsoon|weekend|night|morning)\b")
 
 
+# A trend or a tally of many events over years ("Shootings have risen over the past
+# decade", "has been hit by several deadly floods"), not one event; unless the sentence
+# names a day of its own ("the worst flood in recent years struck on Monday").
+_TREND = re.compile(
+    r"\b(?:in recent (?:years|decades|months)|over the (?:past|last) (?:\w+ )?(?:years?|"
+    r"decades?)|for (?:years|decades)|in the past (?:\w+ )?(?:years|decades))\b"
+    r"|\b(?:has|have) (?:been \w+ (?:by|for) |seen |suffered |had )?(?:several|many|numerous|"
+    r"repeated|frequent|multiple|a series of|a string of|a spate of|a number of|dozens of)\b")
+_A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                    r"yesterday|today|tonight|overnight|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                    r"sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)")
+
+
 # A sentence more than this share of which is inside quotation marks is direct speech.
 QUOTED_SHARE = 0.5
 _QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
@@ -122,9 +135,10 @@ def trigger_of(sentence: str, told: Container[str] | None = None) -> Trigger | N
     of another ("The storm made landfall in Jamaica", opening a story) is news, not an
     event named again.
     """
-    if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
-        return None
     low = sentence.lower()
+    if sentence.rstrip().endswith("?") or _GENERIC.search(low) or (
+            _TREND.search(low) and not _A_DAY.search(low)):
+        return None
     again: set[str] = set()
     for category, pattern in _CATEGORY_RES:
         for m in pattern.finditer(low):
