@@ -289,3 +289,11 @@ def test_trends_and_tallies_over_years_are_not_events(parser: Geoparser) -> None
     # A day of its own makes it one event again.
     events = _events(parser, "The worst flood in recent years hit Mumbai on Monday.")
     assert _names(parser, events, "worst flood") == {"Mumbai"}
+
+
+def test_where_an_alleged_act_happened_is_not_where_the_charge_is(
+        parser: Geoparser) -> None:
+    text = ("A federal grand jury in Milwaukee on Tuesday indicted a couple accused of "
+            "stealing cars from a dealer in Madison.")
+    events = _events(parser, text)
+    assert _names(parser, events, "grand jury") == {"Milwaukee"}

@@ -71,3 +71,15 @@ def is_people_origin(text: str, t: Toponym) -> bool:
     """True when the place says where people or a firm come from ("a man from Dayton",
     "Cox Enterprises Inc. of Atlanta")."""
     return bool(_PEOPLE_FROM.search(text, max(0, t.start - 30), t.start))
+
+
+# "an indictment in Milwaukee against a couple accused of scamming nuns in Pewaukee": the
+# place of what someone is accused of, an earlier event, not of this one.
+_ALLEGED_BEFORE = re.compile(r"\b(?:accused|suspected|convicted|charged|indicted|acquitted)"
+                             r"\s+(?:of|with|in)\b[^.;:!?()]{0,100}$", re.IGNORECASE)
+
+
+def is_alleged(text: str, t: Toponym) -> bool:
+    """True when the place is in what someone is accused of ("accused of scamming nuns in
+    Pewaukee")."""
+    return bool(_ALLEGED_BEFORE.search(text, max(0, t.start - 130), t.start))

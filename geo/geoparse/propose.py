@@ -36,6 +36,7 @@ from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.mentions import (
+    is_alleged,
     is_compared,
     is_goods_origin,
     is_people_origin,
@@ -406,7 +407,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         aside = actors | {t.place.id for t in named
                  if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)
                  or is_compared(body, t) or is_people_origin(body, t)
-                 or is_goods_origin(body, t)}
+                 or is_goods_origin(body, t) or is_alleged(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
         # Set aside first, so that a county is not dropped for a town that is only a
@@ -588,6 +589,7 @@ def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
         (lambda: is_compared(body, t), "compared with"),
         (lambda: is_people_origin(body, t), "where people come from"),
         (lambda: is_goods_origin(body, t), "where goods come from"),
+        (lambda: is_alleged(body, t), "where what someone is accused of happened"),
         (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
         (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
         (lambda: discourse.is_bare(body, t) and t.place.kind == "country",
