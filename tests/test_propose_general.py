@@ -297,3 +297,15 @@ def test_where_an_alleged_act_happened_is_not_where_the_charge_is(
             "stealing cars from a dealer in Madison.")
     events = _events(parser, text)
     assert _names(parser, events, "grand jury") == {"Milwaukee"}
+
+
+def test_a_province_named_as_such_stays_the_province(parser: Geoparser) -> None:
+    events = _events(parser, "Cholera has killed 200 people in the province of Nampula since "
+                             "January, the health ministry said on Monday.")
+    assert {parser.gazetteer.get(e.place_id).kind for e in events
+            if "Cholera" in e.excerpt} == {"admin1"}
+
+
+def test_a_hotel_stormed_and_hostages_taken(parser: Geoparser) -> None:
+    events = _events(parser, "Gunmen stormed a hotel in Bamako on Friday, taking 170 hostages.")
+    assert _names(parser, events, "stormed") == {"Bamako"}

@@ -85,8 +85,12 @@ def dateline_city(t: Toponym, lookup: Callable[[str], Sequence[Place]]) -> Topon
 # "upstate New York", "New York State", "the state of Washington", "Gov. ... of New
 # York": the state is meant.
 _STATE_BEFORE = re.compile(r"\b(?:upstate|downstate|western|eastern|northern|southern|"
-                           r"central|state of|across|throughout|statewide|governor of)\s+$", re.I)
-_STATE_AFTER = re.compile(r"\s+(?:State|state)\b|['’]s\s+(?:governor|legislature)")
+                           r"central|state of|across|throughout|statewide|governor of|"
+                           r"(?:province|region|county|governorate|district|prefecture) of)"
+                           r"\s+$", re.I)
+_STATE_AFTER = re.compile(r"\s+(?:State|state|Province|province|Region|region|Governorate|"
+                          r"governorate|Oblast|oblast|Prefecture|prefecture)\b|"
+                          r"['’]s\s+(?:governor|legislature)")
 
 
 def cities_meant(text: str, toponyms: list[Toponym],
