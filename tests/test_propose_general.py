@@ -309,3 +309,14 @@ def test_a_province_named_as_such_stays_the_province(parser: Geoparser) -> None:
 def test_a_hotel_stormed_and_hostages_taken(parser: Geoparser) -> None:
     events = _events(parser, "Gunmen stormed a hotel in Bamako on Friday, taking 170 hostages.")
     assert _names(parser, events, "stormed") == {"Bamako"}
+
+
+def test_last_february_read_in_a_november_paper(parser: Geoparser) -> None:
+    # "In February" in November 2007 is February 2007 (the nearest February, 2008, has a
+    # 29th, which 2007 has not: the year before must still be taken).
+    article = make_article("In February, a farm in Suffolk had 160,000 birds killed after "
+                           "they were infected with bird flu.", id="t", title="",
+                           outlet="Test", published=date(2007, 11, 13))
+    events = propose_events(article, parser)
+    assert events and {(e.start, e.end) for e in events} == {(date(2007, 2, 1),
+                                                              date(2007, 2, 28))}
