@@ -320,3 +320,12 @@ def test_last_february_read_in_a_november_paper(parser: Geoparser) -> None:
     events = propose_events(article, parser)
     assert events and {(e.start, e.end) for e in events} == {(date(2007, 2, 1),
                                                               date(2007, 2, 28))}
+
+
+def test_a_country_that_holds_the_story_place_gives_way_to_it(parser: Geoparser) -> None:
+    # One row, at the farm's town: it lies in the country, so it is right wherever the
+    # country is, and more precise.
+    text = ("A case of bluetongue was found in a cow at a farm near Ipswich on Monday. "
+            "Officials said on Tuesday that the disease had been confirmed in the UK.")
+    events = _events(parser, text)
+    assert _names(parser, events, "confirmed in the UK") == {"Ipswich"}

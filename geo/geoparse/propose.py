@@ -440,10 +440,11 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             # Ipswich: the country or state holds the story's place, which is the site.
             # "north Georgia": a part of the area, which the story's place stands for.
             aside |= {t.place.id for t in named if discourse.is_part_of_area(body, t)}
-            sites.append(Site(story.place, f"the sentence names only "
-                              f"{sites[0].place.name}: the story's place, "
-                              f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
-                              implied=True))
+            # Only the story's place: it lies in the area, so it is right wherever the
+            # area is, and more precise.
+            sites = [Site(story.place, f"the sentence names only {sites[0].place.name}: "
+                          f"the story's place, {story.place.name}, lies in it",
+                          FOCUS_WEIGHT, "site")]
         if aside and any(x.place.id not in aside for x in sites):
             sites = [x for x in sites if x.place.id not in aside]
         if not sites and not _EVERYWHERE.search(sentence.text):
