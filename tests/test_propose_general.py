@@ -329,3 +329,10 @@ def test_a_country_that_holds_the_story_place_gives_way_to_it(parser: Geoparser)
             "Officials said on Tuesday that the disease had been confirmed in the UK.")
     events = _events(parser, text)
     assert _names(parser, events, "confirmed in the UK") == {"Ipswich"}
+
+
+def test_only_a_great_city_stands_for_its_state(parser: Geoparser) -> None:
+    # "California" is the state (California, Pennsylvania is a small town), and a state
+    # after a town and a comma only says where the town is.
+    events = _events(parser, "Floods closed roads across California on Monday.")
+    assert {parser.gazetteer.get(e.place_id).kind for e in events} == {"state"}

@@ -93,6 +93,9 @@ _STATE_AFTER = re.compile(r"\s+(?:State|state|Province|province|Region|region|Go
                           r"['’]s\s+(?:governor|legislature)")
 
 
+MAIN_NAME_POPULATION = 500_000  # a city this large, written as named, is meant by its name
+
+
 def cities_meant(text: str, toponyms: list[Toponym],
                  lookup: Callable[[str], Sequence[Place]]) -> list[Toponym]:
     """``toponyms`` with a state named like its great city read as the city ("a fire in
@@ -105,14 +108,12 @@ def cities_meant(text: str, toponyms: list[Toponym],
                 _STATE_BEFORE.search(text, max(0, t.start - 16), t.start)
                 or _STATE_AFTER.match(text, t.end) or _listed_with_states(text, toponyms, k)):
             city = dateline_city(t, lookup)
-            if city is not t:
+            if city is not t and (city.place.population or 0) >= MAIN_NAME_POPULATION \
+                    and text[max(0, t.start - 2):t.start] != ", ":  # "Gilroy, California"
                 t = replace(city, reason=f"{city.place.name}: \"{t.text}\" unqualified is "
                                          f"the city, not the {t.place.kind}")
         out.append(t)
     return out
-
-
-MAIN_NAME_POPULATION = 500_000  # a city this large, written as named, is meant by its name
 
 
 def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
