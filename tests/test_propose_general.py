@@ -336,3 +336,10 @@ def test_only_a_great_city_stands_for_its_state(parser: Geoparser) -> None:
     # after a town and a comma only says where the town is.
     events = _events(parser, "Floods closed roads across California on Monday.")
     assert {parser.gazetteer.get(e.place_id).kind for e in events} == {"state"}
+
+
+def test_a_direction_is_not_a_province_of_that_name(parser: Geoparser) -> None:
+    events = _events(parser, "Infections were confirmed on Monday at stables in Sydney and in "
+                             "north-western NSW.")
+    assert not any(parser.gazetteer.get(e.place_id).country_code not in ("AU", None)
+                   for e in events)

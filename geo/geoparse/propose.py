@@ -68,6 +68,10 @@ _EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ation
                          r"around the (?:world|globe|country)|across the (?:world|globe|"
                          r"country|nation)|all over the (?:world|country))\b")
 
+# "north-western NSW", "Western Cape"? only the first: a direction read as a place of that
+# name (North-Western Province, Zambia).
+_DIRECTION_WORD = re.compile(r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|"
+                             r"west(?:ern)?|central|upper|lower)")
 # A journey: from its origin to where the event is.
 _MOVED = re.compile(r"\b(?:flew|flown|flying|travell?ed|travell?ing|drove|driven|sailed|"
                     r"returned|moved|deported|transferred|airlifted|sent|shipped|bound)\b")
@@ -371,6 +375,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
                  and t.place.kind not in discourse.WIDE_KINDS
                  and not _based(article, t)  # "the Britain-based Observatory said"
+                 and not _DIRECTION_WORD.fullmatch(t.text)  # "north-western NSW"
                  and not any(a <= t.start and t.end <= b for a, b in slogans)
                  and not discourse.is_residence(body, t)
                  and not discourse.is_part_of_name(body, t)
