@@ -374,7 +374,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                    for m in _SLOGAN.finditer(sentence.text)]
         named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
                  and t.place.kind not in discourse.WIDE_KINDS
-                 and not _based(article, t)  # "the Britain-based Observatory said"
+                 # "the Britain-based Observatory said 30 were killed": its base is
+                 # where it speaks from, not where they were killed
+                 and not (_based(article, t) and trigger.category != "statement")
                  and not _DIRECTION_WORD.fullmatch(t.text)  # "north-western NSW"
                  and not any(a <= t.start and t.end <= b for a, b in slogans)
                  and not discourse.is_residence(body, t)
