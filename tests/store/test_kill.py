@@ -78,7 +78,8 @@ def test_a_killed_batch_import_leaves_only_whole_articles(db_url) -> None:
                 article.text, id="x", title=summary.title, outlet="",
                 published=date.fromisoformat(PUBLISHED)))
             frame = store.frame([summary.id], include_rejected=True)
-            assert Counter(frame["event_id"].str.partition("-")[2]) == Counter(
+            # (an article with no events has an empty frame: no partition columns)
+            assert Counter(str(i).partition("-")[2] for i in frame["event_id"]) == Counter(
                 e.event_id for e in proposed), summary.title
         # And the batch can simply be run again: what is there stays, the rest is added.
         again = subprocess.run(
