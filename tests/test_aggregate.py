@@ -22,7 +22,7 @@ from geo.map.aggregate import (
     grid_for,
     layers_for_day,
 )
-from geo.map.layers import layers_from_records
+from geo.map.layers import AHEAD_MAX_BYTES, ahead_json, layers_from_records
 from geo.map.paging import list_page, page_count
 from geo.timeline import EventIndex, View, read_events_table
 
@@ -130,6 +130,48 @@ def test_few_visible_events_keep_one_marker_per_place(index) -> None:
     assert layers.rings_json != "[]"
     big = layers_for_day(index, date(2013, 10, 1), View.CUMULATIVE)
     assert isinstance(json.loads(big.markers_json), dict)  # 3,000 visible: aggregated
+
+
+def _resolved(ahead: dict, sent: dict) -> dict:
+    """A step ahead as the map draws it (``withItems`` in static/qmap.js): a number in a
+    list is the item at that position of what the page sent with it."""
+
+    def resolve(items: list, base: list) -> list:
+        return [base[x] if isinstance(x, int) else x for x in items]
+
+    out = {}
+    for kind, data in ahead.items():
+        if kind == "day":
+            continue
+        base = sent[kind]["agg"]["spots"] if isinstance(sent[kind], dict) else sent[kind]
+        if isinstance(data, dict):
+            out[kind] = {"agg": {**data["agg"], "spots": resolve(data["agg"]["spots"], base)}}
+        else:
+            out[kind] = resolve(data, base)
+    return out
+
+
+@pytest.mark.parametrize("view", [View.CUMULATIVE, View.DAY])
+def test_steps_ahead_name_the_days_own_markers_and_cost_a_fraction_of_them(index, view) -> None:
+    """Previous and Next are drawn at the click from the steps ahead: they must equal the
+    layers of those days, and cost far less than sending those whole (the cumulative
+    view's places change little from one day to the next)."""
+    day = date(2013, 10, 1)
+    days = {k: day + timedelta(days=k) for k in (-1, 0, 1)}
+    layers = {k: layers_for_day(index, d, view) for k, d in days.items()}
+    ahead = {"next": (days[1], layers[1]), "previous": (days[-1], layers[-1])}
+    text = ahead_json(ahead, layers[0])
+    whole = sum(len(x.markers_json + x.rings_json + x.labels_json)
+                for x in (layers[1], layers[-1]))  # fmt: skip
+    sent = {kind: json.loads(getattr(layers[0], f"{kind}_json"))
+            for kind in ("markers", "rings", "labels")}  # fmt: skip
+    for direction, k in (("next", 1), ("previous", -1)):
+        drawn = _resolved(json.loads(text)[direction], sent)
+        assert drawn == {kind: json.loads(getattr(layers[k], f"{kind}_json"))
+                         for kind in ("markers", "rings", "labels")}  # fmt: skip
+    # Most places are unchanged up to the day: well under half of the layers sent whole.
+    assert len(text) < (0.5 if view == View.CUMULATIVE else 0.9) * whole
+    assert 0 < len(text) <= AHEAD_MAX_BYTES
 
 
 def test_aggregation_costs_time_linear_in_the_rows(tmp_path) -> None:

@@ -259,7 +259,7 @@ def test_day_layers_do_not_touch_the_base_map(frame):
     )
     # The day's data goes to the base map's own groups through window.__qmap.update.
     assert js.count("q.update(") == 3 and "window.__qmap" in js
-    assert 'q.update("markers", [{"lat":34.509' in js
+    assert 'var data = [{"lat":34.509' in js and 'q.update("markers", data)' in js
     assert _script(build_map(basemap, ["capture"])) == before
 
 

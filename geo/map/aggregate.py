@@ -179,9 +179,10 @@ def aggregated_layers(
     if alone is not None and not counts[alone]:
         alone = None  # the selected event is not visible on this day
     levels, spots_from = cluster_levels(grid, counts, on_day, visible, position, alone)
-    markers = (f'{{"agg":{{"spots":{layers.markers_json},"levels":{js_json(levels)},'
-               f'"spotsFrom":{spots_from},"events":{len(rows)}}}}}')  # fmt: skip
-    return EventLayers(layers.groups, markers, "[]", "[]", layers.popup_rows, layers.spots)
+    wrap = ('{"agg":{"spots":',
+            f',"levels":{js_json(levels)},"spotsFrom":{spots_from},"events":{len(rows)}}}}}')
+    return EventLayers(layers.groups, wrap[0] + layers.markers_json + wrap[1], "[]", "[]",
+                       layers.popup_rows, layers.spots, (layers.items[0], (), ()), wrap)
 
 
 def cluster_levels(

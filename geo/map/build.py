@@ -181,7 +181,7 @@ def feature_groups(
     fit when this day is first drawn.
     """
     out = []
-    extra = ahead_json(ahead or {})
+    extra = ahead_json(ahead or {}, layers)
     entries = js_json({str(k): list(v) for k, v in popups.items()}) if popups else ""
     for kind, name, data in (
         ("rings", RINGS_LAYER, layers.rings_json),

@@ -262,7 +262,9 @@ class DataLayer(FastMacro):
             {% if this.popups %}q.addPopups({{ this.popups }});{% endif %}
             {% if this.ahead %}q.ahead = {{ this.ahead }};{% endif %}
             {% if this.camera %}q.camera = {{ this.camera }};{% endif %}
-            q.update({{ this.kind|tojson }}, {{ this.data }});
+            var data = {{ this.data }};
+            q.sent[{{ this.kind|tojson }}] = data;  // what steps ahead name items of
+            q.update({{ this.kind|tojson }}, data);
         })();
         {% endmacro %}
         """

@@ -4,7 +4,8 @@ Markers are drawn in the browser from this JSON (``window.__qmap.update`` in
 ``static/qmap.js``) instead of one folium object per marker: rendering hundreds of
 folium objects per step would cost more than the step budget. A marker's popup names
 rows of the popup table (``geo.map.popups``), not texts. Each step can also carry the
-layers of the days Previous and Next lead to, while they are small (:func:`ahead_json`).
+layers of the days Previous and Next lead to (:func:`ahead_json`), naming the markers
+they share with the day's own by position: from day to day most places do not change.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ class EventLayers:
     labels_json: str
     popup_rows: tuple[int, ...] = ()  # rows of the popup table the markers name
     spots: tuple[tuple[float, float], ...] = ()  # each group's spot (``_spot``), in order
+    #: Each marker's, ring's and label's JSON (the items of the three lists, in order):
+    #: a step ahead names those equal to the day's own by position (:func:`ahead_json`).
+    #: Empty: not known (the layers are then sent whole).
+    items: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    #: The text before and after the marker list in ``markers_json`` (aggregated markers
+    #: wrap it, ``geo.map.aggregate``).
+    wrap: tuple[str, str] = ("", "")
 
     def group_at(self, lat: float, lon: float, tolerance: float = 1e-5) -> MarkerGroup | None:
         """The group whose marker is at ``lat, lon`` (what a click on the map returns)."""
@@ -199,8 +207,15 @@ def layers_from_records(
         label = group.place_name.split(" / ")[0]  # the most precise name
         labels.append({"lat": group.lat, "lon": group.lon, "text": label, "state": group.state})
     rows = tuple(sorted({row for m in markers for row in _popup_rows(m["popup"])}))
-    return EventLayers(tuple(groups), js_json(markers), js_json(rings), js_json(labels), rows,
-                       tuple(spots))  # fmt: skip
+    items = tuple(tuple(js_json(x) for x in kind) for kind in (markers, rings, labels))
+    marker_items, ring_items, label_items = items
+    return EventLayers(tuple(groups), json_list(marker_items), json_list(ring_items),
+                       json_list(label_items), rows, tuple(spots), items)  # fmt: skip
+
+
+def json_list(items: Sequence[str]) -> str:
+    """A JSON list of items already in JSON (as ``js_json`` of the list would give)."""
+    return "[" + ",".join(items) + "]"
 
 
 def _popup_rows(popup: Mapping[str, Any]) -> list[int]:
@@ -241,23 +256,36 @@ def group_popup(
     return {"head": head, "sel": sel, "full": full, "brief": brief, "more": more}
 
 
-#: Steps ahead are sent only while they are this small (a busy map's would double a step).
-AHEAD_MAX_BYTES = 60_000
+#: Steps ahead are sent only while they are this small: each names the markers it shares
+#: with the day's own by position, so in the cumulative view (most places unchanged
+#: from day to day) they cost a fraction of the day's markers; the day view of 10,000
+#: generated events sends ~2 x 50 kB.
+AHEAD_MAX_BYTES = 250_000
 
 
-def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]]) -> str:
+def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]],
+               current: EventLayers | None = None) -> str:  # fmt: skip
     """The layers of the days Previous and Next lead to, for the map to draw at the click.
 
     ``{"next": {"day", "markers", "rings", "labels"}, "previous": ...}``, or "" when
-    there is nothing to send or it would be too large (:data:`AHEAD_MAX_BYTES`).
+    there is nothing to send or it would be too large (:data:`AHEAD_MAX_BYTES`). In
+    each list (markers, or an aggregated layer's ``spots``; rings; labels) an item equal
+    to one of ``current``'s (the day the step is sent with) is its position there, a
+    number (items are objects): the map takes that item from the day's own
+    (``withItems`` in ``static/qmap.js``).
     """
     parts = []
+    known = [{text: i for i, text in enumerate(kind)} for kind in current.items] if current \
+        else [{}, {}, {}]  # fmt: skip
     for direction, (day, layers) in ahead.items():
+        lists = [layers.markers_json, layers.rings_json, layers.labels_json]
+        for k, (items, seen) in enumerate(zip(layers.items, known, strict=True)):
+            if items and seen:
+                listed = json_list([str(seen[t]) if t in seen else t for t in items])
+                lists[k] = layers.wrap[0] + listed + layers.wrap[1] if k == 0 else listed
         parts.append(
-            f'"{direction}":{{"day":"{day.isoformat()}","markers":{layers.markers_json},'
-            f'"rings":{layers.rings_json},"labels":{layers.labels_json}}}'
+            f'"{direction}":{{"day":"{day.isoformat()}","markers":{lists[0]},'
+            f'"rings":{lists[1]},"labels":{lists[2]}}}'
         )
     text = "{" + ",".join(parts) + "}" if parts else ""
     return text if len(text) <= AHEAD_MAX_BYTES else ""
-
-
