@@ -22,7 +22,7 @@ from geo.highlight import day_label
 from geo.map import build, paging, session
 from geo.map.aggregate import layers_for_day
 from geo.map.layers import EventLayers
-from geo.map.loader import MapEvents, load_map_events, source_params
+from geo.map.loader import MapEvents, keep, load_map_events, source_params
 from geo.map.popups import format_span, step_popups
 from geo.map.state import VIEW_LABELS, MapView, heading, list_label, list_rows, steps_ahead
 from geo.map.strip import PICK, build_strip, on_day, strip_note, strip_spec
@@ -45,7 +45,7 @@ LIST_MAX = 40  # buttons at most (a busy day of generated events has hundreds)
 @st.cache_resource(show_spinner=False, max_entries=8)
 def events_to_show(source: str | None, _frame: pd.DataFrame | None) -> MapEvents:
     """The events of ``source`` (a file path, a reader's key, or None: the seed)."""
-    return load_map_events(None if _frame is not None else source, _frame)
+    return keep(load_map_events(None if _frame is not None else source, _frame))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

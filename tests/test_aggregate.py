@@ -23,6 +23,7 @@ from geo.map.aggregate import (
     layers_for_day,
 )
 from geo.map.layers import AHEAD_MAX_BYTES, ahead_json, layers_from_records
+from geo.map.loader import keep, load_map_events
 from geo.map.paging import list_page, page_count
 from geo.timeline import EventIndex, View, read_events_table
 
@@ -195,6 +196,23 @@ def test_aggregation_costs_time_linear_in_the_rows(tmp_path) -> None:
 
     cpu(small)
     assert cpu(large) < 15 * max(cpu(small), 0.05)
+
+
+def test_loaded_events_stay_out_of_the_collectors_rounds(tmp_path) -> None:
+    """A full collection at 100,000 events cost 0.5 s of a step: the page's events are
+    frozen (``gc.freeze``), and a collection no longer visits their records."""
+    path = tmp_path / "events.csv"
+    generate_events(path, 1500)
+    data = load_map_events(path)
+    records = (data.index.records[0], data.index.as_today[-1], data.index.as_past[7])
+    assert all(gc.is_tracked(r) for r in records)
+    try:
+        assert keep(data) is data
+        visited = {id(o) for o in gc.get_objects()}  # the frozen generation left out
+        assert not visited & {id(r) for r in records}
+        assert gc.get_freeze_count() >= 3 * len(data.index)
+    finally:
+        gc.unfreeze()
 
 
 def test_the_days_list_goes_by_pages() -> None:
