@@ -20,7 +20,7 @@ from streamlit_folium import st_folium
 from geo.basemap import Basemap, Bounds, load_basemap
 from geo.highlight import day_label
 from geo.map import build, paging, session
-from geo.map.aggregate import layers_for_day
+from geo.map.aggregate import AGGREGATE_ABOVE, layers_for_day
 from geo.map.layers import EventLayers
 from geo.map.loader import MapEvents, keep, load_map_events, source_params
 from geo.map.popups import format_span, step_popups
@@ -127,7 +127,8 @@ def main() -> None:
         st_folium(
             build.build_map(shape, data.categories, bounds=data.bounds, basemap_urls=urls,
                             online_tiles=os.environ.get(TILES_ENV, "on") != "off",
-                            popups_url=url),  # fmt: skip
+                            popups_url=url,
+                            bubbles=len(data.index) > AGGREGATE_ABOVE),  # fmt: skip
             key=build.MAP_KEY, height=build.MAP_HEIGHT, width="stretch",
             returned_objects=["last_object_clicked"],
             feature_group_to_add=build.feature_groups(

@@ -268,6 +268,13 @@ def test_legend_lists_the_categories_present():
     assert html.count("Statement") == 1 and "Capture" in html and "Other" in html
 
 
+def test_legend_explains_count_bubbles_only_where_events_may_be_aggregated():
+    assert "qc-bubble" not in legend_html(["capture"])  # the seed: one marker per place
+    html = legend_html(["capture"], bubbles=True)
+    assert html.count('class="qc-bubble') == 2 and "events at several places" in html
+    assert '<span class="qc-day">' in html and "on this day" in html
+
+
 def test_legend_starts_closed_so_it_hides_no_marker():
     html = legend_html(["capture"])
     assert html.startswith("<details><summary>Legend</summary>")
@@ -449,9 +456,14 @@ def test_steps_ahead_carry_the_layers_of_the_days_previous_and_next_lead_to(fram
     m = build_map(basemap, ["capture"])
     js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
     assert js.count("q.ahead = {") == 1  # with the markers, once
-    # A busy map's steps ahead would double every step: none are sent.
+    # A busy map's steps ahead would double every step: the first that fit are sent.
     many = [(after, layer[after])] * (AHEAD_MAX_BYTES // len(layer[after].markers_json) + 1)
-    assert ahead_json({f"d{i}": x for i, x in enumerate(many)}) == ""
+    sent = ahead_json({f"d{i}": x for i, x in enumerate(many)})
+    assert 0 < len(sent) <= AHEAD_MAX_BYTES
+    assert list(json.loads(sent)) == [f"d{i}" for i in range(len(json.loads(sent)))]
+    assert len(json.loads(sent)) < len(many)
+    huge = EventLayers((), "[" + "0," * AHEAD_MAX_BYTES + "0]", "[]", "[]")
+    assert ahead_json({"next": (after, huge)}) == ""
 
 
 def test_a_readers_popups_travel_with_the_step_to_that_session_only(tmp_path, frame):

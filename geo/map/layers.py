@@ -259,7 +259,8 @@ def group_popup(
 #: Steps ahead are sent only while they are this small: each names the markers it shares
 #: with the day's own by position, so in the cumulative view (most places unchanged
 #: from day to day) they cost a fraction of the day's markers; the day view of 10,000
-#: generated events sends ~2 x 50 kB.
+#: generated events sends ~2 x 50 kB; at 100,000 most places change every day, and
+#: only Next fits (~190 kB).
 AHEAD_MAX_BYTES = 250_000
 
 
@@ -267,8 +268,8 @@ def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]],
                current: EventLayers | None = None) -> str:  # fmt: skip
     """The layers of the days Previous and Next lead to, for the map to draw at the click.
 
-    ``{"next": {"day", "markers", "rings", "labels"}, "previous": ...}``, or "" when
-    there is nothing to send or it would be too large (:data:`AHEAD_MAX_BYTES`). In
+    ``{"next": {"day", "markers", "rings", "labels"}, "previous": ...}``: the directions
+    in ``ahead``'s order while they fit in :data:`AHEAD_MAX_BYTES` ("" when none do). In
     each list (markers, or an aggregated layer's ``spots``; rings; labels) an item equal
     to one of ``current``'s (the day the step is sent with) is its position there, a
     number (items are objects): the map takes that item from the day's own
@@ -287,5 +288,8 @@ def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]],
             f'"{direction}":{{"day":"{day.isoformat()}","markers":{lists[0]},'
             f'"rings":{lists[1]},"labels":{lists[2]}}}'
         )
-    text = "{" + ",".join(parts) + "}" if parts else ""
-    return text if len(text) <= AHEAD_MAX_BYTES else ""
+    kept: list[str] = []  # in the order given (Next first: reading and Play go forward)
+    for part in parts:
+        if sum(map(len, kept)) + len(part) + len(kept) + 2 <= AHEAD_MAX_BYTES:
+            kept.append(part)
+    return "{" + ",".join(kept) + "}" if kept else ""
