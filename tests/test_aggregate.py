@@ -21,8 +21,9 @@ from geo.map.aggregate import (
     cell_ids,
     grid_for,
     layers_for_day,
+    memo_for,
 )
-from geo.map.layers import AHEAD_MAX_BYTES, ahead_json, layers_from_records
+from geo.map.layers import AHEAD_MAX_BYTES, MEMO_MAX, ahead_json, layers_from_records
 from geo.map.loader import keep, load_map_events
 from geo.map.paging import list_page, page_count
 from geo.timeline import EventIndex, View, read_events_table
@@ -196,6 +197,35 @@ def test_aggregation_costs_time_linear_in_the_rows(tmp_path) -> None:
 
     cpu(small)
     assert cpu(large) < 15 * max(cpu(small), 0.05)
+
+
+@pytest.mark.parametrize("view", [View.CUMULATIVE, View.DAY])
+def test_places_unchanged_since_the_day_before_reuse_their_markers(index, view) -> None:
+    """A step reuses the markers of places whose events did not change (the memo): the
+    same layers as built afresh, for less CPU up to the day (most places unchanged)."""
+    days = [date(2013, 10, 1) + timedelta(days=k) for k in range(4)]
+    memo = memo_for(index)
+
+    def build(day: date, fresh: bool):
+        if fresh:
+            memo.clear()
+        gc.collect()
+        started = time.process_time()
+        layers = layers_for_day(index, day, view, "gen-7@g0", open_popup=True)
+        return layers, time.process_time() - started
+
+    stepped, fresh = [], []
+    build(days[0] - timedelta(days=1), fresh=True)  # the grid, the memo of the day before
+    for day in days:
+        layers, cpu = build(day, fresh=False)  # memo holds the day before
+        stepped.append(cpu)
+        again, cpu = build(day, fresh=True)
+        fresh.append(cpu)
+        assert layers == again
+        build(day, fresh=False)  # the day's markers in the memo for the next day
+    assert len(memo) <= MEMO_MAX
+    if view == View.CUMULATIVE:
+        assert sum(stepped) < 0.8 * sum(fresh)
 
 
 def test_loaded_events_stay_out_of_the_collectors_rounds(tmp_path) -> None:
