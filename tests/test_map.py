@@ -456,6 +456,10 @@ def test_steps_ahead_carry_the_layers_of_the_days_previous_and_next_lead_to(fram
     m = build_map(basemap, ["capture"])
     js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
     assert js.count("q.ahead = {") == 1  # with the markers, once
+    # A step without steps ahead clears those of an earlier step (they name its items).
+    js = "".join(_get_feature_group_string(fg, m, idx=i)
+                 for i, fg in enumerate(feature_groups(layer[after], after, {})))  # fmt: skip
+    assert js.count("q.ahead = null;") == 1
     # A busy map's steps ahead would double every step: the first that fit are sent.
     many = [(after, layer[after])] * (AHEAD_MAX_BYTES // len(layer[after].markers_json) + 1)
     sent = ahead_json({f"d{i}": x for i, x in enumerate(many)})
