@@ -20,9 +20,9 @@ from streamlit_folium import st_folium
 from geo.basemap import Basemap, Bounds, load_basemap
 from geo.highlight import day_label
 from geo.map import build, paging, session
-from geo.map.aggregate import layers_for_day
+from geo.map.aggregate import AGGREGATE_ABOVE, layers_for_day
 from geo.map.layers import EventLayers
-from geo.map.loader import MapEvents, load_map_events, source_params
+from geo.map.loader import MapEvents, keep, load_map_events, source_params
 from geo.map.popups import format_span, step_popups
 from geo.map.state import VIEW_LABELS, MapView, heading, list_label, list_rows, steps_ahead
 from geo.map.strip import PICK, build_strip, on_day, strip_note, strip_spec
@@ -45,7 +45,7 @@ LIST_MAX = 40  # buttons at most (a busy day of generated events has hundreds)
 @st.cache_resource(show_spinner=False, max_entries=8)
 def events_to_show(source: str | None, _frame: pd.DataFrame | None) -> MapEvents:
     """The events of ``source`` (a file path, a reader's key, or None: the seed)."""
-    return load_map_events(None if _frame is not None else source, _frame)
+    return keep(load_map_events(None if _frame is not None else source, _frame))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -127,7 +127,8 @@ def main() -> None:
         st_folium(
             build.build_map(shape, data.categories, bounds=data.bounds, basemap_urls=urls,
                             online_tiles=os.environ.get(TILES_ENV, "on") != "off",
-                            popups_url=url),  # fmt: skip
+                            popups_url=url,
+                            bubbles=len(data.index) > AGGREGATE_ABOVE),  # fmt: skip
             key=build.MAP_KEY, height=build.MAP_HEIGHT, width="stretch",
             returned_objects=["last_object_clicked"],
             feature_group_to_add=build.feature_groups(

@@ -21,8 +21,10 @@ from geo.map.aggregate import (
     cell_ids,
     grid_for,
     layers_for_day,
+    memo_for,
 )
-from geo.map.layers import layers_from_records
+from geo.map.layers import AHEAD_MAX_BYTES, MEMO_MAX, ahead_json, layers_from_records
+from geo.map.loader import keep, load_map_events
 from geo.map.paging import list_page, page_count
 from geo.timeline import EventIndex, View, read_events_table
 
@@ -132,6 +134,48 @@ def test_few_visible_events_keep_one_marker_per_place(index) -> None:
     assert isinstance(json.loads(big.markers_json), dict)  # 3,000 visible: aggregated
 
 
+def _resolved(ahead: dict, sent: dict) -> dict:
+    """A step ahead as the map draws it (``withItems`` in static/qmap.js): a number in a
+    list is the item at that position of what the page sent with it."""
+
+    def resolve(items: list, base: list) -> list:
+        return [base[x] if isinstance(x, int) else x for x in items]
+
+    out = {}
+    for kind, data in ahead.items():
+        if kind == "day":
+            continue
+        base = sent[kind]["agg"]["spots"] if isinstance(sent[kind], dict) else sent[kind]
+        if isinstance(data, dict):
+            out[kind] = {"agg": {**data["agg"], "spots": resolve(data["agg"]["spots"], base)}}
+        else:
+            out[kind] = resolve(data, base)
+    return out
+
+
+@pytest.mark.parametrize("view", [View.CUMULATIVE, View.DAY])
+def test_steps_ahead_name_the_days_own_markers_and_cost_a_fraction_of_them(index, view) -> None:
+    """Previous and Next are drawn at the click from the steps ahead: they must equal the
+    layers of those days, and cost far less than sending those whole (the cumulative
+    view's places change little from one day to the next)."""
+    day = date(2013, 10, 1)
+    days = {k: day + timedelta(days=k) for k in (-1, 0, 1)}
+    layers = {k: layers_for_day(index, d, view) for k, d in days.items()}
+    ahead = {"next": (days[1], layers[1]), "previous": (days[-1], layers[-1])}
+    text = ahead_json(ahead, layers[0])
+    whole = sum(len(x.markers_json + x.rings_json + x.labels_json)
+                for x in (layers[1], layers[-1]))  # fmt: skip
+    sent = {kind: json.loads(getattr(layers[0], f"{kind}_json"))
+            for kind in ("markers", "rings", "labels")}  # fmt: skip
+    for direction, k in (("next", 1), ("previous", -1)):
+        drawn = _resolved(json.loads(text)[direction], sent)
+        assert drawn == {kind: json.loads(getattr(layers[k], f"{kind}_json"))
+                         for kind in ("markers", "rings", "labels")}  # fmt: skip
+    # Most places are unchanged up to the day: well under half of the layers sent whole.
+    assert len(text) < (0.5 if view == View.CUMULATIVE else 0.9) * whole
+    assert 0 < len(text) <= AHEAD_MAX_BYTES
+
+
 def test_aggregation_costs_time_linear_in_the_rows(tmp_path) -> None:
     """Ten times the rows at the same places: well under ten times the CPU (the places'
     markers are a fixed part); a quadratic step would cost a hundred."""
@@ -153,6 +197,52 @@ def test_aggregation_costs_time_linear_in_the_rows(tmp_path) -> None:
 
     cpu(small)
     assert cpu(large) < 15 * max(cpu(small), 0.05)
+
+
+@pytest.mark.parametrize("view", [View.CUMULATIVE, View.DAY])
+def test_places_unchanged_since_the_day_before_reuse_their_markers(index, view) -> None:
+    """A step reuses the markers of places whose events did not change (the memo): the
+    same layers as built afresh, for less CPU up to the day (most places unchanged)."""
+    days = [date(2013, 10, 1) + timedelta(days=k) for k in range(4)]
+    memo = memo_for(index)
+
+    def build(day: date, fresh: bool):
+        if fresh:
+            memo.clear()
+        gc.collect()
+        started = time.process_time()
+        layers = layers_for_day(index, day, view, "gen-7@g0", open_popup=True)
+        return layers, time.process_time() - started
+
+    stepped, fresh = [], []
+    build(days[0] - timedelta(days=1), fresh=True)  # the grid, the memo of the day before
+    for day in days:
+        layers, cpu = build(day, fresh=False)  # memo holds the day before
+        stepped.append(cpu)
+        again, cpu = build(day, fresh=True)
+        fresh.append(cpu)
+        assert layers == again
+        build(day, fresh=False)  # the day's markers in the memo for the next day
+    assert len(memo) <= MEMO_MAX
+    if view == View.CUMULATIVE:
+        assert sum(stepped) < 0.8 * sum(fresh)
+
+
+def test_loaded_events_stay_out_of_the_collectors_rounds(tmp_path) -> None:
+    """A full collection at 100,000 events cost 0.5 s of a step: the page's events are
+    frozen (``gc.freeze``), and a collection no longer visits their records."""
+    path = tmp_path / "events.csv"
+    generate_events(path, 1500)
+    data = load_map_events(path)
+    records = (data.index.records[0], data.index.as_today[-1], data.index.as_past[7])
+    assert all(gc.is_tracked(r) for r in records)
+    try:
+        assert keep(data) is data
+        visited = {id(o) for o in gc.get_objects()}  # the frozen generation left out
+        assert not visited & {id(r) for r in records}
+        assert gc.get_freeze_count() >= 3 * len(data.index)
+    finally:
+        gc.unfreeze()
 
 
 def test_the_days_list_goes_by_pages() -> None:

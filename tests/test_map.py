@@ -259,13 +259,20 @@ def test_day_layers_do_not_touch_the_base_map(frame):
     )
     # The day's data goes to the base map's own groups through window.__qmap.update.
     assert js.count("q.update(") == 3 and "window.__qmap" in js
-    assert 'q.update("markers", [{"lat":34.509' in js
+    assert 'var data = [{"lat":34.509' in js and 'q.update("markers", data)' in js
     assert _script(build_map(basemap, ["capture"])) == before
 
 
 def test_legend_lists_the_categories_present():
     html = legend_html(["capture", "statement", "statement", "astrology"])
     assert html.count("Statement") == 1 and "Capture" in html and "Other" in html
+
+
+def test_legend_explains_count_bubbles_only_where_events_may_be_aggregated():
+    assert "qc-bubble" not in legend_html(["capture"])  # the seed: one marker per place
+    html = legend_html(["capture"], bubbles=True)
+    assert html.count('class="qc-bubble') == 2 and "events at several places" in html
+    assert '<span class="qc-day">' in html and "on this day" in html
 
 
 def test_legend_starts_closed_so_it_hides_no_marker():
@@ -449,9 +456,18 @@ def test_steps_ahead_carry_the_layers_of_the_days_previous_and_next_lead_to(fram
     m = build_map(basemap, ["capture"])
     js = "".join(_get_feature_group_string(fg, m, idx=i) for i, fg in enumerate(groups))
     assert js.count("q.ahead = {") == 1  # with the markers, once
-    # A busy map's steps ahead would double every step: none are sent.
+    # A step without steps ahead clears those of an earlier step (they name its items).
+    js = "".join(_get_feature_group_string(fg, m, idx=i)
+                 for i, fg in enumerate(feature_groups(layer[after], after, {})))  # fmt: skip
+    assert js.count("q.ahead = null;") == 1
+    # A busy map's steps ahead would double every step: the first that fit are sent.
     many = [(after, layer[after])] * (AHEAD_MAX_BYTES // len(layer[after].markers_json) + 1)
-    assert ahead_json({f"d{i}": x for i, x in enumerate(many)}) == ""
+    sent = ahead_json({f"d{i}": x for i, x in enumerate(many)})
+    assert 0 < len(sent) <= AHEAD_MAX_BYTES
+    assert list(json.loads(sent)) == [f"d{i}" for i in range(len(json.loads(sent)))]
+    assert len(json.loads(sent)) < len(many)
+    huge = EventLayers((), "[" + "0," * AHEAD_MAX_BYTES + "0]", "[]", "[]")
+    assert ahead_json({"next": (after, huge)}) == ""
 
 
 def test_a_readers_popups_travel_with_the_step_to_that_session_only(tmp_path, frame):

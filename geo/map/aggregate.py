@@ -103,6 +103,16 @@ class SpotGrid:
 
 _GRIDS: weakref.WeakKeyDictionary[EventIndex, SpotGrid] = weakref.WeakKeyDictionary()
 _ROWS: weakref.WeakKeyDictionary[EventIndex, dict[str, int]] = weakref.WeakKeyDictionary()
+#: Each index's places' markers from step to step (``layers_from_records(memo=...)``).
+_MEMOS: weakref.WeakKeyDictionary[EventIndex, dict] = weakref.WeakKeyDictionary()
+
+
+def memo_for(index: EventIndex) -> dict:
+    """The memo of ``index``'s places' markers, kept while the index lives."""
+    memo = _MEMOS.get(index)
+    if memo is None:
+        memo = _MEMOS[index] = {}
+    return memo
 
 
 def grid_for(index: EventIndex) -> SpotGrid:
@@ -126,7 +136,8 @@ def layers_for_day(
     :func:`aggregated_layers`)."""
     rows, today = index.visible_rows(day, view)
     if len(rows) <= above:
-        return layers_from_records(index.visible(day, view), selected, open_popup)
+        return layers_from_records(index.visible(day, view), selected, open_popup,
+                                   memo=memo_for(index))  # fmt: skip
     return aggregated_layers(index, rows, today, selected, open_popup)
 
 
@@ -173,15 +184,16 @@ def aggregated_layers(
     records = [now[r] if t else past[r]
                for r, t in zip(rows[chosen].tolist(), today[chosen].tolist(), strict=True)]
     layers = layers_from_records(records, selected, open_popup, totals=totals,
-                                 popup_limits=POPUP_LIMITS)  # fmt: skip
+                                 popup_limits=POPUP_LIMITS, memo=memo_for(index))  # fmt: skip
     position = {key: i for i, key in enumerate(layers.spots)}
     alone = None if keep is None else int(grid.spot_of_row[keep])
     if alone is not None and not counts[alone]:
         alone = None  # the selected event is not visible on this day
     levels, spots_from = cluster_levels(grid, counts, on_day, visible, position, alone)
-    markers = (f'{{"agg":{{"spots":{layers.markers_json},"levels":{js_json(levels)},'
-               f'"spotsFrom":{spots_from},"events":{len(rows)}}}}}')  # fmt: skip
-    return EventLayers(layers.groups, markers, "[]", "[]", layers.popup_rows, layers.spots)
+    wrap = ('{"agg":{"spots":',
+            f',"levels":{js_json(levels)},"spotsFrom":{spots_from},"events":{len(rows)}}}}}')
+    return EventLayers(layers.groups, wrap[0] + layers.markers_json + wrap[1], "[]", "[]",
+                       layers.popup_rows, layers.spots, (layers.items[0], (), ()), wrap)
 
 
 def cluster_levels(

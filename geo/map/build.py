@@ -76,8 +76,9 @@ def install_popups(events: pd.DataFrame) -> str:
     return install_popup_table(events, STATIC_DIR / "vendor" / "popups", f"{URL_PREFIX}/popups")
 
 
-def legend_html(categories: Iterable[str]) -> str:
-    """The legend: one line per category present, then what faded and ringed mean.
+def legend_html(categories: Iterable[str], bubbles: bool = False) -> str:
+    """The legend: one line per category present, then what faded and ringed mean, and
+    the count bubbles when the events are many enough to be aggregated (``bubbles``).
 
     Closed by default: open, it would cover the markers in the map's lower left.
     """
@@ -85,7 +86,7 @@ def legend_html(categories: Iterable[str]) -> str:
     for name in categories:
         style = category(name)
         seen.setdefault(style.label, style)
-    return str(macro("popup.html", "legend")(list(seen.values()), OTHER))
+    return str(macro("popup.html", "legend")(list(seen.values()), OTHER, bubbles))
 
 
 def build_map(
@@ -97,6 +98,7 @@ def build_map(
     bounds: Bounds | None = None,
     basemap_urls: Mapping[str, str] | None = None,
     popups_url: str | None = None,
+    bubbles: bool = False,
 ) -> folium.Map:
     """The base map: offline Natural Earth look, optional OpenStreetMap, furniture.
 
@@ -104,7 +106,8 @@ def build_map(
     fitted to them. With ``basemap_urls`` (layer -> URL) the Natural Earth layers are
     fetched from there instead of embedded in the script. The popups' texts come from
     ``popups_url`` (``geo.map.popups.install_popup_table``), else with each step
-    (``feature_groups(popups=...)``). Identical output for identical arguments.
+    (``feature_groups(popups=...)``). ``bubbles``: the legend explains count bubbles
+    (the events may be aggregated by zoom). Identical output for identical arguments.
     """
     if bounds is not None:
         (south, west), (north, east) = bounds
@@ -152,7 +155,7 @@ def build_map(
         "stepKeys": STEP_KEYS,
     }
     m.add_child(QMap(offline, {"Borders": borders, "Country and city names": names}, options))
-    m.add_child(Legend(legend_html(categories)))
+    m.add_child(Legend(legend_html(categories, bubbles)))
     return m
 
 
@@ -181,7 +184,7 @@ def feature_groups(
     fit when this day is first drawn.
     """
     out = []
-    extra = ahead_json(ahead or {})
+    extra = ahead_json(ahead or {}, layers)
     entries = js_json({str(k): list(v) for k, v in popups.items()}) if popups else ""
     for kind, name, data in (
         ("rings", RINGS_LAYER, layers.rings_json),

@@ -260,9 +260,13 @@ class DataLayer(FastMacro):
             if (!q) { return; }
             {% if this.day %}q.day = {{ this.day|tojson }};{% endif %}
             {% if this.popups %}q.addPopups({{ this.popups }});{% endif %}
-            {% if this.ahead %}q.ahead = {{ this.ahead }};{% endif %}
+            {#- None ahead: an older day's steps ahead must not be drawn (they name items
+                of the data they came with) -#}
+            {% if this.kind == "markers" %}q.ahead = {{ this.ahead or "null" }};{% endif %}
             {% if this.camera %}q.camera = {{ this.camera }};{% endif %}
-            q.update({{ this.kind|tojson }}, {{ this.data }});
+            var data = {{ this.data }};
+            q.sent[{{ this.kind|tojson }}] = data;  // what steps ahead name items of
+            q.update({{ this.kind|tojson }}, data);
         })();
         {% endmacro %}
         """

@@ -4,13 +4,14 @@ Markers are drawn in the browser from this JSON (``window.__qmap.update`` in
 ``static/qmap.js``) instead of one folium object per marker: rendering hundreds of
 folium objects per step would cost more than the step budget. A marker's popup names
 rows of the popup table (``geo.map.popups``), not texts. Each step can also carry the
-layers of the days Previous and Next lead to, while they are small (:func:`ahead_json`).
+layers of the days Previous and Next lead to (:func:`ahead_json`), naming the markers
+they share with the day's own by position: from day to day most places do not change.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -65,6 +66,13 @@ class EventLayers:
     labels_json: str
     popup_rows: tuple[int, ...] = ()  # rows of the popup table the markers name
     spots: tuple[tuple[float, float], ...] = ()  # each group's spot (``_spot``), in order
+    #: Each marker's, ring's and label's JSON (the items of the three lists, in order):
+    #: a step ahead names those equal to the day's own by position (:func:`ahead_json`).
+    #: Empty: not known (the layers are then sent whole).
+    items: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    #: The text before and after the marker list in ``markers_json`` (aggregated markers
+    #: wrap it, ``geo.map.aggregate``).
+    wrap: tuple[str, str] = ("", "")
 
     def group_at(self, lat: float, lon: float, tolerance: float = 1e-5) -> MarkerGroup | None:
         """The group whose marker is at ``lat, lon`` (what a click on the map returns)."""
@@ -111,6 +119,7 @@ def layers_from_records(
     open_popup: bool = False,
     totals: Mapping[tuple[float, float], int] | None = None,
     popup_limits: tuple[int, int] = (POPUP_FULL, POPUP_BRIEF),
+    memo: MutableMapping[tuple, SpotLayers] | None = None,
 ) -> EventLayers:
     """Group the visible records by place and build the JSON the browser draws.
 
@@ -121,7 +130,9 @@ def layers_from_records(
     pandas costs tens (10,000 events). ``totals`` (spot -> events there) is given when
     ``records`` hold only the rows each spot's popup names (``geo.map.aggregate``);
     ``popup_limits``: how many of the day's events a popup lists in full, and earlier
-    ones briefly.
+    ones briefly. ``memo`` keeps each place's marker from step to step, keyed by the
+    identity of its records (shared, unchanging records of one ``EventIndex`` only):
+    up to the day, most places are the same as the day before.
     """
     if not records:
         return EventLayers((), "[]", "[]", "[]")
@@ -132,64 +143,24 @@ def layers_from_records(
     spots: dict[tuple[float, float], list[Mapping[str, Any]]] = {}
     for r in ordered:
         spots.setdefault(_spot_key(r), []).append(r)
-    groups: list[MarkerGroup] = []
-    markers, rings, labels = [], [], []
     busy = len(spots) > MAX_LABELS
-    id_limit = MARKER_IDS_BUSY if busy else MARKER_IDS
+    made: list[SpotLayers] = []
     for spot, rows in spots.items():
-        first = rows[0]
         ids = tuple(dict.fromkeys(str(r["id"]) for r in rows))
         n = totals.get(spot, len(ids)) if totals else len(ids)
-        by_place: dict[str, Mapping[str, Any]] = {}
-        for r in rows:
-            by_place.setdefault(str(r["place_id"]), r)
-        places = sorted(by_place.values(), key=lambda r: _nan_last(r.get("precision_km")))
-        name = " / ".join(dict.fromkeys(str(r["place_name"]) for r in places))
-        is_today = any(r["state"] == today for r in rows)
-        state = today if is_today else State.PAST.value
-        is_selected = selected is not None and selected in ids
-        style = category(first["category"])
-        lat, lon = round(float(first["lat"]), 6), round(float(first["lon"]), 6)
-        precision = [_nan_last(r.get("precision_km")) for r in places]
-        precision = [km for km in precision if km != math.inf]
-        # A country's outline says where it is better than a ring (issue 11).
-        ringed = [_nan_last(r.get("precision_km")) for r in places
-                  if str(r.get("kind", "")).lower() not in NO_RING_KINDS]  # fmt: skip
-        group = MarkerGroup(
-            place_ids=tuple(str(r["place_id"]) for r in places),
-            place_name=name,
-            lat=lat,
-            lon=lon,
-            state=state,
-            event_ids=ids,
-            category=str(first["category"]),
-            precision_km=precision[0] if precision else 0.0,
-            selected=is_selected,
-            count=n,
-        )
-        groups.append(group)
-        markers.append(
-            {
-                "lat": lat,
-                "lon": lon,
-                "icon": marker_icon(style.name, state, n, is_selected),
-                "popup": group_popup(rows, places, selected, n, popup_limits),
-                "title": f"{name}: {n} event(s)",
-                "n": n,
-                "name": name,
-                "state": state,
-                "z": (2000 if is_selected else 0) + (1000 if is_today else 0),
-                "open": bool(is_selected and open_popup),
-                "event_ids": list(ids[:id_limit]),
-            }
-        )
-        busy_and_past = busy and not (is_today or is_selected)
-        for km in dict.fromkeys(ringed):
-            if 0 < km <= MAX_RING_KM and not busy_and_past:  # busy map: the day's rings only
-                rings.append(
-                    {"lat": lat, "lon": lon, "r": km * 1000, "color": style.color,
-                     "state": state}  # fmt: skip
-                )
+        chosen = selected if selected is not None and selected in ids else None
+        opened = bool(open_popup and chosen is not None)
+        key = (tuple(map(id, rows)), n, chosen, opened, busy, popup_limits)
+        one = memo.get(key) if memo is not None else None
+        if one is None:
+            one = _spot_layers(rows, ids, n, chosen, opened, busy, popup_limits)
+            if memo is not None:
+                if len(memo) >= MEMO_MAX:
+                    memo.clear()
+                memo[key] = one
+        made.append(one)
+    groups = [one.group for one in made]
+    labels = []
     many = len(groups) > MAX_LABELS
     # Most important first: the browser places labels in this order and hides those that
     # would cover a marker or a label already placed.
@@ -198,9 +169,89 @@ def layers_from_records(
             continue
         label = group.place_name.split(" / ")[0]  # the most precise name
         labels.append({"lat": group.lat, "lon": group.lon, "text": label, "state": group.state})
-    rows = tuple(sorted({row for m in markers for row in _popup_rows(m["popup"])}))
-    return EventLayers(tuple(groups), js_json(markers), js_json(rings), js_json(labels), rows,
-                       tuple(spots))  # fmt: skip
+    rows = tuple(sorted({row for one in made for row in one.popup_rows}))
+    items = (tuple(one.marker for one in made),
+             tuple(ring for one in made for ring in one.rings),
+             tuple(js_json(x) for x in labels))  # fmt: skip
+    marker_items, ring_items, label_items = items
+    return EventLayers(tuple(groups), json_list(marker_items), json_list(ring_items),
+                       json_list(label_items), rows, tuple(spots), items)  # fmt: skip
+
+
+#: Places' markers a ``memo`` of :func:`layers_from_records` holds at most (then it
+#: starts over): ~1 kB each.
+MEMO_MAX = 20_000
+
+
+@dataclass(frozen=True)
+class SpotLayers:
+    """One place's marker group, its marker's and rings' JSON, and its popup's rows."""
+
+    group: MarkerGroup
+    marker: str
+    rings: tuple[str, ...]
+    popup_rows: tuple[int, ...]
+
+
+def _spot_layers(rows: Sequence[Mapping[str, Any]], ids: tuple[str, ...], n: int,
+                 selected: str | None, open_popup: bool, busy: bool,
+                 popup_limits: tuple[int, int]) -> SpotLayers:  # fmt: skip
+    """The marker of the records ``rows`` at one spot (``selected``: one of theirs)."""
+    today = State.TODAY.value
+    first = rows[0]
+    by_place: dict[str, Mapping[str, Any]] = {}
+    for r in rows:
+        by_place.setdefault(str(r["place_id"]), r)
+    places = sorted(by_place.values(), key=lambda r: _nan_last(r.get("precision_km")))
+    name = " / ".join(dict.fromkeys(str(r["place_name"]) for r in places))
+    is_today = any(r["state"] == today for r in rows)
+    state = today if is_today else State.PAST.value
+    is_selected = selected is not None
+    style = category(first["category"])
+    lat, lon = round(float(first["lat"]), 6), round(float(first["lon"]), 6)
+    precision = [_nan_last(r.get("precision_km")) for r in places]
+    precision = [km for km in precision if km != math.inf]
+    # A country's outline says where it is better than a ring (issue 11).
+    ringed = [_nan_last(r.get("precision_km")) for r in places
+              if str(r.get("kind", "")).lower() not in NO_RING_KINDS]  # fmt: skip
+    group = MarkerGroup(
+        place_ids=tuple(str(r["place_id"]) for r in places),
+        place_name=name,
+        lat=lat,
+        lon=lon,
+        state=state,
+        event_ids=ids,
+        category=str(first["category"]),
+        precision_km=precision[0] if precision else 0.0,
+        selected=is_selected,
+        count=n,
+    )
+    popup = group_popup(rows, places, selected, n, popup_limits)
+    marker = {
+        "lat": lat,
+        "lon": lon,
+        "icon": marker_icon(style.name, state, n, is_selected),
+        "popup": popup,
+        "title": f"{name}: {n} event(s)",
+        "n": n,
+        "name": name,
+        "state": state,
+        "z": (2000 if is_selected else 0) + (1000 if is_today else 0),
+        "open": bool(is_selected and open_popup),
+        "event_ids": list(ids[:MARKER_IDS_BUSY if busy else MARKER_IDS]),
+    }
+    rings = []
+    busy_and_past = busy and not (is_today or is_selected)
+    for km in dict.fromkeys(ringed):
+        if 0 < km <= MAX_RING_KM and not busy_and_past:  # busy map: the day's rings only
+            rings.append(js_json({"lat": lat, "lon": lon, "r": km * 1000, "color": style.color,
+                                  "state": state}))  # fmt: skip
+    return SpotLayers(group, js_json(marker), tuple(rings), tuple(_popup_rows(popup)))
+
+
+def json_list(items: Sequence[str]) -> str:
+    """A JSON list of items already in JSON (as ``js_json`` of the list would give)."""
+    return "[" + ",".join(items) + "]"
 
 
 def _popup_rows(popup: Mapping[str, Any]) -> list[int]:
@@ -241,23 +292,40 @@ def group_popup(
     return {"head": head, "sel": sel, "full": full, "brief": brief, "more": more}
 
 
-#: Steps ahead are sent only while they are this small (a busy map's would double a step).
-AHEAD_MAX_BYTES = 60_000
+#: Steps ahead are sent only while they are this small: each names the markers it shares
+#: with the day's own by position, so in the cumulative view (most places unchanged
+#: from day to day) they cost a fraction of the day's markers; the day view of 10,000
+#: generated events sends ~2 x 50 kB; at 100,000 most places change every day, and
+#: only Next fits (~190 kB).
+AHEAD_MAX_BYTES = 250_000
 
 
-def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]]) -> str:
+def ahead_json(ahead: Mapping[str, tuple[date, EventLayers]],
+               current: EventLayers | None = None) -> str:  # fmt: skip
     """The layers of the days Previous and Next lead to, for the map to draw at the click.
 
-    ``{"next": {"day", "markers", "rings", "labels"}, "previous": ...}``, or "" when
-    there is nothing to send or it would be too large (:data:`AHEAD_MAX_BYTES`).
+    ``{"next": {"day", "markers", "rings", "labels"}, "previous": ...}``: the directions
+    in ``ahead``'s order while they fit in :data:`AHEAD_MAX_BYTES` ("" when none do). In
+    each list (markers, or an aggregated layer's ``spots``; rings; labels) an item equal
+    to one of ``current``'s (the day the step is sent with) is its position there, a
+    number (items are objects): the map takes that item from the day's own
+    (``withItems`` in ``static/qmap.js``).
     """
     parts = []
+    known = [{text: i for i, text in enumerate(kind)} for kind in current.items] if current \
+        else [{}, {}, {}]  # fmt: skip
     for direction, (day, layers) in ahead.items():
+        lists = [layers.markers_json, layers.rings_json, layers.labels_json]
+        for k, (items, seen) in enumerate(zip(layers.items, known, strict=True)):
+            if items and seen:
+                listed = json_list([str(seen[t]) if t in seen else t for t in items])
+                lists[k] = layers.wrap[0] + listed + layers.wrap[1] if k == 0 else listed
         parts.append(
-            f'"{direction}":{{"day":"{day.isoformat()}","markers":{layers.markers_json},'
-            f'"rings":{layers.rings_json},"labels":{layers.labels_json}}}'
+            f'"{direction}":{{"day":"{day.isoformat()}","markers":{lists[0]},'
+            f'"rings":{lists[1]},"labels":{lists[2]}}}'
         )
-    text = "{" + ",".join(parts) + "}" if parts else ""
-    return text if len(text) <= AHEAD_MAX_BYTES else ""
-
-
+    kept: list[str] = []  # in the order given (Next first: reading and Play go forward)
+    for part in parts:
+        if sum(map(len, kept)) + len(part) + len(kept) + 2 <= AHEAD_MAX_BYTES:
+            kept.append(part)
+    return "{" + ",".join(kept) + "}" if kept else ""

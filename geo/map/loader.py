@@ -13,6 +13,7 @@ popups (as the workspace's) stay out of the public static files (``public``).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 from dataclasses import dataclass
@@ -65,6 +66,19 @@ def load_map_events(path: str | Path | None = None, frame: pd.DataFrame | None =
     categories = tuple(sorted(df["category"].dropna().astype(str).unique()))
     return MapEvents(df, Timeline.from_frame(df), EventIndex.from_frame(df), categories,
                      focus_bounds(df), public=frame is None)  # fmt: skip
+
+
+def keep(data: MapEvents) -> MapEvents:
+    """Take loaded events out of the cyclic garbage collector's rounds (``gc.freeze``).
+
+    The page keeps them for the server's life: hundreds of thousands of records that a
+    full collection would traverse every few steps, only to find them alive (100,000
+    generated events: 0.5 s of CPU, one step in eight). Frozen objects are still freed
+    by reference counting when the page's cache drops them.
+    """
+    gc.collect()
+    gc.freeze()
+    return data
 
 
 WORKSPACE = "workspace:"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -130,12 +131,21 @@ def popup_fragments(
 
 def place_head(places: Sequence[Mapping[str, Any]], n: int) -> str:
     """The top line of a marker's popup: its places, their country and precision."""
+    key = tuple((place.get("place_name"), place.get("country_code"), place.get("precision_km"))
+                for place in places)  # fmt: skip
+    try:
+        return _place_head(key, n)
+    except TypeError:  # a value that cannot be a key (a list): no cache
+        return _place_head.__wrapped__(key, n)
+
+
+@lru_cache(maxsize=16384)  # a place and its count change little from step to step
+def _place_head(places: tuple[tuple[Any, Any, Any], ...], n: int) -> str:
     items = []
-    for place in places:
-        km = place.get("precision_km")
+    for name, country, km in places:
         ring = f"±{km:g} km" if km and km == km else ""  # km == km: not NaN
-        detail = ", ".join(x for x in (text(place.get("country_code")), ring) if x)
-        items.append({"name": text(place.get("place_name")), "detail": detail})
+        detail = ", ".join(x for x in (text(country), ring) if x)
+        items.append({"name": text(name), "detail": detail})
     return str(macro("popup.html", "place_head")(items, n))
 
 

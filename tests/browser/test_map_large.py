@@ -94,3 +94,25 @@ def test_the_days_list_comes_a_page_at_a_time(large, page):
     map_settled(page, frame, n)
     assert f"Events 41–80 of {on_day}" in main.inner_text()
     assert listed.count() == 40 and listed.first.inner_text() != first
+
+
+def test_a_step_is_drawn_at_the_click_with_the_markers_the_rerun_brings(large, page):
+    """Up to the day, the steps ahead name most markers by their position in the day's
+    own (``ahead_json``): resolved at the click (``withItems`` in qmap.js), they must be
+    the very markers the server sends for that day."""
+    url, _ = large
+    frame = open_map(page, f"{url}/?day={DAY}")
+    assert frame.evaluate("window.__qmap.ahead.next.day") == "2013-10-02"
+    assert frame.evaluate("window.__qmap.ahead.previous.day") == "2013-09-30"
+    frame.evaluate("""() => { const q = window.__qmap, update = q.update, step = q.stepAhead;
+        window.__sent = []; window.__steps = [];
+        q.stepAhead = d => { const r = step(d); window.__steps.push([d, r]); return r; };
+        q.update = (kind, data) => {
+            if (kind === 'markers') { window.__sent.push(JSON.stringify(data)); }
+            return update(kind, data); }; }""")
+    n = run_number(page)
+    page.get_by_role("button", name="Next", exact=True).click()
+    map_settled(page, frame, n)
+    assert frame.evaluate("window.__steps") == [["next", True]]  # drawn at the click
+    at_click, from_rerun = frame.evaluate("window.__sent")
+    assert '"agg"' in at_click and at_click == from_rerun

@@ -363,15 +363,31 @@ L.qmap = function (map, offline, overlays, opts) {
     // start will show a day whose layers came with this one (q.ahead), draw them at the
     // click: the rerun then brings the same layers and changes nothing. Anything else
     // (no layers ahead, a disabled button, no access to the page) waits for the rerun.
+    // A step ahead names the items (markers, an aggregated layer's spots, rings, labels)
+    // it shares with the day the page sent last (q.sent) by their position there, a
+    // number (geo.map.layers.ahead_json): most places do not change from day to day.
     q.ahead = null;
+    q.sent = {};
+    function withItems(kind, data) {
+        var sent = q.sent[kind];
+        var base = Array.isArray(sent) ? sent : (sent && sent.agg ? sent.agg.spots : []);
+        function resolve(list) {
+            return list.map(function (x) { return typeof x === 'number' ? base[x] : x; });
+        }
+        if (Array.isArray(data)) { return resolve(data); }
+        if (data && data.agg) {
+            return {agg: L.extend({}, data.agg, {spots: resolve(data.agg.spots)})};
+        }
+        return data;
+    }
     q.stepAhead = function (direction) {
         var next = q.ahead && q.ahead[direction];
         if (!next) { return false; }
         q.ahead = null;  // one step per rerun: the next click waits for fresh layers
         q.day = next.day;
-        q.update('rings', next.rings);
-        q.update('markers', next.markers);
-        q.update('labels', next.labels);
+        q.update('rings', withItems('rings', next.rings));
+        q.update('markers', withItems('markers', next.markers));
+        q.update('labels', withItems('labels', next.labels));
         return true;
     };
     try {
