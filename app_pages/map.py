@@ -127,8 +127,7 @@ def main() -> None:
         st_folium(
             build.build_map(shape, data.categories, bounds=data.bounds, basemap_urls=urls,
                             online_tiles=os.environ.get(TILES_ENV, "on") != "off",
-                            popups_url=url,
-                            bubbles=len(data.index) > AGGREGATE_ABOVE),  # fmt: skip
+                            popups_url=url, bubbles=len(data.index) > AGGREGATE_ABOVE),
             key=build.MAP_KEY, height=build.MAP_HEIGHT, width="stretch",
             returned_objects=["last_object_clicked"],
             feature_group_to_add=build.feature_groups(
