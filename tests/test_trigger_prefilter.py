@@ -1,0 +1,29 @@
+"""The word-start prefilter of geo.geoparse.triggers reads every category that matches."""
+
+from __future__ import annotations
+
+from geo.geoparse import triggers
+from geo.geoparse.eventset import load_event_set
+
+
+def test_prefilter_keeps_every_category_that_matches() -> None:
+    sentences = [s.text.lower() for a in load_event_set() for s in a.article.sentences]
+    sentences += ["officials said 3 were taken to st. mary's hospital", "in control of",
+                  "the firm announced a recall of beef", "air strikes hit the town"]
+    for low in sentences:
+        possible = triggers._possible_categories(low)
+        for i, (_, pattern) in enumerate(triggers._CATEGORY_RES):
+            if pattern.search(low):
+                assert i in possible, (low, triggers._CATEGORY_RES[i][0])
+
+
+def test_prefilter_skips_categories_no_word_can_start() -> None:
+    possible = triggers._possible_categories("the weather was mild")
+    names = {triggers._CATEGORY_RES[i][0] for i in possible}
+    assert "siege" not in names and "bombardment" not in names
+
+
+def test_group_of_words_gives_a_key_per_word() -> None:
+    assert triggers._word_keys("(?:taken|flown) to") == {"tak", "flo"}
+    assert triggers._word_keys("shell(?:ed|ing)?") == {"she"}
+    assert triggers._word_keys("in control") == {"in"}
