@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 try:  # the regular-expression parser, to read the literal start of each signal word
     from re import _parser as _sre_parse
@@ -158,6 +159,13 @@ _TREND = re.compile(
     r"decades?)|for (?:years|decades)|in the past (?:\w+ )?(?:years|decades))\b"
     r"|\b(?:has|have) (?:been \w+ (?:by|for) |seen |suffered |had )?(?:several|many|numerous|"
     r"repeated|frequent|multiple|a series of|a string of|a spate of|a number of|dozens of)\b")
+# Words without which neither pattern can match (keep them in step with the patterns;
+# tests/test_trigger_prefilter.py): a plain search for them is much faster, and most
+# sentences have none.
+_GENERIC_WORDS = re.compile(r"frequent|common|rare|usual|often|typical|general|every|each|"
+                            r"annual|routine|regular|normal|tradition|tend|on average")
+_TREND_WORDS = re.compile(r"year|decade|month|several|many|numerous|repeated|frequent|"
+                          r"multiple|series of|string of|spate of|number of|dozens of")
 _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                     r"yesterday|today|tonight|overnight|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                     r"sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)")
@@ -197,7 +205,10 @@ def trigger_of(sentence: str, told: Container[str] | None = None) -> Trigger | N
     of another ("The storm made landfall in Jamaica", opening a story) is news, not an
     event named again.
     """
-    return next(real_triggers(sentence, told), None)
+    if told is None:
+        found = _every_trigger(sentence)
+        return found[0] if found else None
+    return next(_real_triggers(sentence, told), None)
 
 
 def real_triggers(sentence: str, told: Container[str] | None = None) -> Iterator[Trigger]:
@@ -205,9 +216,21 @@ def real_triggers(sentence: str, told: Container[str] | None = None) -> Iterator
     category in the order of :func:`trigger_of` (its first is :func:`trigger_of`'s);
     none for a question or a generic sentence. :mod:`geo.geoparse.categorise` reads on
     past the first when its category does not fit the story."""
+    return iter(_every_trigger(sentence)) if told is None else _real_triggers(sentence, told)
+
+
+@lru_cache(maxsize=4)
+def _every_trigger(sentence: str) -> tuple[Trigger, ...]:
+    """:func:`real_triggers` without ``told``, kept for the few sentences read last: the
+    proposer reads a sentence's first trigger and categorise all of them, one after the
+    other (the cache is that small so that it serves only that second reading)."""
+    return tuple(_real_triggers(sentence, None))
+
+
+def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigger]:
     low = sentence.lower()
-    if sentence.rstrip().endswith("?") or _GENERIC.search(low) or (
-            _TREND.search(low) and not _A_DAY.search(low)):
+    if sentence.rstrip().endswith("?") or (_GENERIC_WORDS.search(low) and _GENERIC.search(
+            low)) or (_TREND_WORDS.search(low) and _TREND.search(low) and not _A_DAY.search(low)):
         return
     again: set[str] = set()
     possible = _possible_categories(low)
