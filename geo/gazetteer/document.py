@@ -222,6 +222,7 @@ class Document:
                 self.keys.append(key)
                 self.names.append(n)
         self.fixed = tuple(fixed)
+        self._area_km: dict[tuple[int, int], float] = {}  # (id(place), id(area)) -> km
         self._weight = {k: n.weight for k, n in zip(self.keys, self.names, strict=True)}
         self._possible_pool = self._pool()
         self.options = [self._options(n, key) for n, key in zip(self.names, self.keys, strict=True)]
@@ -414,6 +415,8 @@ class Document:
             self.countries[cc] += w
         self.total_votes = sum(self.countries.values())
         self._region_state()
+        if [id(x) for x in points] != [id(x) for x in getattr(self, "points", ())]:
+            self._near_km: dict[int, object] = {}  # id(place) -> km to each point (numpy)
         self.points_keys = points_keys
         self.points = points
         self._display = {k: n.text for k, n in zip(self.keys, self.names, strict=True)}
@@ -471,7 +474,9 @@ class Document:
         if p.country_code and self._neighbour_named(p.country_code):
             t.score += W_NEIGHBOUR
         if self.points:
-            d = km_matrix([p], self.points)[0]
+            d = self._near_km.get(id(p))  # the same points in the next round: measured
+            if d is None:
+                d = self._near_km[id(p)] = km_matrix([p], self.points)[0]
             t.near = sorted(
                 {self.points_keys[j] for j, close in enumerate(d < NEAR_KM) if close} - {key},
             )
@@ -483,7 +488,11 @@ class Document:
                 if code and o.admin1 and area.kind in ("state", "admin1"):
                     inside = code == o.admin1
                 else:
-                    inside = km_matrix([p], [area])[0, 0] < reach
+                    pair = (id(p), id(area))  # the same pair in every round: measured once
+                    km = self._area_km.get(pair)
+                    if km is None:
+                        km = self._area_km[pair] = km_matrix([p], [area])[0, 0]
+                    inside = km < reach
                 if inside:
                     t.inside.append(self._display.get(k, area.name))
             t.score += W_INSIDE * math.log1p(len(t.inside))

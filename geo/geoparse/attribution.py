@@ -28,6 +28,8 @@ _SPEAKER_BEFORE = re.compile(
     rf"((?:{_CAP_WORD}|the|a|an|{_LOW_WORD})(?:\s+(?:{_CAP_WORD}|{_LOW_WORD})){{0,5}}?)\s+"
     + _SPEECH + r"\b"
 )
+# Without it _SPEAKER_BEFORE cannot match: a sentence with no speech word is not searched.
+_SPEECH_WORD = re.compile(r"\s" + _SPEECH + r"\b")
 _ACCORDING = re.compile(r"according to ([\w'’.-]+(?:[ \u00a0]+[\w'’.-]+){0,7})")
 _ACTOR_NOUNS = ("army", "rebels", "troops", "forces", "fighters", "insurgents", "regime",
                 "police", "government", "militants", "opposition", "residents",
@@ -163,7 +165,7 @@ def reporters(sentence: str, outlet: str) -> tuple[str, ...]:
             if bare != w:
                 break  # punctuation ends the phrase
         found.append(_speaker(phrase))
-    for m in _SPEAKER_BEFORE.finditer(sentence):
+    for m in _SPEAKER_BEFORE.finditer(sentence) if _SPEECH_WORD.search(sentence) else ():
         speaker = _speaker(m.group(1).split())
         if not speaker or speaker.lower() in _PRONOUNS:
             continue

@@ -12,8 +12,14 @@ sentence with :func:`trigger_of`.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+try:  # the regular-expression parser, to read the literal start of each signal word
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - before Python 3.11
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from geo.categories import TOPICS, TRIGGER_ORDER
 
@@ -29,6 +35,63 @@ _CATEGORY_RES = tuple(
     (category, re.compile(r"\b(?:" + "|".join(words) + r")\b"))
     for category, words in TRIGGER_ORDER  # geo.categories: most specific first
 )
+
+
+def _word_keys(pattern: str | _sre_parse.SubPattern) -> set[str]:
+    """The first (up to three) word characters a match of ``pattern`` may start with:
+    one string for a literal start ("shell(?:ed|ing)": "she"), one per alternative for a
+    group of literal words ("(?:taken|flown) to": "tak", "flo"); none when not known."""
+    items = _sre_parse.parse(pattern) if isinstance(pattern, str) else pattern
+    start = ""
+    for op, value in items:
+        if op is _sre_parse.LITERAL and (chr(value).isalnum() or chr(value) == "_"):
+            start += chr(value)
+            if len(start) == 3:
+                break
+            continue
+        if not start and op is _sre_parse.BRANCH:  # "(?:taken|flown) to" starts so
+            keys = [_word_keys(alternative) for alternative in value[1]]
+            if all(keys):
+                return set().union(*keys)
+        break
+    return {start} if start else set()
+
+
+def _category_keys(groups: Sequence[tuple[str, Sequence[str]]]) -> tuple[
+        dict[str, frozenset[int]], frozenset[int], tuple[int, ...]]:
+    """Which categories (by index in ``groups``) a word may start a signal word of, by the
+    word's first characters; the categories to read in every sentence; the key lengths."""
+    keys: dict[str, set[int]] = {}
+    always: set[int] = set()
+    for i, (_, words) in enumerate(groups):
+        for word in words:
+            starts = _word_keys(word)
+            for key in starts:
+                keys.setdefault(key, set()).add(i)
+            if not starts:
+                always.add(i)
+    return ({k: frozenset(v) for k, v in keys.items()}, frozenset(always),
+            tuple(sorted({len(k) for k in keys})))
+
+
+# A signal word starts a word, so a category can only match in a sentence one of whose
+# words starts as one of its signal words does: one pass over the words picks the few
+# categories worth searching for (the same matches, a fraction of the time).
+_CATEGORY_KEYS, _ALWAYS_READ, _KEY_LENGTHS = _category_keys(TRIGGER_ORDER)
+_WORDS = re.compile(r"\w+")
+
+
+def _possible_categories(low: str) -> frozenset[int]:
+    """The indices in :data:`_CATEGORY_RES` of the categories that may match in ``low``."""
+    found = set(_ALWAYS_READ)
+    for word in set(_WORDS.findall(low)):
+        for n in _KEY_LENGTHS:
+            hit = _CATEGORY_KEYS.get(word[:n])
+            if hit is not None:
+                found |= hit
+    return frozenset(found)
+
+
 _TOPIC_RES = tuple(
     (category, re.compile(r"\b(?:" + "|".join(words) + r")\b")) for category, words in TOPICS
 )
@@ -96,6 +159,13 @@ _TREND = re.compile(
     r"decades?)|for (?:years|decades)|in the past (?:\w+ )?(?:years|decades))\b"
     r"|\b(?:has|have) (?:been \w+ (?:by|for) |seen |suffered |had )?(?:several|many|numerous|"
     r"repeated|frequent|multiple|a series of|a string of|a spate of|a number of|dozens of)\b")
+# Words without which neither pattern can match (keep them in step with the patterns;
+# tests/test_trigger_prefilter.py): a plain search for them is much faster, and most
+# sentences have none.
+_GENERIC_WORDS = re.compile(r"frequent|common|rare|usual|often|typical|general|every|each|"
+                            r"annual|routine|regular|normal|tradition|tend|on average")
+_TREND_WORDS = re.compile(r"year|decade|month|several|many|numerous|repeated|frequent|"
+                          r"multiple|series of|string of|spate of|number of|dozens of")
 _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                     r"yesterday|today|tonight|overnight|(?:jan|feb|mar|apr|may|jun|jul|aug|"
                     r"sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)")
@@ -135,7 +205,10 @@ def trigger_of(sentence: str, told: Container[str] | None = None) -> Trigger | N
     of another ("The storm made landfall in Jamaica", opening a story) is news, not an
     event named again.
     """
-    return next(real_triggers(sentence, told), None)
+    if told is None:
+        found = _every_trigger(sentence)
+        return found[0] if found else None
+    return next(_real_triggers(sentence, told), None)
 
 
 def real_triggers(sentence: str, told: Container[str] | None = None) -> Iterator[Trigger]:
@@ -143,12 +216,27 @@ def real_triggers(sentence: str, told: Container[str] | None = None) -> Iterator
     category in the order of :func:`trigger_of` (its first is :func:`trigger_of`'s);
     none for a question or a generic sentence. :mod:`geo.geoparse.categorise` reads on
     past the first when its category does not fit the story."""
+    return iter(_every_trigger(sentence)) if told is None else _real_triggers(sentence, told)
+
+
+@lru_cache(maxsize=4)
+def _every_trigger(sentence: str) -> tuple[Trigger, ...]:
+    """:func:`real_triggers` without ``told``, kept for the few sentences read last: the
+    proposer reads a sentence's first trigger and categorise all of them, one after the
+    other (the cache is that small so that it serves only that second reading)."""
+    return tuple(_real_triggers(sentence, None))
+
+
+def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigger]:
     low = sentence.lower()
-    if sentence.rstrip().endswith("?") or _GENERIC.search(low) or (
-            _TREND.search(low) and not _A_DAY.search(low)):
+    if sentence.rstrip().endswith("?") or (_GENERIC_WORDS.search(low) and _GENERIC.search(
+            low)) or (_TREND_WORDS.search(low) and _TREND.search(low) and not _A_DAY.search(low)):
         return
     again: set[str] = set()
-    for category, pattern in _CATEGORY_RES:
+    possible = _possible_categories(low)
+    for i, (category, pattern) in enumerate(_CATEGORY_RES):
+        if i not in possible:
+            continue  # none of its signal words can start any word of the sentence
         for m in pattern.finditer(low):
             window = max(0, m.start() - 120)  # bounded look-back: linear time
             if _UNREAL.search(low, window, m.start()) or (
