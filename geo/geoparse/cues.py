@@ -103,12 +103,12 @@ def lift(text: str, cands: list[Candidate], scores: list[float],
     out = list(scores)
     places: dict[int, list[object]] = {}
     for i, (c, s) in enumerate(zip(cands, scores, strict=True)):
-        if s >= LIFTED or s < FLOOR:
+        if s < FLOOR:
             continue
         areas = head_areas(c, lookup)
         if areas:
             places[i] = areas
-            out[i] = LIFTED
-        elif cued(text, c):
+            out[i] = max(s, LIFTED)
+        elif s < LIFTED and cued(text, c):
             out[i] = LIFTED
     return out, places
