@@ -107,3 +107,9 @@ def test_an_event_off_a_cued_island_is_placed_there(parser: Geoparser) -> None:
                == "Lampedusa" for e in events)
     assert any("Airstrikes" in e.excerpt and parser.gazetteer.get(e.place_id).kind == "admin1"
                and parser.gazetteer.get(e.place_id).country_code == "SY" for e in events)
+
+
+def test_the_first_word_of_a_hyphenated_name_is_not_cued() -> None:
+    text = "Aid reached the city of Portville-sur-Mer on Friday."
+    cands = generate(text, lambda name: _GAZ.get(name, []))[1]
+    assert not any(cued(text, c) for c in cands if c.text == "Portville")

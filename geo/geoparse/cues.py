@@ -86,6 +86,8 @@ def cued(text: str, c: Candidate) -> bool:
     # ("in August"): the cue is about the whole, or about time.
     if not c.features.get("run:whole") or c.text in CALENDAR_WORDS:
         return False
+    if text[c.end:c.end + 1] == "-":  # "the city of Port-au-Prince": not "Port"
+        return False
     if _CUE.search(text, max(0, c.start - _CUE_REACH), c.start) is None:
         return False
     after = re.match(_SPACE + r"([A-Za-z]+)", text[c.end:c.end + 30])
