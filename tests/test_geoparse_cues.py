@@ -113,3 +113,14 @@ def test_the_first_word_of_a_hyphenated_name_is_not_cued() -> None:
     text = "Aid reached the city of Portville-sur-Mer on Friday."
     cands = generate(text, lambda name: _GAZ.get(name, []))[1]
     assert not any(cued(text, c) for c in cands if c.text == "Portville")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cyclist was hit near Portville and Main avenues on Friday.",  # streets
+        "Shells fell on the town of Portville al-Jabal.",  # the name goes on
+    ],
+)
+def test_a_cue_before_a_longer_name_or_a_street_lifts_nothing(text: str) -> None:
+    assert not cued(text, _cand(text, "Portville"))

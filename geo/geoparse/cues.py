@@ -48,12 +48,16 @@ _SPACE = r"[ \u00a0]+"
 # after them is mostly rightly rejected: LGL's acc@161 fell with them), and "at" names
 # schools, venues and firms as often ("at Perry Meridian").
 _CUE = re.compile(
-    r"(?:\b(?:near|outside|off|towards?)"
+    r"(?:\b(?:near|outside|off)"
     r"|\b(?:town|city|village|island|province|region|district|governorate|port|airport)"
     r"[ \u00a0]+of"
     r"|\bthe(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]+(?:island|town|city|village|port|resort))"
     r"[ \u00a0]+$"
 )
+_GOES_ON = re.compile(_SPACE + r"(?:[a-z]{1,3}-|(?:de|del|la|le|du|da|al|el|upon)\b)")
+_STREET_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:and|&|[A-Z][\w.]*)){0,3}[ \u00a0]+(?:avenues?|streets?|roads?|"
+    r"boulevards?|drives?|lanes?|st|ave|rd|blvd)\b", re.IGNORECASE)
 _CUE_REACH = 40  # characters before a candidate searched for a cue
 
 
@@ -87,6 +91,10 @@ def cued(text: str, c: Candidate) -> bool:
     if not c.features.get("run:whole") or c.text in CALENDAR_WORDS:
         return False
     if text[c.end:c.end + 1] == "-":  # "the city of Port-au-Prince": not "Port"
+        return False
+    # The name goes on in lower case ("the town of Mais al-Jabal"), or is a street's
+    # ("near Rivers and Stokes avenues").
+    if _GOES_ON.match(text, c.end) or _STREET_AFTER.match(text, c.end):
         return False
     if _CUE.search(text, max(0, c.start - _CUE_REACH), c.start) is None:
         return False
