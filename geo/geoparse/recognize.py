@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from geo.geoparse.cues import lift
 from geo.geoparse.features import MAX_SPAN_WORDS, Candidate, Lookup, bare_name, generate
 from geo.geoparse.lexicon import MEDIA_NOUNS
 from geo.geoparse.model import Model, sigmoid
@@ -136,9 +137,12 @@ def recognize(text: str, lookup: Lookup, model: Model) -> list[Mention]:
               for key, s, inner in zip(keys, scores, nested, strict=True)]
     scores = [s * MEDIA_FACTOR if _names_media(text, c) else s
               for c, s in zip(cands, scores, strict=True)]
+    # Names a locative cue marks as places ("near Lampedusa", "Idlib Province").
+    scores, head_places = lift(text, cands, scores, lookup)
     keep = select(cands, scores, model.threshold)
     return [_extend(text, Mention(cands[i].text, cands[i].start, cands[i].end, scores[i],
-                                  cands[i].places, cands[i].demonym), lookup) for i in keep]
+                                  head_places.get(i, cands[i].places), cands[i].demonym),
+                    lookup) for i in keep]
 
 
 _LOWER_HEAD = re.compile(r"[ \u00a0](region|district|province|governorate|county|area)\b")
