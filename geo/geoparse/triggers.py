@@ -16,10 +16,16 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-try:  # the regular-expression parser, to read the literal start of each signal word
+# The regular-expression parser, to read the literal start of each signal word: a private
+# module of the standard library, so without it every category is simply read in every
+# sentence (the same matches, slower) rather than failing.
+try:
     from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - before Python 3.11
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+except ImportError:  # pragma: no cover - before Python 3.11, or a later rename
+    try:
+        import sre_parse as _sre_parse  # type: ignore[no-redef]
+    except ImportError:
+        _sre_parse = None  # type: ignore[assignment]
 
 from geo.categories import TOPICS, TRIGGER_ORDER
 
@@ -41,6 +47,8 @@ def _word_keys(pattern: str | _sre_parse.SubPattern) -> set[str]:
     """The first (up to three) word characters a match of ``pattern`` may start with:
     one string for a literal start ("shell(?:ed|ing)": "she"), one per alternative for a
     group of literal words ("(?:taken|flown) to": "tak", "flo"); none when not known."""
+    if _sre_parse is None:
+        return set()
     items = _sre_parse.parse(pattern) if isinstance(pattern, str) else pattern
     start = ""
     for op, value in items:
