@@ -49,3 +49,14 @@ def test_generic_and_trend_words_are_in_every_match() -> None:
             assert triggers._TREND_WORDS.search(low), low
     assert sum(bool(triggers._GENERIC.search(x) or triggers._TREND.search(x))
                for x in examples) >= len(examples) - 2
+
+
+def test_without_the_regex_parser_every_category_is_read(monkeypatch) -> None:
+    """The parser is a private module of the standard library: without it the prefilter
+    knows no word starts, so no category is ever skipped."""
+    from geo.geoparse import triggers
+
+    monkeypatch.setattr(triggers, "_sre_parse", None)
+    assert triggers._word_keys(r"shell(?:ed|ing)") == set()
+    _, always, _ = triggers._category_keys(triggers.TRIGGER_ORDER)
+    assert always == frozenset(range(len(triggers.TRIGGER_ORDER)))
