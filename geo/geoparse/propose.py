@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import pandas as pd
 
@@ -356,6 +357,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     kinds: set[str] = set()  # the categories of the signal words of those events
     previous: tuple[int, int, Site] | None = None  # the last event's one local site
+    last: Told | None = None  # the last event proposed, which later sentences may elaborate
+    pending: list[Event] = []  # its records, held back to note the sentences folded in
+    folded: list[str] = []  # the elaborations folded into it
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not news[sentence.paragraph] or _run_in(article, sentence) or \
                 _INLINE_CREDIT.match(body, sentence.end):
@@ -485,6 +489,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
+        how = elaborates(sentence.text, trigger, {x.place.id for x in sites}, chosen, last)
+        if how is not None:
+            folded.append(f"sentence {sentence.index + 1} ({how}: {_title(sentence.text, 50)!r})")
+            continue  # a detail of the event told last: a careful reader maps it once
         kinds.update(trigger.told_again | {trigger.category, trigger.own})
         local = [x for x in sites if not x.implied and x.role == "site"
                  and x.place.kind in discourse.LOCAL_KINDS]
@@ -498,8 +506,104 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             f"{t.text} ({_aside_reason(article, t, slogans, trigger.category)})"
             for t in inside if t.place.id not in chosen_ids
             and t.text.replace("’", "'") not in DEMONYMS))
-        yield _records(article, sentence, sites, named_here, trigger, chosen,
-                       parser.model.common, aside_why, kind)
+        if pending:
+            yield _with_folded(pending, folded)
+        pending, folded = _records(article, sentence, sites, named_here, trigger, chosen,
+                                   parser.model.common, aside_why, kind), []
+        last = Told(frozenset(chosen_ids), trigger.category, trigger.own,
+                    chosen.resolved.start, chosen.resolved.end)
+    if pending:
+        yield _with_folded(pending, folded)
+
+
+@dataclass(frozen=True)
+class Told:
+    """What :func:`elaborates` compares a sentence with: the event proposed last."""
+
+    places: frozenset[str]  # the place ids of its records
+    category: str  # its signal word's category (after a topic word re-labels it)
+    own: str  # the signal word's own category ("said": statement)
+    start: date
+    end: date
+
+
+# Verbs that only attribute what follows ("..., the fire marshal said"): a comment or a
+# detail from someone, no act of its own ("claimed", "announced", "denied" are acts).
+_PLAIN_SAYING = frozenset({"said", "says", "told", "noted", "reported"})
+# A sentence whose subject points back to what the story has named ("The tiny temblor
+# struck at 2:44 a.m.", "Her car rolled over", "The blaze spread to"): more of that event.
+# Not a quotation that opens so ("'This will be a burden,' he said"): the speaker's words.
+_BACK_REFERENCE = re.compile(r"(?:The|This|That|These|Those|Its|Their|Her|His)\s")
+# A player's figures after a match's result ("Smith scored 12", "added nine points",
+# "had a game-high 20 rebounds"): the box score of the game told, not another game.
+_FIGURES = re.compile(r"\b(?:scored|had|added|finished with|grabbed|chipped in|pulled down)"
+                      r"\s+(?:an?\s+|his\s+|her\s+)?(?:(?:game|team|career|season)-high\s+)?"
+                      r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                      r"\b(?!\s*(?:years?|months?|weeks?|days?|percent|per cent|%))")
+
+
+def elaborates(sentence: str, trigger: Trigger, places: set[str],
+               when: SentenceDate, last: Told | None) -> str | None:
+    """How ``sentence`` only elaborates ``last``, the event proposed just before it, or
+    None when it tells an event of its own.
+
+    A careful reader maps each event once; news goes on about it for several sentences
+    (what else burned, how strong the quake was, who scored, what an official said of it).
+    Such a sentence names no place other than the event's (``places`` are its sites) and
+    no day other than its own (a date phrase of another day makes it news), and either
+
+    - only attributes what it says, after it ("..., the fire marshal said"), after an event
+      that is not itself a statement: a detail or comment on the event told, weaker than
+      its report (a speaker who opens the sentence makes a statement of its own);
+    - names its subject as known ("The tiny temblor struck ...", "Her car rolled over ...")
+      with a signal word of the event's own specific kind;
+    - gives a player's figures ("Smith scored 12") after a match's result.
+
+    A new speaker's statement after a statement, an act of another kind ("She was taken
+    to hospital" after a crash) and a sentence with a place or day of its own stay events.
+    """
+    if last is None or not places or not places <= last.places:
+        return None
+    if when.weight >= 1.0 and (when.resolved.start, when.resolved.end) != (last.start,
+                                                                           last.end):
+        return None
+    if (trigger.own == "statement" and trigger.word.lower() in _PLAIN_SAYING
+            and "statement" not in (last.own, last.category) and _attributed(sentence, trigger)):
+        return "a comment on the event told before it"
+    if trigger.category != last.category or trigger.own in BROAD:
+        return None
+    if _BACK_REFERENCE.match(sentence):
+        return "more of the event told before it"
+    if trigger.category == "sport" and _FIGURES.search(sentence):
+        return "a player's figures in the match told before it"
+    return None
+
+
+def _attributed(sentence: str, trigger: Trigger) -> bool:
+    """Whether the saying only attributes what comes before it: after a comma or a quote
+    and a few words naming the speaker, with at most the speaker after it ("..., a police
+    spokesman said.", "..., said Fire Marshal Jo Reyes."). A speaker who opens the
+    sentence ("Mayor Jo Reyes said the cleanup had begun") is the news: a statement."""
+    if not _SOURCE_BEFORE.search(sentence, max(0, trigger.start - 80), trigger.start):
+        return False
+    return all(w[0].isupper() or w.lower() in _SPEAKER_WORDS
+               for w in _WORDS.findall(sentence[trigger.end:]))
+
+
+# The content, then a comma or a closing quote, then the speaker: "...away, a police
+# spokesman" / "...up,\" Deputy Coroner Jo Reyes".
+_SOURCE_BEFORE = re.compile(r"[,\"”’]\s+(?:[\w.'’-]+\s+){0,8}$")
+_SPEAKER_WORDS = frozenset({"of", "the", "for", "and", "at", "in", "a", "an", "on", "with",
+                            "who", "spokesman", "spokeswoman", "spokesperson"})
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def _with_folded(records: list[Event], folded: list[str]) -> list[Event]:
+    """``records`` whose notes name the sentences folded into their event."""
+    if not folded:
+        return records
+    more = "; details told after it, not proposed again: " + ", ".join(folded)
+    return [replace(r, note=r.note + more) for r in records]
 
 
 def _away_from_dateline(article: Article, toponyms: list[Toponym],
