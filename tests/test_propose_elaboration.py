@@ -80,3 +80,22 @@ def test_a_players_figures_after_the_result_are_the_same_game(parser: Geoparser)
     events = _events(parser, text)
     assert _quoted(events, "Centerville defeated")
     assert not _quoted(events, "Tom Ames scored")
+
+
+def test_what_should_have_happened_is_an_opinion(parser: Geoparser) -> None:
+    # A counterfactual tells what was not done; the same verb in its own clause is news.
+    text = ("On Monday the union leader in Bristol argued the council should have "
+            "consulted residents and local traders on its library budget.")
+    assert not _quoted(_events(parser, text), "should have")
+    text = ("He could have drowned, a rescuer said, after divers found him in the "
+            "river at Bristol on Monday.")
+    assert _quoted(_events(parser, text), "divers found him")
+
+
+def test_a_judgment_for_an_act_is_an_opinion(parser: Geoparser) -> None:
+    text = ("The opposition leader in Bristol couldn't fault the council for putting more "
+            "money into hospitals and schools on Monday.")
+    assert not _quoted(_events(parser, text), "fault the council")
+    # The passive says what caused it: the accidents happened.
+    text = "On Monday the ice in Bristol was blamed for several crashes on the ring road."
+    assert _quoted(_events(parser, text), "blamed for several crashes")

@@ -123,6 +123,20 @@ _DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\
 _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
                      r"|suggest(?:s|ed)?|recommend(?:s|ed)?)\s+(?:that\s+)?|(?:forecast(?:s|ed)?|"
                      r"expect(?:s|ed)?)\s+that\s+)[^.;:!?]{0,80}$")
+# What should, could or would have happened ("suggested the government should have looked
+# at cutting the sales tax"): a counterfactual, an opinion of what was not done.
+_COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might|ought to)\s+have\s+"
+                             r"(?:been\s+)?\w+(?:ed|en|wn|ne|nt|ght)\b"
+                             # within its clause ("could have gone in where we found him")
+                             r"(?:(?!\b(?:where|when|after|before|because|who|which|while)\b)"
+                             r"[^.;:!?,]){0,100}$")
+# A judgment of someone for what they did ("couldn't fault the government for putting more
+# money into hospitals", "praised the crews for"): an opinion, not a report; not the
+# passive ("the storm was blamed for accidents"), which reports what caused them.
+_JUDGED = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+                     r"\b(?:fault(?:s|ed)?|blam(?:e|es|ed)|credit(?:s|ed)?|prais(?:e|es|ed)|"
+                     r"critici[sz](?:e|es|ed)|applaud(?:s|ed)?|commend(?:s|ed)?)\s+"
+                     r"[^.;:!?]{0,60}?\bfor\s+[^.;:!?]{0,80}$")
 # "Drivers are urged to watch out", "Residents were told to boil water": advice to the
 # public, what they should do, not what happened.
 _ADVICE = re.compile(r"\b(?:are|is|were|was)\s+(?:being\s+|also\s+|again\s+)?(?:urged|"
@@ -255,6 +269,9 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                 continue  # "Drivers are urged to watch out": advice, no event
             if _RANKED.search(low, window, m.start()):
                 continue  # "is the worst outbreak in Africa": a ranking, told elsewhere
+            if _COUNTERFACTUAL.search(low, window, m.start()) or _JUDGED.search(
+                    low, window, m.start()):
+                continue  # "should have cut the tax", "couldn't fault them for": opinions
             if _FEARED.search(low, window, m.start()) or _DENIED.search(
                     low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
