@@ -99,3 +99,21 @@ def test_a_judgment_for_an_act_is_an_opinion(parser: Geoparser) -> None:
     # The passive says what caused it: the accidents happened.
     text = "On Monday the ice in Bristol was blamed for several crashes on the ring road."
     assert _quoted(_events(parser, text), "blamed for several crashes")
+
+
+def test_a_worry_is_not_an_event(parser: Geoparser) -> None:
+    text = ("On Monday the head of the Bristol traders' guild was concerned that new parking "
+            "charges on the market's busiest sales days would drive shoppers away.")
+    assert not _quoted(_events(parser, text), "was concerned")
+    # "a concerned neighbour" is no worry of a clause: the call is news.
+    text = "A concerned neighbour reported the fire at a house in Bristol on Monday."
+    assert _quoted(_events(parser, text), "reported the fire")
+
+
+def test_what_a_trend_started_is_not_one_event(parser: Geoparser) -> None:
+    text = ("The rules in Bristol give seniority less weight, part of a trend that started "
+            "in 2001 to let schools keep younger teachers.")
+    assert not _quoted(_events(parser, text), "trend that started")
+    text = ("Ten new cases were reported in Bristol on Monday, reversing a falling trend in "
+            "new infections.")
+    assert _quoted(_events(parser, text), "Ten new cases were reported")

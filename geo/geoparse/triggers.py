@@ -121,7 +121,10 @@ _DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\
 # What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
 # would ..."): the clause after it tells of what may happen.
 _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
-                     r"|suggest(?:s|ed)?|recommend(?:s|ed)?)\s+(?:that\s+)?|(?:forecast(?:s|ed)?|"
+                     r"|suggest(?:s|ed)?|recommend(?:s|ed)?)\s+(?:that\s+)?|"
+                     # "was concerned that the tax would": a worry, not "a concerned citizen"
+                     r"(?:is|are|was|were|been|remains?|remained)\s+(?:\w+\s+)?concerned\s+"
+                     r"that\s+|(?:forecast(?:s|ed)?|"
                      r"expect(?:s|ed)?)\s+that\s+)[^.;:!?]{0,80}$")
 # What should, could or would have happened ("suggested the government should have looked
 # at cutting the sales tax"): a counterfactual, an opinion of what was not done.
@@ -137,6 +140,8 @@ _JUDGED = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
                      r"\b(?:fault(?:s|ed)?|blam(?:e|es|ed)|credit(?:s|ed)?|prais(?:e|es|ed)|"
                      r"critici[sz](?:e|es|ed)|applaud(?:s|ed)?|commend(?:s|ed)?)\s+"
                      r"[^.;:!?]{0,60}?\bfor\s+[^.;:!?]{0,80}$")
+# "part of a trend that started ten years ago": what started is a trend, not one event.
+_TREND_SUBJECT = re.compile(r"\btrends?\s+(?:that|which)\s+(?:\w+\s+)?$")
 # "Drivers are urged to watch out", "Residents were told to boil water": advice to the
 # public, what they should do, not what happened.
 _ADVICE = re.compile(r"\b(?:are|is|were|was)\s+(?:being\s+|also\s+|again\s+)?(?:urged|"
@@ -272,6 +277,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
             if _COUNTERFACTUAL.search(low, window, m.start()) or _JUDGED.search(
                     low, window, m.start()):
                 continue  # "should have cut the tax", "couldn't fault them for": opinions
+            if _TREND_SUBJECT.search(low, max(0, m.start() - 40), m.start()):
+                continue  # "a trend that started": a trend
             if _FEARED.search(low, window, m.start()) or _DENIED.search(
                     low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
