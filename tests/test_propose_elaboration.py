@@ -117,3 +117,18 @@ def test_what_a_trend_started_is_not_one_event(parser: Geoparser) -> None:
     text = ("Ten new cases were reported in Bristol on Monday, reversing a falling trend in "
             "new infections.")
     assert _quoted(_events(parser, text), "Ten new cases were reported")
+
+
+def test_a_generic_detail_of_a_specific_event_is_folded_into_it(parser: Geoparser) -> None:
+    text = ("Fire gutted a house in Bristol on Monday night. "
+            "A van parked in the drive was also badly damaged.")
+    events = _events(parser, text)
+    assert not _quoted(events, "A van parked")
+    assert all("a detail of an event of a specific kind" in e.note for e in events)
+    # A day of its own, or a signal word of another specific kind, is news.
+    text = ("Fire gutted a house in Bristol on Monday night. "
+            "On Tuesday, a second house was damaged.")
+    assert _quoted(_events(parser, text), "second house was damaged")
+    text = ("Fire gutted a house in Bristol on Monday night. "
+            "Police found a stolen car in a nearby street.")
+    assert _quoted(_events(parser, text), "stolen car")

@@ -48,6 +48,7 @@ from geo.geoparse.spans import within
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
+    OTHER,
     QUOTED_SHARE,
     SPEECH_ONLY,
     Trigger,
@@ -357,9 +358,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
     kinds: set[str] = set()  # the categories of the signal words of those events
     previous: tuple[int, int, Site] | None = None  # the last event's one local site
-    last: Told | None = None  # the last event proposed, which later sentences may elaborate
-    pending: list[Event] = []  # its records, held back to note the sentences folded in
-    folded: list[str] = []  # the elaborations folded into it
+    earlier: list[Told] = []  # the events proposed, which later sentences may elaborate
+    proposed: list[list[Event]] = []  # their records, noted with what is folded in at the end
+    folded: list[list[str]] = []  # for each, the sentences folded into it
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
         if not news[sentence.paragraph] or _run_in(article, sentence) or \
                 _INLINE_CREDIT.match(body, sentence.end):
@@ -489,10 +490,12 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
-        how = elaborates(sentence.text, trigger, {x.place.id for x in sites}, chosen, last)
-        if how is not None:
-            folded.append(f"sentence {sentence.index + 1} ({how}: {_title(sentence.text, 50)!r})")
-            continue  # a detail of the event told last: a careful reader maps it once
+        detail = elaborates(sentence.text, trigger, {x.place.id for x in sites}, chosen,
+                            earlier)
+        if detail is not None:
+            folded[detail[0]].append(f"sentence {sentence.index + 1} ({detail[1]}: "
+                                     f"{_title(sentence.text, 50)!r})")
+            continue  # a detail of an event told before: a careful reader maps it once
         kinds.update(trigger.told_again | {trigger.category, trigger.own})
         local = [x for x in sites if not x.implied and x.role == "site"
                  and x.place.kind in discourse.LOCAL_KINDS]
@@ -506,19 +509,18 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             f"{t.text} ({_aside_reason(article, t, slogans, trigger.category)})"
             for t in inside if t.place.id not in chosen_ids
             and t.text.replace("’", "'") not in DEMONYMS))
-        if pending:
-            yield _with_folded(pending, folded)
-        pending, folded = _records(article, sentence, sites, named_here, trigger, chosen,
-                                   parser.model.common, aside_why, kind), []
-        last = Told(frozenset(chosen_ids), trigger.category, trigger.own,
-                    chosen.resolved.start, chosen.resolved.end)
-    if pending:
-        yield _with_folded(pending, folded)
+        proposed.append(_records(article, sentence, sites, named_here, trigger, chosen,
+                                 parser.model.common, aside_why, kind))
+        folded.append([])
+        earlier.append(Told(frozenset(chosen_ids), trigger.category, trigger.own,
+                            chosen.resolved.start, chosen.resolved.end))
+    for records, details in zip(proposed, folded, strict=True):
+        yield _with_folded(records, details)
 
 
 @dataclass(frozen=True)
 class Told:
-    """What :func:`elaborates` compares a sentence with: the event proposed last."""
+    """What :func:`elaborates` compares a sentence with: an event proposed before it."""
 
     places: frozenset[str]  # the place ids of its records
     category: str  # its signal word's category (after a topic word re-labels it)
@@ -542,9 +544,9 @@ _FIGURES = re.compile(r"\b(?:scored|had|added|finished with|grabbed|chipped in|p
                       r"\b(?!\s*(?:years?|months?|weeks?|days?|percent|per cent|%))")
 
 
-def elaborates(sentence: str, trigger: Trigger, places: set[str],
-               when: SentenceDate, last: Told | None) -> str | None:
-    """How ``sentence`` only elaborates ``last``, the event proposed just before it, or
+def elaborates(sentence: str, trigger: Trigger, places: set[str], when: SentenceDate,
+               earlier: Sequence[Told]) -> tuple[int, str] | None:
+    """Which of the ``earlier`` events (its index) ``sentence`` only elaborates, and how;
     None when it tells an event of its own.
 
     A careful reader maps each event once; news goes on about it for several sentences
@@ -557,25 +559,43 @@ def elaborates(sentence: str, trigger: Trigger, places: set[str],
       its report (a speaker who opens the sentence makes a statement of its own);
     - names its subject as known ("The tiny temblor struck ...", "Her car rolled over ...")
       with a signal word of the event's own specific kind;
-    - gives a player's figures ("Smith scored 12") after a match's result.
+    - gives a player's figures ("Smith scored 12") after a match's result;
+    - has only a generic signal word ("A truck in the garage was also damaged", "found",
+      "hit") in a story whose earlier event of a specific kind (a fire) is at its places:
+      weaker than that event's report, a detail of it.
 
-    A new speaker's statement after a statement, an act of another kind ("She was taken
-    to hospital" after a crash) and a sentence with a place or day of its own stay events.
+    The first three compare with the event told just before; the last with the latest
+    event of a specific kind at the sentence's places, and only without a date phrase
+    ("he buried 14 people on the weekend of 17 September" is news). A new speaker's
+    statement after a statement, an act of another kind ("She was taken to hospital"
+    after a crash) and a sentence with a place or day of its own stay events.
     """
-    if last is None or not places or not places <= last.places:
+    if not places or not earlier:
         return None
-    if when.weight >= 1.0 and (when.resolved.start, when.resolved.end) != (last.start,
-                                                                           last.end):
+
+    def same(told: Told) -> bool:  # no place and no day of its own
+        return places <= told.places and (when.weight < 1.0 or (
+            when.resolved.start, when.resolved.end) == (told.start, told.end))
+
+    k = len(earlier) - 1
+    last = earlier[k]
+    if trigger.own == OTHER:  # weaker than a specific report: only without a date phrase
+        k = -1 if when.weight >= 1.0 else next(
+            (i for i in range(k, -1, -1) if earlier[i].own not in BROAD
+             and earlier[i].category not in BROAD and same(earlier[i])), -1)
+        return (k, "a detail of an event of a specific kind told before it") if k >= 0 \
+            else None
+    if not same(last):
         return None
     if (trigger.own == "statement" and trigger.word.lower() in _PLAIN_SAYING
             and "statement" not in (last.own, last.category) and _attributed(sentence, trigger)):
-        return "a comment on the event told before it"
+        return k, "a comment on the event told before it"
     if trigger.category != last.category or trigger.own in BROAD:
         return None
     if _BACK_REFERENCE.match(sentence):
-        return "more of the event told before it"
+        return k, "more of the event told before it"
     if trigger.category == "sport" and _FIGURES.search(sentence):
-        return "a player's figures in the match told before it"
+        return k, "a player's figures in the match told before it"
     return None
 
 
