@@ -132,3 +132,21 @@ def test_a_generic_detail_of_a_specific_event_is_folded_into_it(parser: Geoparse
     text = ("Fire gutted a house in Bristol on Monday night. "
             "Police found a stolen car in a nearby street.")
     assert _quoted(_events(parser, text), "stolen car")
+
+
+def test_another_event_of_the_kind_or_a_place_of_its_own_stays(parser: Geoparser) -> None:
+    # "The other outbreak": another event, though named with "The".
+    text = ("Bird flu was confirmed at a poultry farm near Leeds on Monday. "
+            "The other outbreak was found in wild ducks near Leeds.")
+    assert _quoted(_events(parser, text), "other outbreak")
+    # A name after "in the village of" the gazetteer does not know may be a place of its own.
+    text = ("Fire gutted a house in Bristol on Monday night. "
+            "A shed was also damaged in the village of Wickwarbury.")
+    assert _quoted(_events(parser, text), "shed was also damaged")
+
+
+def test_an_attributed_finding_is_not_a_mere_comment(parser: Geoparser) -> None:
+    # The attribution follows a signal word of its own ("found"): the finding is news.
+    text = ("Fire gutted a house in Bristol on Monday night. "
+            "The body of a man was found inside, police said.")
+    assert _quoted(_events(parser, text), "body of a man was found")

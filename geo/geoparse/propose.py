@@ -53,6 +53,7 @@ from geo.geoparse.triggers import (
     SPEECH_ONLY,
     Trigger,
     quoted_share,
+    real_triggers,
     trigger_of,
 )
 
@@ -490,8 +491,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
-        detail = elaborates(sentence.text, trigger, {x.place.id for x in sites}, chosen,
-                            earlier)
+        detail = elaborates(sentence, trigger, {x.place.id for x in sites}, chosen, earlier,
+                            [(t.start, t.end) for t in inside])
         if detail is not None:
             folded[detail[0]].append(f"sentence {sentence.index + 1} ({detail[1]}: "
                                      f"{_title(sentence.text, 50)!r})")
@@ -535,7 +536,10 @@ _PLAIN_SAYING = frozenset({"said", "says", "told", "noted", "reported"})
 # A sentence whose subject points back to what the story has named ("The tiny temblor
 # struck at 2:44 a.m.", "Her car rolled over", "The blaze spread to"): more of that event.
 # Not a quotation that opens so ("'This will be a burden,' he said"): the speaker's words.
-_BACK_REFERENCE = re.compile(r"(?:The|This|That|These|Those|Its|Their|Her|His)\s")
+_BACK_REFERENCE = re.compile(r"(?:The|This|That|These|Those|Its|Their|Her|His)\s+"
+                             # "The other outbreak", "The second quake": another event
+                             r"(?!(?:other|another|second|third|new|next|latest|further|"
+                             r"first|last|earlier|previous)\b)")
 # A player's figures after a match's result ("Smith scored 12", "added nine points",
 # "had a game-high 20 rebounds"): the box score of the game told, not another game.
 _FIGURES = re.compile(r"\b(?:scored|had|added|finished with|grabbed|chipped in|pulled down)"
@@ -544,59 +548,73 @@ _FIGURES = re.compile(r"\b(?:scored|had|added|finished with|grabbed|chipped in|p
                       r"\b(?!\s*(?:years?|months?|weeks?|days?|percent|per cent|%))")
 
 
-def elaborates(sentence: str, trigger: Trigger, places: set[str], when: SentenceDate,
-               earlier: Sequence[Told]) -> tuple[int, str] | None:
+def elaborates(sentence: Sentence, trigger: Trigger, places: set[str], when: SentenceDate,
+               earlier: Sequence[Told], names: Sequence[tuple[int, int]] = ()
+               ) -> tuple[int, str] | None:
     """Which of the ``earlier`` events (its index) ``sentence`` only elaborates, and how;
     None when it tells an event of its own.
 
     A careful reader maps each event once; news goes on about it for several sentences
     (what else burned, how strong the quake was, who scored, what an official said of it).
-    Such a sentence names no place other than the event's (``places`` are its sites) and
-    no day other than its own (a date phrase of another day makes it news), and either
+    Such a sentence names no place other than the event's (``places`` are its sites; a
+    capitalised name after "in", "near", "at"... that the gazetteer did not resolve,
+    ``names`` being the spans of those it did, may be a place of its own: "found in the
+    village of Saldowo") and no date phrase of its own ("On Tuesday, a second house was
+    damaged" is news), and either
 
     - only attributes what it says, after it ("..., the fire marshal said"), after an event
-      that is not itself a statement: a detail or comment on the event told, weaker than
+      that is not itself a statement, with no other signal word ("The body was found ...,
+      police said" tells a finding): a detail or comment on the event told, weaker than
       its report (a speaker who opens the sentence makes a statement of its own);
-    - names its subject as known ("The tiny temblor struck ...", "Her car rolled over ...")
-      with a signal word of the event's own specific kind;
+    - names the event as its known subject ("The tiny temblor struck ...", "Her car rolled
+      over ...": the signal word, of the event's own specific kind, in its first words);
     - gives a player's figures ("Smith scored 12") after a match's result;
-    - has only a generic signal word ("A truck in the garage was also damaged", "found",
-      "hit") in a story whose earlier event of a specific kind (a fire) is at its places:
-      weaker than that event's report, a detail of it.
+    - adds ("also", "as well", "too") with only a generic signal word ("A truck in the
+      garage was also damaged") in a story whose earlier event of a specific kind (a fire)
+      is at its places: weaker than that event's report, a detail of it.
 
     The first three compare with the event told just before; the last with the latest
-    event of a specific kind at the sentence's places, and only without a date phrase
-    ("he buried 14 people on the weekend of 17 September" is news). A new speaker's
+    event of a specific kind at the sentence's places. A new speaker's
     statement after a statement, an act of another kind ("She was taken to hospital"
     after a crash) and a sentence with a place or day of its own stay events.
     """
-    if not places or not earlier:
+    if not places or not earlier or when.weight >= 1.0:
         return None
-
-    def same(told: Told) -> bool:  # no place and no day of its own
-        return places <= told.places and (when.weight < 1.0 or (
-            when.resolved.start, when.resolved.end) == (told.start, told.end))
-
+    text = sentence.text
+    for m in _PLACE_CUE.finditer(text):
+        at = sentence.start + m.end() - 1
+        if not any(a <= at < b for a, b in names):
+            return None  # a name the gazetteer does not know: maybe a place of its own
     k = len(earlier) - 1
     last = earlier[k]
-    if trigger.own == OTHER:  # weaker than a specific report: only without a date phrase
-        k = -1 if when.weight >= 1.0 else next(
-            (i for i in range(k, -1, -1) if earlier[i].own not in BROAD
-             and earlier[i].category not in BROAD and same(earlier[i])), -1)
+    if trigger.own == OTHER:
+        if not _ADDED.search(text):
+            return None
+        k = next((i for i in range(k, -1, -1) if earlier[i].own not in BROAD
+                  and earlier[i].category not in BROAD and places <= earlier[i].places), -1)
         return (k, "a detail of an event of a specific kind told before it") if k >= 0 \
             else None
-    if not same(last):
+    if not places <= last.places:
         return None
     if (trigger.own == "statement" and trigger.word.lower() in _PLAIN_SAYING
-            and "statement" not in (last.own, last.category) and _attributed(sentence, trigger)):
+            and "statement" not in (last.own, last.category) and _attributed(text, trigger)
+            and all(t.own == "statement" for t in real_triggers(text))):
         return k, "a comment on the event told before it"
     if trigger.category != last.category or trigger.own in BROAD:
         return None
-    if _BACK_REFERENCE.match(sentence):
+    if _BACK_REFERENCE.match(text) and len(text[:trigger.start].split()) <= 4:
         return k, "more of the event told before it"
-    if trigger.category == "sport" and _FIGURES.search(sentence):
+    if trigger.category == "sport" and _FIGURES.search(text):
         return k, "a player's figures in the match told before it"
     return None
+
+
+# A capitalised name after a preposition of place ("in the village of Saldowo", "near
+# Orneta", "at Roanoke Park"), the end of the match being its first letter.
+_PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|off|into|to|from)\s+(?:the\s+(?:\w+\s+){0,2}"
+                        r"of\s+)?[A-Z]")
+# What a sentence adds to the event told ("was also damaged", "closed as well").
+_ADDED = re.compile(r"\b(?:also|as well|too)\b")
 
 
 def _attributed(sentence: str, trigger: Trigger) -> bool:
