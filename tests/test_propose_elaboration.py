@@ -150,3 +150,24 @@ def test_an_attributed_finding_is_not_a_mere_comment(parser: Geoparser) -> None:
     text = ("Fire gutted a house in Bristol on Monday night. "
             "The body of a man was found inside, police said.")
     assert _quoted(_events(parser, text), "body of a man was found")
+
+
+def test_a_wish_to_the_reader_is_not_an_event(parser: Geoparser) -> None:
+    text = "Good luck to the Bristol swimmers at the regional championships this weekend!"
+    assert not _events(parser, text)
+    # An exclamation in someone's words ends no report of the writer's.
+    text = "'Run!' he shouted as the fire spread through a Bristol warehouse on Monday."
+    assert _quoted(_events(parser, text), "fire spread")
+
+
+def test_a_risk_or_threat_of_an_event_is_not_one(parser: Geoparser) -> None:
+    text = ("The new street lights in Bristol cut the risk of becoming a victim of a "
+            "burglary, the council said on Monday.")
+    events = _events(parser, text)
+    assert events and {e.category for e in events} == {"statement"}  # not a burglary
+
+
+def test_an_opinion_about_an_event_is_not_it(parser: Geoparser) -> None:
+    text = ("Shop owners in Bristol were also positive about the council's budget for road "
+            "repairs, released on Monday.")
+    assert not _events(parser, text)

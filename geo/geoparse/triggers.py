@@ -110,7 +110,8 @@ _UNREAL = re.compile(
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
     r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
     r"heading towards|on course to|on track to|about to|none|nobody|no one|neither|"
-    r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot)\b"
+    r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot|"
+    r"(?:risk|risks|danger|threat|chance|chances|likelihood|possibility) of)\b"
     r"[^.;:!?]{0,30}$"
 )
 # "if Israel released prisoners ... in a deal": a condition runs to the next comma.
@@ -126,6 +127,12 @@ _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr
                      r"(?:is|are|was|were|been|remains?|remained)\s+(?:\w+\s+)?concerned\s+"
                      r"that\s+|(?:forecast(?:s|ed)?|"
                      r"expect(?:s|ed)?)\s+that\s+)[^.;:!?]{0,80}$")
+# "Business leaders were positive about the budget's promise to cut taxes": an opinion of
+# an event told elsewhere, not a report of it.
+_EVALUATED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|generally\s+|very\s+)?"
+                        r"(?:positive|negative|pleased|happy|unhappy|optimistic|pessimistic|"
+                        r"critical|supportive|sceptical|skeptical|enthusiastic)\s+"
+                        r"(?:about|of|with|over)\s+[^.;:!?]{0,80}$")
 # What should, could or would have happened ("suggested the government should have looked
 # at cutting the sales tax"): a counterfactual, an opinion of what was not done.
 _COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might|ought to)\s+have\s+"
@@ -198,6 +205,9 @@ _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
                     r"sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)")
 
 
+# "Good luck at the tournament this weekend!": the writer speaks to the reader (a wish, a
+# cheer), not a report; an exclamation inside a quotation is someone's words.
+_EXCLAIMED = re.compile(r"^[^\"“”‘’]*!\s*$")
 # A sentence more than this share of which is inside quotation marks is direct speech.
 QUOTED_SHARE = 0.5
 _QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
@@ -259,6 +269,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
     if sentence.rstrip().endswith("?") or (_GENERIC_WORDS.search(low) and _GENERIC.search(
             low)) or (_TREND_WORDS.search(low) and _TREND.search(low) and not _A_DAY.search(low)):
         return
+    if sentence.rstrip().endswith("!") and _EXCLAIMED.search(sentence):
+        return  # "Good luck this weekend!": to the reader
     again: set[str] = set()
     possible = _possible_categories(low)
     for i, (category, pattern) in enumerate(_CATEGORY_RES):
@@ -275,7 +287,7 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
             if _RANKED.search(low, window, m.start()):
                 continue  # "is the worst outbreak in Africa": a ranking, told elsewhere
             if _COUNTERFACTUAL.search(low, window, m.start()) or _JUDGED.search(
-                    low, window, m.start()):
+                    low, window, m.start()) or _EVALUATED.search(low, window, m.start()):
                 continue  # "should have cut the tax", "couldn't fault them for": opinions
             if _TREND_SUBJECT.search(low, max(0, m.start() - 40), m.start()):
                 continue  # "a trend that started": a trend
