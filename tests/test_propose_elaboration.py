@@ -171,3 +171,9 @@ def test_an_opinion_about_an_event_is_not_it(parser: Geoparser) -> None:
     text = ("Shop owners in Bristol were also positive about the council's budget for road "
             "repairs, released on Monday.")
     assert not _events(parser, text)
+
+
+def test_what_was_not_needed_did_not_happen(parser: Geoparser) -> None:
+    text = ("Schools in Bristol haven't had to plan layoffs of staff since the 1990s, the "
+            "council's figures show.")
+    assert not _quoted(_events(parser, text), "layoffs")

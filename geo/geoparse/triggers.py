@@ -118,7 +118,10 @@ _UNREAL = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
 # "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
 # that Hamas seized": the denial is another verb's).
-_DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$")
+_DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$"
+                     # "haven't had to consider layoffs": what was not done
+                     r"|(?:\bnot|n['’]t)\s+(?:had|have|has|needed|need)\s+to\s+\w+\s+"
+                     r"(?:\w+\s+)?$")
 # What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
 # would ..."): the clause after it tells of what may happen.
 _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
