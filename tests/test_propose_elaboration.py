@@ -177,3 +177,8 @@ def test_what_was_not_needed_did_not_happen(parser: Geoparser) -> None:
     text = ("Schools in Bristol haven't had to plan layoffs of staff since the 1990s, the "
             "council's figures show.")
     assert not _quoted(_events(parser, text), "layoffs")
+
+
+def test_a_contracted_denial_is_a_denial(parser: Geoparser) -> None:
+    assert not _events(parser, "A pub in Bristol wasn't damaged on Monday.")
+    assert _events(parser, "A pub in Bristol was damaged on Monday.")

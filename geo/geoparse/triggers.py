@@ -118,7 +118,7 @@ _UNREAL = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
 # "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
 # that Hamas seized": the denial is another verb's).
-_DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$"
+_DENIED = re.compile(r"(?:\bnot|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$"
                      # "haven't had to consider layoffs": what was not done
                      r"|(?:\bnot|n['’]t)\s+(?:had|have|has|needed|need)\s+to\s+\w+\s+"
                      r"(?:\w+\s+)?$")
