@@ -590,8 +590,9 @@ def elaborates(sentence: Sentence, trigger: Trigger, places: set[str], when: Sen
     if trigger.own == OTHER:
         if not _ADDED.search(text):
             return None
-        k = next((i for i in range(k, -1, -1) if earlier[i].own not in BROAD
-                  and earlier[i].category not in BROAD and places <= earlier[i].places), -1)
+        k = next((i for i in range(k, max(-1, k - ELABORATION_LOOKBACK), -1)
+                  if earlier[i].own not in BROAD and earlier[i].category not in BROAD
+                  and places <= earlier[i].places), -1)
         return (k, "a detail of an event of a specific kind told before it") if k >= 0 \
             else None
     if not places <= last.places:
@@ -609,6 +610,8 @@ def elaborates(sentence: Sentence, trigger: Trigger, places: set[str], when: Sen
     return None
 
 
+# How many events back a generic detail may point (bounded: time stays linear).
+ELABORATION_LOOKBACK = 12
 # A capitalised name after a preposition of place ("in the village of Saldowo", "near
 # Orneta", "at Roanoke Park"), the end of the match being its first letter.
 _PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|off|into|to|from)\s+(?:the\s+(?:\w+\s+){0,2}"
