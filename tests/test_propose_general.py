@@ -343,3 +343,25 @@ def test_a_direction_is_not_a_province_of_that_name(parser: Geoparser) -> None:
                              "north-western NSW.")
     assert not any(parser.gazetteer.get(e.place_id).country_code not in ("AU", None)
                    for e in events)
+
+
+MONDAY, TUESDAY, SUNDAY = date(2015, 3, 30), date(2015, 3, 31), date(2015, 3, 29)
+
+
+@pytest.mark.parametrize(("sentence", "category", "day"), [
+    ("Police in Leeds detained two men on Tuesday after a row outside a bar.", "crime",
+     TUESDAY),
+    ("A fishing boat capsized off Dover on Monday.", "accident", MONDAY),
+    ("Three students died of carbon monoxide poisoning in a flat in Bristol on Sunday.",
+     "accident", SUNDAY),
+    ("The new mayor of Portland was sworn in on Monday.", "politics", MONDAY),
+    ("The governor of Texas vetoed the measure in Austin on Tuesday.", "politics", TUESDAY),
+    ("Hundreds attended the funeral of the firefighter in Halifax on Monday.", "other",
+     MONDAY),
+])
+def test_common_news_verbs_are_read_as_events(parser: Geoparser, sentence: str,
+                                              category: str, day: date) -> None:
+    # Everyday verbs of local news (detained, capsized, sworn in, vetoed, a funeral) report
+    # an event of their kind on the day the sentence names.
+    events = _events(parser, sentence)
+    assert [(e.category, e.start) for e in events] == [(category, day)]

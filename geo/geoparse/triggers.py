@@ -110,19 +110,48 @@ _UNREAL = re.compile(
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
     r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
     r"heading towards|on course to|on track to|about to|none|nobody|no one|neither|"
-    r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot)\b"
+    r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot|"
+    r"(?:risk|risks|danger|threat|chance|chances|likelihood|possibility) of)\b"
     r"[^.;:!?]{0,30}$"
 )
 # "if Israel released prisoners ... in a deal": a condition runs to the next comma.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
 # "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
 # that Hamas seized": the denial is another verb's).
-_DENIED = re.compile(r"\b(?:not|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$")
+_DENIED = re.compile(r"(?:\bnot|n['’]t)\s+(?:\w+ly\s+)?(?:(?:been|be|get|got)\s+)?$"
+                     # "haven't had to consider layoffs": what was not done
+                     r"|(?:\bnot|n['’]t)\s+(?:had|have|has|needed|need)\s+to\s+\w+\s+"
+                     r"(?:\w+\s+)?$")
 # What someone fears, warns of or predicts ("Experts warned that an epidemic in the north
 # would ..."): the clause after it tells of what may happen.
 _FEARED = re.compile(r"\b(?:(?:warn(?:s|ed)?|fear(?:s|ed)?|predict(?:s|ed)?|worr(?:y|ies|ied)"
-                     r"|suggest(?:s|ed)?|recommend(?:s|ed)?)\s+(?:that\s+)?|(?:forecast(?:s|ed)?|"
+                     r"|suggest(?:s|ed)?|recommend(?:s|ed)?)\s+(?:that\s+)?|"
+                     # "was concerned that the tax would": a worry, not "a concerned citizen"
+                     r"(?:is|are|was|were|been|remains?|remained)\s+(?:\w+\s+)?concerned\s+"
+                     r"that\s+|(?:forecast(?:s|ed)?|"
                      r"expect(?:s|ed)?)\s+that\s+)[^.;:!?]{0,80}$")
+# "Business leaders were positive about the budget's promise to cut taxes": an opinion of
+# an event told elsewhere, not a report of it.
+_EVALUATED = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|generally\s+|very\s+)?"
+                        r"(?:positive|negative|pleased|happy|unhappy|optimistic|pessimistic|"
+                        r"critical|supportive|sceptical|skeptical|enthusiastic)\s+"
+                        r"(?:about|of|with|over)\s+[^.;:!?]{0,80}$")
+# What should, could or would have happened ("suggested the government should have looked
+# at cutting the sales tax"): a counterfactual, an opinion of what was not done.
+_COUNTERFACTUAL = re.compile(r"\b(?:should|could|would|might|ought to)\s+have\s+"
+                             r"(?:been\s+)?\w+(?:ed|en|wn|ne|nt|ght)\b"
+                             # within its clause ("could have gone in where we found him")
+                             r"(?:(?!\b(?:where|when|after|before|because|who|which|while)\b)"
+                             r"[^.;:!?,]){0,100}$")
+# A judgment of someone for what they did ("couldn't fault the government for putting more
+# money into hospitals", "praised the crews for"): an opinion, not a report; not the
+# passive ("the storm was blamed for accidents"), which reports what caused them.
+_JUDGED = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )"
+                     r"\b(?:fault(?:s|ed)?|blam(?:e|es|ed)|credit(?:s|ed)?|prais(?:e|es|ed)|"
+                     r"critici[sz](?:e|es|ed)|applaud(?:s|ed)?|commend(?:s|ed)?)\s+"
+                     r"[^.;:!?]{0,60}?\bfor\s+[^.;:!?]{0,80}$")
+# "part of a trend that started ten years ago": what started is a trend, not one event.
+_TREND_SUBJECT = re.compile(r"\btrends?\s+(?:that|which)\s+(?:\w+\s+)?$")
 # "Drivers are urged to watch out", "Residents were told to boil water": advice to the
 # public, what they should do, not what happened.
 _ADVICE = re.compile(r"\b(?:are|is|were|was)\s+(?:being\s+|also\s+|again\s+)?(?:urged|"
@@ -179,6 +208,9 @@ _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
                     r"sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)")
 
 
+# "Good luck at the tournament this weekend!": the writer speaks to the reader (a wish, a
+# cheer), not a report; an exclamation inside a quotation is someone's words.
+_EXCLAIMED = re.compile(r"^[^\"“”‘’]*!\s*$")
 # A sentence more than this share of which is inside quotation marks is direct speech.
 QUOTED_SHARE = 0.5
 _QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
@@ -240,6 +272,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
     if sentence.rstrip().endswith("?") or (_GENERIC_WORDS.search(low) and _GENERIC.search(
             low)) or (_TREND_WORDS.search(low) and _TREND.search(low) and not _A_DAY.search(low)):
         return
+    if sentence.rstrip().endswith("!") and _EXCLAIMED.search(sentence):
+        return  # "Good luck this weekend!": to the reader
     again: set[str] = set()
     possible = _possible_categories(low)
     for i, (category, pattern) in enumerate(_CATEGORY_RES):
@@ -255,6 +289,11 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                 continue  # "Drivers are urged to watch out": advice, no event
             if _RANKED.search(low, window, m.start()):
                 continue  # "is the worst outbreak in Africa": a ranking, told elsewhere
+            if _COUNTERFACTUAL.search(low, window, m.start()) or _JUDGED.search(
+                    low, window, m.start()) or _EVALUATED.search(low, window, m.start()):
+                continue  # "should have cut the tax", "couldn't fault them for": opinions
+            if _TREND_SUBJECT.search(low, max(0, m.start() - 40), m.start()):
+                continue  # "a trend that started": a trend
             if _FEARED.search(low, window, m.start()) or _DENIED.search(
                     low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
