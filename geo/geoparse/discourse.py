@@ -21,6 +21,7 @@ from geo.article import Article
 from geo.gazetteer import Gazetteer, Place
 from geo.gazetteer.document import admin1_of, prior
 from geo.gazetteer.normalize import fold
+from geo.geoparse import seats
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Toponym
 
@@ -286,17 +287,16 @@ def _city(name: str, country_code: str, gazetteer: Gazetteer) -> Place | None:
 
 
 # Seats of power named for the government that sits there: "the White House said" is a
-# statement made in Washington ("White House" is also another name of Casablanca).
-SEATS = {"White House": ("Washington", "US"), "Pentagon": ("Washington", "US"),
-         "State Department": ("Washington", "US"), "Capitol Hill": ("Washington", "US"),
-         "Oval Office": ("Washington", "US"), "Kremlin": ("Moscow", "RU"),
-         "Downing Street": ("London", "GB"), "Whitehall": ("London", "GB"),
-         "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Quai d'Orsay": ("Paris", "FR"),
-         "Vatican": ("Vatican City", "VA"), "Holy See": ("Vatican City", "VA"),
-         "Zhongnanhai": ("Beijing", "CN"), "Blue House": ("Seoul", "KR"),
-         "Knesset": ("Jerusalem", "IL"), "Bundestag": ("Berlin", "DE"),
-         "Chancellery": ("Berlin", "DE")}
-_SEAT = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, SEATS)) + r")(?:\s+Palace)?\b")
+# statement made in Washington ("White House" is also another name of Casablanca). The
+# buildings are rows of the seats table (:mod:`geo.geoparse.seats`), with the bodies.
+_SEAT = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, seats.BUILDINGS))
+                   + r")(?:\s+Palace)?\b")
+
+
+def seat_place(row: seats.Seat, gazetteer: Gazetteer) -> Place | None:
+    """The city a government or an institution sits in (the table's ``seat``, the largest
+    city of that name in its country: "Washington" is the city, not the state)."""
+    return _city(row.city, row.country_code, gazetteer)
 
 
 def seat(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
@@ -304,7 +304,7 @@ def seat(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
     m = _SEAT.search(text)
     if m is None:
         return None
-    city = _city(*SEATS[m.group(1)], gazetteer)
+    city = seat_place(seats.BUILDINGS[m.group(1)], gazetteer)
     return (m.group(0), city) if city is not None else None
 
 
