@@ -193,6 +193,10 @@ _PARENTHESIS = re.compile(r",[^,;:.!?\"“”()]{1,100},\s*")
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”()]")
 # A quotation or a clause closed before an inverted attribution: "...," said the FDA.
 _QUOTE_CLOSED = re.compile(r"[,\"”’']\s*$")
+# "the WHO reported 30 new cases", "confirmed two deaths": events it reports, which
+# happened where the sentence or the story says, not a statement of its own.
+_REPORTS_EVENTS = re.compile(r"\s+(?:[\w,-]+\s+){0,3}(?:cases|incidents|deaths|outbreaks?|"
+                             r"infections)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,5}$", re.IGNORECASE)
 MAX_SUBJECT_GAP = 4  # words between a body and its verb ("'s regional director")
 MAX_INVERTED_GAP = 8  # words between "said" and the body ("a spokeswoman for the")
@@ -222,7 +226,8 @@ def speaking_body(sentence: str) -> Mention | None:
     bodies = bodies_in(sentence)
     if not bodies:
         return None
-    verbs = list(_SPEAK.finditer(sentence))
+    verbs = [v for v in _SPEAK.finditer(sentence)
+             if not _REPORTS_EVENTS.match(sentence, v.end())]
     for body in bodies:
         if _ACCORDING_TO.search(sentence, max(0, body.start - 60), body.start):
             return body
