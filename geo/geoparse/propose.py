@@ -8,7 +8,8 @@ place, one event is proposed, with one record per place, in the curated schema o
 - the places: those the sentence names where something happens (demonyms such as
   "Lebanese" describe actors, not places; not where someone lives, a reference point, a
   continent...); else the place "the town" refers to, a speaking state body's capital or
-  the story's place (:mod:`geo.geoparse.discourse`);
+  the story's place (:mod:`geo.geoparse.discourse`); a statement of an institution that
+  names no place is made at its seat ("the WHO said": Geneva, :mod:`geo.geoparse.seats`);
 - the place's role: "from X" is an origin, "to/toward X" a destination, else the site;
 - the date: :mod:`geo.geoparse.eventdates` (the sentence's date phrase nearest the
   signal word, else a carried, story or fallback date, said in ``date_rule``);

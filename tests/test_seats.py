@@ -1,0 +1,101 @@
+"""The seats table (``data/institutions.csv``) and who speaks in a sentence (issue 13).
+
+Sentences are written for these tests, not taken from the seed or the annotated set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from geopy.distance import great_circle
+
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.geoparse import discourse, seats
+
+
+def test_every_row_is_complete_and_sourced() -> None:
+    for row in seats.SEATS:
+        assert row.kind in seats.KINDS, row.name
+        assert row.scope == seats.INTERNATIONAL or re.fullmatch(r"[A-Z]{2}", row.scope)
+        assert re.fullmatch(r"[A-Z]{2}", row.country_code), row.name
+        assert row.source.startswith("Wikipedia \""), row.name
+        assert row.geonames_id and row.lat is not None and row.lon is not None, row.name
+    # One spelling, one body: a name read as two seats would be read by chance.
+    counts = Counter(a for row in seats.SEATS for a in row.aliases)
+    assert [a for a, n in counts.items() if n > 1] == []
+    assert 80 <= sum(row.kind == "body" for row in seats.SEATS) <= 150
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def test_the_tables_points_are_the_gazetteers(gazetteer: Gazetteer) -> None:
+    # The coordinates written in the table are those of the place the proposer uses
+    # (``python data/build_institutions.py`` writes them): a changed gazetteer shows here.
+    for row in seats.SEATS:
+        place = discourse.seat_place(row, gazetteer)
+        assert place is not None and place.geonames_id == row.geonames_id, row.name
+        assert great_circle((place.lat, place.lon), (row.lat, row.lon)).km < 1, row.name
+
+
+def _speaker(sentence: str) -> str | None:
+    found = seats.speaking_body(sentence)
+    return found.seat.name if found is not None else None
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("The World Health Organization said on Monday that the risk was low.",
+     "World Health Organization"),
+    ("The WHO's regional director warned that vaccines were running short.",
+     "World Health Organization"),
+    ("A CDC spokesman confirmed that the samples had arrived.",
+     "Centers for Disease Control and Prevention"),
+    ("The FDA, which regulates medicines, said the pills were safe.",
+     "Food and Drug Administration"),
+    ("\"Throw it away,\" said a spokeswoman for the FDA, Ann Lee.",
+     "Food and Drug Administration"),
+    ("The recall was needed, according to the Consumer Product Safety Commission.",
+     "Consumer Product Safety Commission"),
+    ("The UN Security Council condemned the test.", "UN Security Council"),
+    ("The Security Council condemned the test.", "UN Security Council"),
+    ("The Fed said rates would stay low.", "Federal Reserve"),
+    ("NATO Secretary-General Anders Rasmussen said the alliance was ready.", "NATO"),
+])
+def test_a_body_that_speaks(sentence: str, body: str) -> None:
+    assert _speaker(sentence) == body
+
+
+@pytest.mark.parametrize("sentence", [
+    # Case matters: "who" is a pronoun, "fed" a verb.
+    "The doctor who said the risk was low has retired.",
+    "Officials fed the birds and said they were healthy.",
+    # Another nation's body, a state's or a local one.
+    "The Thai FDA said the pills were fake.",
+    "The Ohio EPA said the water was safe.",
+    "The state Justice Department said the law was valid.",
+    "Syria's UN envoy said the report was false.",
+    # A longer name the table lacks; a compound.
+    "The Federal Reserve Bank of Boston said rates would rise.",
+    "The UN-backed government said the port was open.",
+    # Spoken to, not speaking; events a body reports.
+    "Local officials told the WHO that the clinic was closed.",
+    "The WHO reported 30 new cases on Monday.",
+    # An actor of another event.
+    "CDC teams were sent to the region to help.",
+    "The National Security Council said the review was over.",
+])
+def test_no_body_speaks(sentence: str) -> None:
+    assert _speaker(sentence) is None
+
+
+def test_a_nations_qualifier_is_part_of_the_name() -> None:
+    found = seats.speaking_body("The U.S. Food and Drug Administration said on Friday "
+                                "that the drug was safe.")
+    assert found is not None and found.text == "U.S. Food and Drug Administration"
+    # Britain's own body, named with its nation.
+    found = seats.speaking_body("Britain's Met Office said the storm had passed.")
+    assert found is not None and found.seat.city == "Exeter"
