@@ -50,7 +50,7 @@ def _speaker(sentence: str) -> str | None:
 @pytest.mark.parametrize("sentence, body", [
     ("The World Health Organization said on Monday that the risk was low.",
      "World Health Organization"),
-    ("The WHO's regional director warned that vaccines were running short.",
+    ("The WHO's director-general warned that vaccines were running short.",
      "World Health Organization"),
     ("A CDC spokesman confirmed that the samples had arrived.",
      "Centers for Disease Control and Prevention"),
@@ -64,6 +64,8 @@ def _speaker(sentence: str) -> str | None:
     ("The Security Council condemned the test.", "UN Security Council"),
     ("The Fed said rates would stay low.", "Federal Reserve"),
     ("NATO Secretary-General Anders Rasmussen said the alliance was ready.", "NATO"),
+    ("The World Health Organisation (WHO), in a statement, said the risk was low.",
+     "World Health Organization"),
 ])
 def test_a_body_that_speaks(sentence: str, body: str) -> None:
     assert _speaker(sentence) == body
@@ -87,6 +89,11 @@ def test_a_body_that_speaks(sentence: str, body: str) -> None:
     # An actor of another event.
     "CDC teams were sent to the region to help.",
     "The National Security Council said the review was over.",
+    # The body's people or offices in the field, or another agency.
+    "UN peacekeepers said the road was closed.",
+    "IAEA inspectors said the plant was safe.",
+    "The WHO's regional office said the risk was low.",
+    "The United Nations agency said half of the patients had died at home.",
 ])
 def test_no_body_speaks(sentence: str) -> None:
     assert _speaker(sentence) is None

@@ -188,8 +188,17 @@ _SPEAK = re.compile(
     r"condemned|condemns|welcomed|welcomes|praised|criticised|criticized|expressed|vowed|"
     r"pledged|accused|demanded|insisted|estimated|estimates|acknowledged|admitted|"
     r"explained|cautioned|stressed|issued|released|published|called\s+(?:for|on))\b")
-# ", which regulates food and drugs," between a subject and its verb.
+# ", which regulates food and drugs," between a subject and its verb; "(WHO)", "[CDC]":
+# the abbreviation written after the full name.
 _PARENTHESIS = re.compile(r",[^,;:.!?\"“”()]{1,100},\s*")
+_ABBREVIATION = re.compile(r"^\s*[(\[][A-Z][A-Za-z.]{1,9}[)\]]")
+# "UN peacekeepers said", "IAEA inspectors said", "the UN agency said": people or an
+# agency of the body in the field, or another body, not the body at its seat.
+_FIELD_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:agency|agencies|mission|missions|peacekeepers|troops|forces|soldiers|"
+    r"monitors|inspectors|observers|team|teams|workers|aid workers|staff|envoy|convoy|"
+    r"experts|investigators|doctors|field|regional|country|local|representative|"
+    r"representatives|office in|officials? in)\b")
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”()]")
 # A quotation or a clause closed before an inverted attribution: "...," said the FDA.
 _QUOTE_CLOSED = re.compile(r"[,\"”’']\s*$")
@@ -205,7 +214,8 @@ MAX_INVERTED_GAP = 8  # words between "said" and the body ("a spokeswoman for th
 def _subject_of(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
     """Whether the body (or its officer, statement, report) is the verb's subject: "the
     CDC said", "the WHO's regional director said", "the FDA, in a statement, said"."""
-    between = _PARENTHESIS.sub(" ", sentence[body.end:verb.start()], count=1)
+    between = _ABBREVIATION.sub("", sentence[body.end:verb.start()])
+    between = _PARENTHESIS.sub(" ", between, count=1)
     return not _CLAUSE_END.search(between) and len(between.split()) <= MAX_SUBJECT_GAP
 
 
@@ -229,6 +239,8 @@ def speaking_body(sentence: str) -> Mention | None:
     verbs = [v for v in _SPEAK.finditer(sentence)
              if not _REPORTS_EVENTS.match(sentence, v.end())]
     for body in bodies:
+        if _FIELD_AFTER.match(sentence, body.end):
+            continue
         if _ACCORDING_TO.search(sentence, max(0, body.start - 60), body.start):
             return body
         for verb in verbs:
