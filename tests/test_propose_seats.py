@@ -84,3 +84,16 @@ def test_another_nations_body_is_not_the_tables(parser: Geoparser) -> None:
     events = _events(parser, "Fake pills were seized in Bangkok on Monday. The Thai FDA "
                              "said on Tuesday that the pills were dangerous.")
     assert "Silver Spring" not in _names(parser, events, "Thai FDA")
+
+
+def test_a_nations_department_speaks_from_its_capital(parser: Geoparser) -> None:
+    # A ministry by the name of a department, the nation named before it: the capital rule.
+    events = _events(parser, "Britain's Department of Health said on Monday that the "
+                             "risk was low.")
+    assert _names(parser, events, "Department of Health") == ["London"]
+    # A US state named like a country, or ending like one, speaks for itself.
+    for text in ("Georgia's Department of Education said on Monday that the tests were "
+                 "fair.", "New Mexico's Department of Health said on Monday that the "
+                 "water was safe."):
+        names = _names(parser, _events(parser, text), "Department")
+        assert "Tbilisi" not in names and "Mexico City" not in names

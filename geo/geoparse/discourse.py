@@ -247,10 +247,10 @@ STATE_BODIES = ("army", "government", "ministry", "president", "prime minister",
                 "state television", "state media", "foreign ministry", "military",
                 "cabinet", "parliament", "regime", "state news agency", "officials",
                 "authorities", "spokesman", "spokeswoman", "spokesperson", "chancellor",
-                "king", "congress", "senate")
+                "king", "congress", "senate", "department")
 # "Sweden's Minister of Agriculture", "Vietnamese Vice Minister": the country's name in
 # the possessive works as its demonym, and a body may be capitalised as a title.
-_COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()}
+_COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()} | {"Britain": "GB"}
 # Abbreviations news writes before a body as its demonym ("U.S. officials").
 _ADJUNCTS = {"U.S.": "US", "US": "US", "UK": "GB", "U.K.": "GB"}
 _STATE_BODY = re.compile(
@@ -261,8 +261,13 @@ _STATE_BODY = re.compile(
 )
 
 
+# Countries named like a US state, whose "department" is the state's.
+_ALSO_US_STATES = frozenset({"Georgia"})
 # "the Free Syrian Army", "rebel Libyan army": a movement against the state, not its body.
-_NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+$", re.I)
+# "New Mexico's Department of Health", "Northern Ireland's": the end of another name.
+_NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+$|"
+                               r"(?-i:\b(?:New|Papua New|Equatorial|Northern|Western)\s+$)",
+                               re.I)
 
 
 @lru_cache(maxsize=512)
@@ -334,6 +339,8 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     if m is None:
         return None
     who = m.group(1)
+    if m.group(2).lower() == "department" and who[:-2] in _ALSO_US_STATES:
+        return None  # "Georgia's Department of Education": the US state's
     code = _ADJUNCTS.get(who) or (DEMONYMS[who][1] if who in DEMONYMS
                                   else _COUNTRY_CODES[who[:-2]])
     city = capital(code, gazetteer)
