@@ -97,3 +97,11 @@ def test_a_nations_department_speaks_from_its_capital(parser: Geoparser) -> None
                  "water was safe."):
         names = _names(parser, _events(parser, text), "Department")
         assert "Tbilisi" not in names and "Mexico City" not in names
+
+
+def test_the_commission_named_again_speaks_from_its_seat(parser: Geoparser) -> None:
+    text = ("Shops in Dayton sold the dolls until May. The Consumer Product Safety "
+            "Commission said on Tuesday that the paint contained lead. The commission "
+            "said on Wednesday that three children had been tested.")
+    events = _events(parser, text)
+    assert _names(parser, events, "The commission said") == ["Bethesda"]

@@ -106,3 +106,19 @@ def test_a_nations_qualifier_is_part_of_the_name() -> None:
     # Britain's own body, named with its nation.
     found = seats.speaking_body("Britain's Met Office said the storm had passed.")
     assert found is not None and found.seat.city == "Exeter"
+
+
+def test_a_body_named_again_by_its_kind() -> None:
+    before = ("Shops sold the dolls for a year. \"The paint contains lead,\" the Consumer "
+              "Product Safety Commission said on Tuesday. ")
+    found = seats.speaking_body("\"Take them away,\" the commission said.", before)
+    assert found is not None and found.seat.city == "Bethesda"
+    before = "The World Health Organization met in May. "
+    found = seats.speaking_body("The organisation said the risk was low.", before)
+    assert found is not None and found.seat.city == "Geneva"
+    # Not when another commission was named since, nor a kind the body's name lacks.
+    before = ("The Consumer Product Safety Commission met on Monday. The Federal Election "
+              "Commission met on Tuesday. ")
+    assert seats.speaking_body("The commission said the rules were clear.", before) is None
+    before = "The World Health Organization met in May. "
+    assert seats.speaking_body("The bank said rates would rise.", before) is None

@@ -373,7 +373,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             topic = trigger.category  # the story's kind: its first specific event's
         inside = within(toponyms, starts, sentence.start, sentence.end)
         # "the World Health Organization said": a body that speaks, from its seat.
-        speaking = seats.speaking_body(sentence.text) if _is_statement(trigger) else None
+        speaking = seats.speaking_body(sentence.text, body[max(
+            0, sentence.start - seats.LOOKBACK):sentence.start]) if _is_statement(trigger) \
+            else None
         named_in_body = [] if speaking is None else [
             (sentence.start + speaking.start, sentence.start + speaking.end)]
         slogans = [(sentence.start + m.start(), sentence.start + m.end())

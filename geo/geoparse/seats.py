@@ -227,13 +227,48 @@ def _inverted(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
         r"[;:.!?\"“”()]", between) and len(between.split()) <= MAX_INVERTED_GAP
 
 
-def speaking_body(sentence: str) -> Mention | None:
+# "the commission said" after "the Consumer Product Safety Commission": a body named
+# again by the last word of its kind in its name; "the alliance" is NATO.
+_NAMED_AGAIN = re.compile(r"\b[Tt]he\s+(commission|organi[sz]ation|agency|bank|fund|court|"
+                          r"council|institute|alliance)\b")
+ALLIANCE = "NATO"
+LOOKBACK = 400  # characters before the sentence that "the commission" may refer to
+
+
+def _named_again(sentence: str, before: str) -> list[Mention]:
+    """The bodies "the commission" (agency, organisation...) of ``sentence`` refers to:
+    the body last named in ``before`` (the text just before the sentence), when the last
+    capitalised "Commission" there is its own (no other commission was named since)."""
+    out = []
+    for m in _NAMED_AGAIN.finditer(sentence):
+        word = m.group(1).lower()
+        earlier = bodies_in(before[-LOOKBACK:])
+        if not earlier:
+            return []
+        last = earlier[-1]
+        if word == "alliance":
+            found = last.seat.name == ALLIANCE
+        else:
+            stem = "organi[sz]ation" if word.startswith("organi") else word
+            kind = re.compile(r"\b" + stem + r"\b", re.IGNORECASE)
+            names = [k for k in kind.finditer(before[-LOOKBACK:]) if k.group()[0].isupper()]
+            found = bool(names) and last.start <= names[-1].start() < last.end and any(
+                kind.search(a) for a in (last.seat.name, *last.seat.aliases))
+        if found:
+            out.append(Mention(last.seat, m.group(), m.start(), m.end()))
+    return out
+
+
+def speaking_body(sentence: str, before: str = "") -> Mention | None:
     """The body of the table that speaks in ``sentence``: the subject of a verb of
     speaking ("the Consumer Product Safety Commission said in a press release", "a CDC
     spokesman confirmed"), named after one that follows a quotation ("...," said the
     FDA) or after "according to" ("according to the World Health Organization"); the
-    first such body, or None."""
+    first such body, or None. ``before``: the text just before the sentence, where a
+    body that speaks again as "the commission" was named."""
     bodies = bodies_in(sentence)
+    if before and _NAMED_AGAIN.search(sentence):
+        bodies = sorted(bodies + _named_again(sentence, before), key=lambda b: b.start)
     if not bodies:
         return None
     verbs = [v for v in _SPEAK.finditer(sentence)
