@@ -66,6 +66,11 @@ def _speaker(sentence: str) -> str | None:
     ("NATO Secretary-General Anders Rasmussen said the alliance was ready.", "NATO"),
     ("The World Health Organisation (WHO), in a statement, said the risk was low.",
      "World Health Organization"),
+    # The body nearest before the verb is its subject; a possessive names the body meant.
+    ("In a statement by Defra, released on Monday, the Scottish Government confirmed "
+     "the test.", "Scottish Government"),
+    ("According to the United Nations' World Food Programme, the roads are open.",
+     "World Food Programme"),
 ])
 def test_a_body_that_speaks(sentence: str, body: str) -> None:
     assert _speaker(sentence) == body
@@ -86,6 +91,9 @@ def test_a_body_that_speaks(sentence: str, body: str) -> None:
     # Spoken to, not speaking; events a body reports.
     "Local officials told the WHO that the clinic was closed.",
     "The WHO reported 30 new cases on Monday.",
+    # Someone else speaks about the body.
+    "The president, Ann Lee, said that neither the EU nor Norway had paid.",
+    "Dr Lee said the WHO hadn't told the makers to start.",
     # An actor of another event.
     "CDC teams were sent to the region to help.",
     "The National Security Council said the review was over.",

@@ -68,7 +68,8 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 # "Worldwide, the virus has killed 300": a total over the world or the nation, no site.
 _EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ationally|"
                          r"around the (?:world|globe|country)|across the (?:world|globe|"
-                         r"country|nation)|all over the (?:world|country))\b")
+                         r"country|nation)|all over the (?:world|country)|"
+                         r"throughout the (?:world|globe))\b")
 
 # "north-western NSW", "Western Cape"? only the first: a direction read as a place of that
 # name (North-Western Province, Zambia).

@@ -141,7 +141,8 @@ _TITLES = frozenset(
     "Spokeswoman Spokesperson Executive Minister Ambassador Envoy Representative Officials "
     "Official Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
     "March April May June July August September October November December".split())
-_NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
+# "the United Nations' World Health Organisation": the next name is the body meant.
+_NEXT_WORD = re.compile(r"(?:['’]s?)?\s+([A-Z][\w-]*)")
 
 
 def _nation_before(sentence: str, start: int) -> tuple[int, frozenset[str]] | None:
@@ -207,6 +208,8 @@ _QUOTE_CLOSED = re.compile(r"[,\"”’']\s*$")
 _REPORTS_EVENTS = re.compile(r"\s+(?:[\w,-]+\s+){0,3}(?:cases|incidents|deaths|outbreaks?|"
                              r"infections)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,5}$", re.IGNORECASE)
+# "hadn't told", "said that neither the E.U. nor France": the body is not who speaks.
+_NOT_SAID = re.compile(r"\b(?:not|never|that|neither|nor|whether|if|how|why)\b|n['’]t\b")
 MAX_SUBJECT_GAP = 4  # words between a body and its verb ("'s regional director")
 MAX_INVERTED_GAP = 8  # words between "said" and the body ("a spokeswoman for the")
 
@@ -216,7 +219,8 @@ def _subject_of(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
     CDC said", "the WHO's regional director said", "the FDA, in a statement, said"."""
     between = _ABBREVIATION.sub("", sentence[body.end:verb.start()])
     between = _PARENTHESIS.sub(" ", between, count=1)
-    return not _CLAUSE_END.search(between) and len(between.split()) <= MAX_SUBJECT_GAP
+    return not _CLAUSE_END.search(between) and len(between.split()) <= MAX_SUBJECT_GAP \
+        and not _NOT_SAID.search(between)
 
 
 def _inverted(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
@@ -224,7 +228,8 @@ def _inverted(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
     a spokeswoman for the FDA."""
     between = sentence[verb.end():body.start]
     return bool(_QUOTE_CLOSED.search(sentence, 0, verb.start())) and not re.search(
-        r"[;:.!?\"“”()]", between) and len(between.split()) <= MAX_INVERTED_GAP
+        r"[;:.!?\"“”()]", between) and len(between.split()) <= MAX_INVERTED_GAP \
+        and not _NOT_SAID.search(between)
 
 
 # "the commission said" after "the Consumer Product Safety Commission": a body named
@@ -273,14 +278,19 @@ def speaking_body(sentence: str, before: str = "") -> Mention | None:
         return None
     verbs = [v for v in _SPEAK.finditer(sentence)
              if not _REPORTS_EVENTS.match(sentence, v.end())]
+    # Not "(WHO)" after "World Health Organization": the same name again, in brackets.
+    bodies = [b for b in bodies if not _FIELD_AFTER.match(sentence, b.end) and not (
+        sentence[b.start - 1:b.start] in ("(", "[") and sentence[b.end:b.end + 1] in (")", "]"))]
     for body in bodies:
-        if _FIELD_AFTER.match(sentence, body.end):
-            continue
         if _ACCORDING_TO.search(sentence, max(0, body.start - 60), body.start):
             return body
-        for verb in verbs:
-            if verb.start() >= body.end and _subject_of(sentence, body, verb):
-                return body
-            if verb.end() <= body.start and _inverted(sentence, body, verb):
-                return body
+    for verb in verbs:
+        # The subject is the body nearest before the verb ("In a statement by Defra, the
+        # Scottish Executive confirmed": the Executive); else one named after it.
+        before = [b for b in bodies if b.end <= verb.start()]
+        if before and _subject_of(sentence, before[-1], verb):
+            return before[-1]
+        after = next((b for b in bodies if b.start >= verb.end()), None)
+        if after is not None and _inverted(sentence, after, verb):
+            return after
     return None
