@@ -6,6 +6,7 @@ Sentences are written for these tests, not taken from the seed or the annotated 
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 
 import pytest
@@ -130,3 +131,24 @@ def test_a_body_named_again_by_its_kind() -> None:
     assert seats.speaking_body("The commission said the rules were clear.", before) is None
     before = "The World Health Organization met in May. "
     assert seats.speaking_body("The bank said rates would rise.", before) is None
+
+
+def _cpu(sentence: str) -> float:
+    t = time.process_time()
+    seats.speaking_body(sentence, before=sentence[:400])
+    return time.process_time() - t
+
+
+@pytest.mark.parametrize("unit", [
+    "the WHO was blamed; officials told ",  # bodies and verbs that never pair up
+    "the commission was blamed; the commission ",
+    "NATO NATO NATO said that ",
+])
+def test_reading_who_speaks_takes_linear_time(unit: str) -> None:
+    # One "sentence" of untrusted text, ten times longer: about ten times the CPU time
+    # (quadratic work would be a hundred); 25x leaves room for noise.
+    small, large = unit * 200, unit * 2000
+    _cpu(small)  # warm up
+    a = min(_cpu(small) for _ in range(3))
+    b = _cpu(large)
+    assert b / max(a, 0.002) < 25, f"{a:.4f} s -> {b:.4f} s"

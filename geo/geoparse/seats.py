@@ -210,6 +210,7 @@ _REPORTS_EVENTS = re.compile(r"\s+(?:[\w,-]+\s+){0,3}(?:cases|incidents|deaths|o
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w’'-]+\s+){0,5}$", re.IGNORECASE)
 # "hadn't told", "said that neither the E.U. nor France": the body is not who speaks.
 _NOT_SAID = re.compile(r"\b(?:not|never|that|neither|nor|whether|if|how|why)\b|n['’]t\b")
+MAX_GAP_CHARS = 160  # a parenthesis between a body and its verb, at most (linear time)
 MAX_SUBJECT_GAP = 4  # words between a body and its verb ("'s regional director")
 MAX_INVERTED_GAP = 8  # words between "said" and the body ("a spokeswoman for the")
 
@@ -217,6 +218,8 @@ MAX_INVERTED_GAP = 8  # words between "said" and the body ("a spokeswoman for th
 def _subject_of(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
     """Whether the body (or its officer, statement, report) is the verb's subject: "the
     CDC said", "the WHO's regional director said", "the FDA, in a statement, said"."""
+    if verb.start() - body.end > MAX_GAP_CHARS:
+        return False
     between = _ABBREVIATION.sub("", sentence[body.end:verb.start()])
     between = _PARENTHESIS.sub(" ", between, count=1)
     return not _CLAUSE_END.search(between) and len(between.split()) <= MAX_SUBJECT_GAP \
@@ -226,8 +229,11 @@ def _subject_of(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
 def _inverted(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
     """Whether the body speaks after its verb, after a quotation or clause: "...," said
     a spokeswoman for the FDA."""
+    if body.start - verb.end() > MAX_GAP_CHARS:
+        return False
     between = sentence[verb.end():body.start]
-    return bool(_QUOTE_CLOSED.search(sentence, 0, verb.start())) and not re.search(
+    return bool(_QUOTE_CLOSED.search(sentence, max(0, verb.start() - 8), verb.start())) \
+        and not re.search(
         r"[;:.!?\"“”()]", between) and len(between.split()) <= MAX_INVERTED_GAP \
         and not _NOT_SAID.search(between)
 
@@ -244,19 +250,20 @@ def _named_again(sentence: str, before: str) -> list[Mention]:
     """The bodies "the commission" (agency, organisation...) of ``sentence`` refers to:
     the body last named in ``before`` (the text just before the sentence), when the last
     capitalised "Commission" there is its own (no other commission was named since)."""
-    out = []
+    out: list[Mention] = []
+    before = before[-LOOKBACK:]
+    earlier = bodies_in(before)
+    if not earlier:
+        return out
+    last = earlier[-1]
     for m in _NAMED_AGAIN.finditer(sentence):
         word = m.group(1).lower()
-        earlier = bodies_in(before[-LOOKBACK:])
-        if not earlier:
-            return []
-        last = earlier[-1]
         if word == "alliance":
             found = last.seat.name == ALLIANCE
         else:
             stem = "organi[sz]ation" if word.startswith("organi") else word
             kind = re.compile(r"\b" + stem + r"\b", re.IGNORECASE)
-            names = [k for k in kind.finditer(before[-LOOKBACK:]) if k.group()[0].isupper()]
+            names = [k for k in kind.finditer(before) if k.group()[0].isupper()]
             found = bool(names) and last.start <= names[-1].start() < last.end and any(
                 kind.search(a) for a in (last.seat.name, *last.seat.aliases))
         if found:
@@ -284,13 +291,16 @@ def speaking_body(sentence: str, before: str = "") -> Mention | None:
     for body in bodies:
         if _ACCORDING_TO.search(sentence, max(0, body.start - 60), body.start):
             return body
+    k = j = 0  # the bodies ending before the verb; the first starting after it
     for verb in verbs:
         # The subject is the body nearest before the verb ("In a statement by Defra, the
         # Scottish Executive confirmed": the Executive); else one named after it.
-        before = [b for b in bodies if b.end <= verb.start()]
-        if before and _subject_of(sentence, before[-1], verb):
-            return before[-1]
-        after = next((b for b in bodies if b.start >= verb.end()), None)
-        if after is not None and _inverted(sentence, after, verb):
-            return after
+        while k < len(bodies) and bodies[k].end <= verb.start():
+            k += 1
+        if k and _subject_of(sentence, bodies[k - 1], verb):
+            return bodies[k - 1]
+        while j < len(bodies) and bodies[j].start < verb.end():
+            j += 1
+        if j < len(bodies) and _inverted(sentence, bodies[j], verb):
+            return bodies[j]
     return None
