@@ -21,6 +21,7 @@ from geo.article import Article
 from geo.gazetteer import Gazetteer, Place
 from geo.gazetteer.document import admin1_of, prior
 from geo.gazetteer.normalize import fold
+from geo.geoparse import seats
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Toponym
 
@@ -246,10 +247,10 @@ STATE_BODIES = ("army", "government", "ministry", "president", "prime minister",
                 "state television", "state media", "foreign ministry", "military",
                 "cabinet", "parliament", "regime", "state news agency", "officials",
                 "authorities", "spokesman", "spokeswoman", "spokesperson", "chancellor",
-                "king", "congress", "senate")
+                "king", "congress", "senate", "department")
 # "Sweden's Minister of Agriculture", "Vietnamese Vice Minister": the country's name in
 # the possessive works as its demonym, and a body may be capitalised as a title.
-_COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()}
+_COUNTRY_CODES = {name: code for name, code in DEMONYMS.values()} | {"Britain": "GB"}
 # Abbreviations news writes before a body as its demonym ("U.S. officials").
 _ADJUNCTS = {"U.S.": "US", "US": "US", "UK": "GB", "U.K.": "GB"}
 _STATE_BODY = re.compile(
@@ -260,8 +261,13 @@ _STATE_BODY = re.compile(
 )
 
 
+# Countries named like a US state, whose "department" is the state's.
+_ALSO_US_STATES = frozenset({"Georgia"})
 # "the Free Syrian Army", "rebel Libyan army": a movement against the state, not its body.
-_NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+$", re.I)
+# "New Mexico's Department of Health", "Northern Ireland's": the end of another name.
+_NOT_STATE_BEFORE = re.compile(r"\b(?:free|rebel|opposition|breakaway|exiled)\s+$|"
+                               r"(?-i:\b(?:New|Papua New|Equatorial|Northern|Western)\s+$)",
+                               re.I)
 
 
 @lru_cache(maxsize=512)
@@ -286,17 +292,16 @@ def _city(name: str, country_code: str, gazetteer: Gazetteer) -> Place | None:
 
 
 # Seats of power named for the government that sits there: "the White House said" is a
-# statement made in Washington ("White House" is also another name of Casablanca).
-SEATS = {"White House": ("Washington", "US"), "Pentagon": ("Washington", "US"),
-         "State Department": ("Washington", "US"), "Capitol Hill": ("Washington", "US"),
-         "Oval Office": ("Washington", "US"), "Kremlin": ("Moscow", "RU"),
-         "Downing Street": ("London", "GB"), "Whitehall": ("London", "GB"),
-         "Elysee": ("Paris", "FR"), "Élysée": ("Paris", "FR"), "Quai d'Orsay": ("Paris", "FR"),
-         "Vatican": ("Vatican City", "VA"), "Holy See": ("Vatican City", "VA"),
-         "Zhongnanhai": ("Beijing", "CN"), "Blue House": ("Seoul", "KR"),
-         "Knesset": ("Jerusalem", "IL"), "Bundestag": ("Berlin", "DE"),
-         "Chancellery": ("Berlin", "DE")}
-_SEAT = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, SEATS)) + r")(?:\s+Palace)?\b")
+# statement made in Washington ("White House" is also another name of Casablanca). The
+# buildings are rows of the seats table (:mod:`geo.geoparse.seats`), with the bodies.
+_SEAT = re.compile(r"\b(?:the\s+)?(" + "|".join(map(re.escape, seats.BUILDINGS))
+                   + r")(?:\s+Palace)?\b")
+
+
+def seat_place(row: seats.Seat, gazetteer: Gazetteer) -> Place | None:
+    """The city a government or an institution sits in (the table's ``seat``, the largest
+    city of that name in its country: "Washington" is the city, not the state)."""
+    return _city(row.city, row.country_code, gazetteer)
 
 
 def seat(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
@@ -304,7 +309,7 @@ def seat(text: str, gazetteer: Gazetteer) -> tuple[str, Place] | None:
     m = _SEAT.search(text)
     if m is None:
         return None
-    city = _city(*SEATS[m.group(1)], gazetteer)
+    city = seat_place(seats.BUILDINGS[m.group(1)], gazetteer)
     return (m.group(0), city) if city is not None else None
 
 
@@ -334,6 +339,8 @@ def speaker_capital(sentence: str, gazetteer: Gazetteer) -> tuple[str, Place] | 
     if m is None:
         return None
     who = m.group(1)
+    if m.group(2).lower() == "department" and who[:-2] in _ALSO_US_STATES:
+        return None  # "Georgia's Department of Education": the US state's
     code = _ADJUNCTS.get(who) or (DEMONYMS[who][1] if who in DEMONYMS
                                   else _COUNTRY_CODES[who[:-2]])
     city = capital(code, gazetteer)

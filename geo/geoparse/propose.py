@@ -8,7 +8,8 @@ place, one event is proposed, with one record per place, in the curated schema o
 - the places: those the sentence names where something happens (demonyms such as
   "Lebanese" describe actors, not places; not where someone lives, a reference point, a
   continent...); else the place "the town" refers to, a speaking state body's capital or
-  the story's place (:mod:`geo.geoparse.discourse`);
+  the story's place (:mod:`geo.geoparse.discourse`); a statement of an institution that
+  names no place is made at its seat ("the WHO said": Geneva, :mod:`geo.geoparse.seats`);
 - the place's role: "from X" is an origin, "to/toward X" a destination, else the site;
 - the date: :mod:`geo.geoparse.eventdates` (the sentence's date phrase nearest the
   signal word, else a carried, story or fallback date, said in ``date_rule``);
@@ -32,7 +33,7 @@ from geo.article import Article, Sentence
 from geo.dates import find_dates
 from geo.events import Event, events_frame
 from geo.gazetteer import Gazetteer, Place
-from geo.geoparse import discourse
+from geo.geoparse import discourse, seats
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
 from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
@@ -70,7 +71,8 @@ _SLOGAN = re.compile(r"[“\"](?:[^”\"\s]+\s+){0,5}[^”\"\s]+[”\"]")
 # "Worldwide, the virus has killed 300": a total over the world or the nation, no site.
 _EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ationally|"
                          r"around the (?:world|globe|country)|across the (?:world|globe|"
-                         r"country|nation)|all over the (?:world|country))\b")
+                         r"country|nation)|all over the (?:world|country)|"
+                         r"throughout the (?:world|globe))\b")
 
 # "north-western NSW", "Western Cape"? only the first: a direction read as a place of that
 # name (North-Western Province, Zambia).
@@ -377,6 +379,12 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if topic is None and trigger.category not in BROAD:
             topic = trigger.category  # the story's kind: its first specific event's
         inside = within(toponyms, starts, sentence.start, sentence.end)
+        # "the World Health Organization said": a body that speaks, from its seat.
+        speaking = seats.speaking_body(sentence.text, body[max(
+            0, sentence.start - seats.LOOKBACK):sentence.start]) if _is_statement(trigger) \
+            else None
+        named_in_body = [] if speaking is None else [
+            (sentence.start + speaking.start, sentence.start + speaking.end)]
         slogans = [(sentence.start + m.start(), sentence.start + m.end())
                    for m in _SLOGAN.finditer(sentence.text)]
         named = [t for t in inside if t.text.replace("’", "'") not in DEMONYMS
@@ -386,6 +394,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                  and not (_based(article, t) and trigger.category != "statement")
                  and not _DIRECTION_WORD.fullmatch(t.text)  # "north-western NSW"
                  and not any(a <= t.start and t.end <= b for a, b in slogans)
+                 # "Health Canada said", "the U.S. Food and Drug Administration said"
+                 and not any(a <= t.start and t.end <= b for a, b in named_in_body)
                  and not discourse.is_residence(body, t)
                  and not discourse.is_part_of_name(body, t)
                  and not discourse.is_reference(body, t)]
@@ -428,7 +438,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         # firm's home ("filed suit in Allegheny County Court against X Inc. of Atlanta").
         sites = _sites(article, sentence, [t for t in named if t.place.id not in aside]
                        or named, before, parser)
-        if trigger.category == "statement" and sites and all(
+        if trigger.category == "statement" and sites and speaking is None and all(
                 x.place.kind == "country" for x in sites):
             speaker = discourse.speaker_capital(sentence.text, parser.gazetteer)
             if speaker is not None:
@@ -437,6 +447,14 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                           and t.place.country_code == speaker[1].country_code}
                 sites.insert(0, Site(speaker[1], f"\"{speaker[0]}\" speaks: its capital, "
                                      f"{speaker[1].name}", ANAPHORA_WEIGHT, "statement"))
+        if speaking is not None and trigger.category == "statement" and sites and all(
+                x.place.kind == "country" for x in sites):
+            # "The UN Security Council condemned North Korea's launch": made in New York
+            # (not "the WHO declared the presence of H5N1 in Egypt": a topic word makes
+            # that a health event, where the sentence says).
+            seat = _body_site(speaking, parser)
+            if seat is not None:
+                sites.insert(0, replace(seat, implied=False))
         for t in named:
             # "Russia and Iran welcomed the advance", "Indonesia reports it is no longer
             # counting bodies": a country that speaks is its government, in its capital.
@@ -465,7 +483,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             carried = previous[2] if previous is not None and previous[:2] == (
                 sentence.index - 1, sentence.paragraph) else None
             extra = _implied_site(sentence, trigger, before, parser, story, story_how,
-                                  carried)
+                                  carried, speaking)
             if extra is not None:
                 sites.append(extra)
         elif all(x.role == "origin" for x in sites):
@@ -507,7 +525,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         named_here = within(mentions, mention_starts, sentence.start, sentence.end)
         chosen_ids = {x.place.id for x in sites}
         aside_why = "; ".join(dict.fromkeys(
-            f"{t.text} ({_aside_reason(article, t, slogans, trigger.category)})"
+            f"{t.text} ({_aside_reason(article, t, slogans, trigger.category, named_in_body)})"
             for t in inside if t.place.id not in chosen_ids
             and t.text.replace("’", "'") not in DEMONYMS))
         proposed.append(_records(article, sentence, sites, named_here, trigger, chosen,
@@ -705,13 +723,39 @@ def _speaker_seats(article: Article, inside: list[Toponym], parser: Geoparser) -
 _CARRIED = ", where the event of the sentence before happened"
 
 
+def _is_statement(trigger: Trigger) -> bool:
+    """Whether the signal word tells of someone speaking ("said", "warned", "confirmed"),
+    also when a topic word re-labels it ("the FDA warned ... E. coli": health)."""
+    return "statement" in (trigger.category, trigger.own) or \
+        trigger.word.lower() in SPEECH_ONLY
+
+
+def _body_site(speaking: seats.Mention, parser: Geoparser) -> Site | None:
+    """Where a body that speaks sits, for a statement whose sentence names no place it
+    was made in ("the Consumer Product Safety Commission said": Bethesda)."""
+    city = discourse.seat_place(speaking.seat, parser.gazetteer)
+    if city is None:
+        return None
+    who = f"\"{speaking.text}\""
+    if speaking.text != speaking.seat.name:  # "CDC" (Centers for Disease Control ...)
+        who += f" ({speaking.seat.name})"
+    return Site(city, f"{who} speaks: its seat, {city.name}", ANAPHORA_WEIGHT, "statement",
+                implied=True)
+
+
 def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
                   parser: Geoparser, story: Toponym | None, story_how: str,
-                  carried: Site | None = None) -> Site | None:
-    """The place of a sentence that names none: "the town", a state body's capital, the
+                  carried: Site | None = None, speaking: seats.Mention | None = None
+                  ) -> Site | None:
+    """The place of a sentence that names none: the seat of a body that speaks ("the
+    World Health Organization said": Geneva), "the town", a state body's capital, the
     one local place of the event told in the sentence before (the story goes on there:
     "...may have spread to Warwick. All 300 horses at the event were quarantined."), or
     the story's place."""
+    if speaking is not None:
+        site = _body_site(speaking, parser)
+        if site is not None:
+            return site
     referred = antecedent(sentence, before, parser.gazetteer)
     if referred is not None:
         return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
@@ -729,12 +773,14 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
 
 
 def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
-                  category: str) -> str:
+                  category: str, bodies: Sequence[tuple[int, int]] = ()) -> str:
     """Why a place the sentence names is not its event's site (for the ``why`` note)."""
     body = article.body
     checks = (
         (lambda: t.place.kind in discourse.WIDE_KINDS, "a continent or region"),
         (lambda: any(a <= t.start and t.end <= b for a, b in slogans), "in a quotation"),
+        (lambda: any(a <= t.start and t.end <= b for a, b in bodies),
+         "part of the name of the body that speaks"),
         (lambda: discourse.is_residence(body, t), "where someone lives or comes from"),
         (lambda: discourse.is_part_of_name(body, t), "part of a longer name"),
         (lambda: discourse.is_reference(body, t), "a reference point"),
