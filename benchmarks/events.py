@@ -4,6 +4,7 @@
     python benchmarks/events.py --part dev    # the development part only
     python benchmarks/events.py --quiet       # overall figures only
     python benchmarks/events.py --added "round 4"   # only the articles of one round
+    python benchmarks/events.py --skip "round 5"    # all but the articles of one round
 
 The set is ``benchmarks/data/events/`` (its README has the conventions and the split);
 the scoring rules are in :mod:`geo.geoparse.eventset`. Five measures per part:
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--added", metavar="ROUND",
                     help='only the articles whose "added" is ROUND (e.g. "round 4"): a '
                          "round's first, untuned figure")
+    ap.add_argument("--skip", metavar="ROUND", action="append", default=[],
+                    help='leave out the articles whose "added" is ROUND (repeatable): a round '
+                         "kept untuned while others develop")
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -93,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         if not ids:
             ap.error(f"no article has added={args.added!r}")
         articles = [a for a in articles if a.id in ids]
+    if args.skip:
+        records = json.loads(EVENT_SET.read_text(encoding="utf-8"))["articles"]
+        skipped = {r["id"] for r in records if r.get("added") in args.skip}
+        articles = [a for a in articles if a.id not in skipped]
 
     def locate(row: Event) -> tuple[float, float] | None:
         place = parser.gazetteer.get(row.place_id)
