@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from geo.gazetteer.normalize import fold, name_key
+from geo.gazetteer.normalize import ARTICLES, fold, name_key
 
 # Airport ids in the index: -(AIRPORT_ID_BASE + the ICAO code read in base 37), below the
 # areas' small negative ids; the place id is "airport:<ICAO>".
@@ -37,11 +37,18 @@ _TAIL = frozenset(
     "metropolitan metro national ntl".split()
 )
 _INTERNATIONAL = frozenset({"international", "intl"})
-_EXPAND = {"Intl": "International", "Ntl": "National"}
+_EXPAND = {"Intl": "International", "Ntl": "National", "Metro": "Metropolitan"}
 # Cores that say nothing of which airport it is ("London City" -> "City").
 _GENERIC = frozenset(
     "city county central north south east west new airport field air base international "
-    "regional municipal metropolitan national general".split()
+    "regional municipal metropolitan national general executive memorial greater airstrip "
+    "airpark domestic glider community camp army industrial aeroclub novo severo internationa "
+    "lrrs nolf hopital heliport station park island lake".split()
+)
+# Words that make a name an airfield's by itself ("Mefford Field", "Offutt Afb").
+_FIELD_WORDS = frozenset(
+    "airport airfield aerodrome field airstrip airpark heliport base afb international intl "
+    "station".split()
 )
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 
@@ -114,11 +121,13 @@ def spellings(name: str, city: str, iata: str, taken: Callable[[str], bool],
     name's key (a bare name is then left to it). ``city_alias``: the airport is the one
     "<city> Airport" means (the only one of its city, or the only international one).
     """
-    out = [name]
+    # An official name without an airport word ("Ganzhou") is the town's when a town has it.
+    plain = not _FIELD_WORDS & set(fold(name).split())
+    out = [f"{name} Airport" if plain and taken(name) else name]
     parens = [p.strip() for p in _PAREN.findall(name) if p.strip()]
     base = " ".join(_PAREN.sub("", name).split())
     words = _words(base)
-    out.append(" ".join(words))
+    out.append(out[0] if plain and taken(base) else " ".join(words))
     cores: list[tuple[str, bool]] = []  # (core, may stand bare)
     if "Airport" in words[:-1]:  # "Amsterdam Airport Schiphol"
         i = words.index("Airport")
@@ -133,14 +142,13 @@ def spellings(name: str, city: str, iata: str, taken: Callable[[str], bool],
         cores.append((" ".join(_core(_words(p))[0]), True))
     for core, _bare in list(cores):
         rest = _beside_city(core, city)
-        if rest and fold(rest) not in _GENERIC:
+        if rest and fold(rest) not in _GENERIC and set(fold(rest).split()) - ARTICLES:
             cores.append((rest, True))
             if not taken(core):
                 out.append(core)  # "London Gatwick", "Washington Dulles"
     for core, bare in cores:
-        if not core or fold(core) in _GENERIC or fold(core.split()[0]) in _GENERIC and \
-                len(core.split()) == 1:
-            continue
+        if not core or fold(core) in _GENERIC or not set(fold(core).split()) - ARTICLES:
+            continue  # "London City" -> "City", "Al Najaf" -> "Al": no airport's own name
         out.append(f"{core} Airport")
         if international:
             out += [f"{core} International Airport", f"{core} International"]
