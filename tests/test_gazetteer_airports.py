@@ -92,3 +92,10 @@ def test_airports_are_filed_under_their_key() -> None:
     # name_key drops articles and periods: "John F. Kennedy" meets "John F Kennedy".
     assert name_key("John F. Kennedy International Airport") == name_key(
         "John F Kennedy International Airport")
+
+
+def test_a_code_read_as_an_article_makes_no_bare_airport_word() -> None:
+    # name_key drops "ath" (an Arabic article): "ATH Airport" would be keyed "airport".
+    names = airports.spellings("Eleftherios Venizelos International Airport", "Athens",
+                               "ATH", _never)
+    assert "ATH Airport" not in names and "Eleftherios Venizelos Airport" in names

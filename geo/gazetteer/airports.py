@@ -45,6 +45,7 @@ _GENERIC = frozenset(
     "airpark domestic glider community camp army industrial aeroclub novo severo internationa "
     "lrrs nolf hopital heliport station park island lake".split()
 )
+_TAIL_KEYS = frozenset(name_key(w) for w in _TAIL)
 # Words that make a name an airfield's by itself ("Mefford Field", "Offutt Afb").
 _FIELD_WORDS = frozenset(
     "airport airfield aerodrome field airstrip airpark heliport base afb international intl "
@@ -171,7 +172,9 @@ def spellings(name: str, city: str, iata: str, taken: Callable[[str], bool],
             out.append(f"{iata} International Airport")
     if city_alias and city:
         out.append(f"{city} Airport")
-    return list(dict.fromkeys(s for s in out if s))
+    # Not one made of airport words alone: "ATH Airport" is keyed "airport" ("ath" is an
+    # Arabic article to name_key).
+    return list(dict.fromkeys(s for s in out if s and set(name_key(s).split()) - _TAIL_KEYS))
 
 
 def airport_rows(taken: Callable[[str], bool]) -> Iterator[tuple[tuple, list[str]]]:

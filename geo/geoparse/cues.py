@@ -191,7 +191,10 @@ def airports(text: str, cands: list[Candidate], scores: list[float], keep: list[
         airports_ = _airports(c.places)
         if not airports_ or len(airports_) < len(c.places):
             continue
-        last = c.text.split()[-1].lower()
+        words = c.text.lower().split()
+        if set(words) <= _AIRPORT_END:
+            continue  # "International Airport" alone names no airport
+        last = words[-1]
         if last in _AIRPORT_END or (c.features.get("run:whole")
                                     and not _PERSON_EVIDENCE & c.features.keys()):
             extra.append(i)
