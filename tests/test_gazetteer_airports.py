@@ -99,3 +99,9 @@ def test_a_code_read_as_an_article_makes_no_bare_airport_word() -> None:
     names = airports.spellings("Eleftherios Venizelos International Airport", "Athens",
                                "ATH", _never)
     assert "ATH Airport" not in names and "Eleftherios Venizelos Airport" in names
+
+
+def test_a_name_after_the_city_is_no_bare_airport_name() -> None:
+    # "Copernicus Wrocław Airport": the words before the city are mostly a person's name.
+    names = airports.spellings("Copernicus Wrocław Airport", "Wrocław", "WRO", _never)
+    assert "Copernicus" not in names and "Copernicus Airport" in names

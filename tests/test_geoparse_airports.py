@@ -106,3 +106,19 @@ def test_the_airport_is_not_a_town_named_before(parser: Geoparser) -> None:
     events = _events(parser, text)
     cancelled = [e for e in events if "were cancelled" in e.excerpt]
     assert all('"the airport" read as' not in e.note for e in cancelled)
+
+
+def test_a_word_only_keyed_like_an_airport_name_is_not_one(parser: Geoparser) -> None:
+    # "Lisha" shares the look-up key of "Lishe" (Ningbo Lishe International Airport) but
+    # is not written as in the airport's name.
+    text = "Lisha Moore, a nurse at the clinic, said the waiting room was full on Friday."
+    assert all(t.place is None or t.place.kind != "airport" for t in parser.toponyms(text))
+
+
+def test_a_city_airport_is_the_great_citys(parser: Geoparser) -> None:
+    # "Cairo airport" is Cairo, Egypt's, though Illinois (with its own Cairo Regional
+    # Airport) is named in the same text.
+    text = ("New cases were reported in Illinois and Texas on Friday. In Egypt, medical "
+            "staff checked passengers arriving at Cairo airport from Mexico.")
+    t = _toponym(parser, text, "Cairo")
+    assert t.place.kind == "airport" and t.place.country_code == "EG"

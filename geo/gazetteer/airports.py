@@ -100,18 +100,20 @@ def _core(words: list[str]) -> tuple[list[str], bool]:
     return core, international
 
 
-def _beside_city(core: str, city: str) -> str:
+def _beside_city(core: str, city: str) -> tuple[str, bool]:
     """The core without the city it is set beside ("London Gatwick" -> "Gatwick",
-    "Paris-Orly" -> "Orly", "Hartsfield/Jackson Atlanta" -> "Hartsfield/Jackson")."""
+    "Paris-Orly" -> "Orly", "Hartsfield/Jackson Atlanta" -> "Hartsfield/Jackson"), and
+    whether the city came first (then the rest is the airport's own name; after it, the
+    rest is mostly a person's: "Copernicus Wrocław")."""
     if not city:
-        return ""
+        return "", False
     parts, k = re.split(r"[\s-]+", core), fold(city)
     for i in range(1, len(parts)):
         if fold(" ".join(parts[:i])) == k:
-            return " ".join(parts[i:])
+            return " ".join(parts[i:]), True
         if fold(" ".join(parts[i:])) == k:
-            return " ".join(parts[:i])
-    return ""
+            return " ".join(parts[:i]), False
+    return "", False
 
 
 def spellings(name: str, city: str, iata: str, taken: Callable[[str], bool],
@@ -142,9 +144,9 @@ def spellings(name: str, city: str, iata: str, taken: Callable[[str], bool],
     for p in parens:
         cores.append((" ".join(_core(_words(p))[0]), True))
     for core, _bare in list(cores):
-        rest = _beside_city(core, city)
+        rest, first = _beside_city(core, city)
         if rest and fold(rest) not in _GENERIC and set(fold(rest).split()) - ARTICLES:
-            cores.append((rest, True))
+            cores.append((rest, first))
             if not taken(core):
                 out.append(core)  # "London Gatwick", "Washington Dulles"
     for core, bare in cores:

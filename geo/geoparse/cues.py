@@ -15,6 +15,7 @@ Inc." by NON_PLACE_HEADS).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -145,6 +146,28 @@ def _airports(places: Sequence[object]) -> list[object]:
     return [p for p in places if getattr(p, "kind", "") == "airport"]
 
 
+def _in_name(c: Candidate, airports_: list[object]) -> bool:
+    """Whether the name is written as in an airport's official name ("Gatwick" in "London
+    Gatwick Airport"), not only like it by the look-up key ("Lisha" for "Lishe")."""
+    words = f" {fold(c.text)} "
+    return any(words in f" {fold(getattr(p, 'name', ''))} " for p in airports_)
+
+
+# How far (in degrees) an airport may lie from the most prominent place of the name
+# before it ("Cairo airport": Cairo, Egypt's, not Cairo, Illinois').
+_NEAR_DEG = 0.6
+
+
+def _near_namesake(airports_: list[object], places: Sequence[object]) -> list[object]:
+    """The airports near the name's most prominent namesake, or all when none is."""
+    top = max(places, key=lambda p: getattr(p, "population", None) or 0, default=None)
+    if top is None or not getattr(top, "population", None):
+        return airports_
+    near = [a for a in airports_ if abs(a.lat - top.lat) <= _NEAR_DEG
+            and abs(a.lon - top.lon) <= _NEAR_DEG / max(0.2, math.cos(math.radians(top.lat)))]
+    return near or airports_
+
+
 def airport_phrase(text: str, start: int, end: int, lookup: Lookup
                    ) -> tuple[str, list[object]] | None:
     """The airport a name at ``start:end`` begins the name of ("Beirut airport", "Vancouver
@@ -195,7 +218,7 @@ def airports(text: str, cands: list[Candidate], scores: list[float], keep: list[
         if set(words) <= _AIRPORT_END:
             continue  # "International Airport" alone names no airport
         last = words[-1]
-        if last in _AIRPORT_END or (c.features.get("run:whole")
+        if last in _AIRPORT_END or (c.features.get("run:whole") and _in_name(c, airports_)
                                     and not _PERSON_EVIDENCE & c.features.keys()):
             extra.append(i)
             taken.append((c.start, c.end))
@@ -217,5 +240,5 @@ def airports(text: str, cands: list[Candidate], scores: list[float], keep: list[
         if found is None and whole is not None and whole.end > c.end:
             found = (whole.text, list(whole.places))
         if found is not None and fold(found[0]) != fold(c.text):
-            named[i] = found
+            named[i] = (found[0], _near_namesake(found[1], c.places))
     return kept, out, named
