@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from geo.gazetteer.normalize import fold
-from geo.geoparse.features import Candidate, Lookup
+from geo.geoparse.features import Candidate, Lookup, indexed_airport
 from geo.geoparse.lexicon import CALENDAR_WORDS, NON_PLACE_HEADS
 
 # A populated place this large is notable enough to be meant ("Lampedusa", 4,065 people):
@@ -144,6 +144,12 @@ _PERSON_EVIDENCE = frozenset({"prev:title", "doc:titled", "doc:surname", "next:s
 
 def _airports(places: Sequence[object]) -> list[object]:
     return [p for p in places if getattr(p, "kind", "") == "airport"]
+
+
+def airport_only(c: Candidate) -> bool:
+    """Whether only airports of the index have the candidate's name: :func:`airports`
+    decides it, and the model is not trained on it (see ``features.indexed_airport``)."""
+    return bool(c.places) and all(indexed_airport(p) for p in c.places)
 
 
 def _in_name(c: Candidate, airports_: list[object]) -> bool:
