@@ -92,7 +92,8 @@ class Gazetteer:
         if self.geonames is not None:
             covered = {p.geonames_id for p in found if p.geonames_id}
             covered |= self.curated.geonames_ids()
-            found += [p for p in self.geonames.candidates(name) if p.geonames_id not in covered]
+            found += [p for p in self.geonames.candidates(name) if p.geonames_id not in covered
+                      and not _covered_feature(p, found)]
         if not found:
             found = self.demonym_candidates(name)
         if not found and online and self.online is not None:
@@ -238,6 +239,14 @@ class Gazetteer:
             return
         with self.online.budget(seconds) as report:
             yield report
+
+
+def _covered_feature(place: Place, curated: list[Place]) -> bool:
+    """An indexed airport that a curated row of the same kind already places (Heathrow)."""
+    return place.kind == "airport" and any(
+        c.kind == place.kind and abs(c.lat - place.lat) + abs(c.lon - place.lon) < 0.05
+        for c in curated
+    )
 
 
 def _people(places: list[Place]) -> int:

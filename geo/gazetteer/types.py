@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 DEMONYM_KINDS = frozenset({"country", "state", "admin1", "continent"})  # what a demonym names
-INDEXED_PREFIXES = ("geonames:", "area:")  # ids of places from the GeoNames index
+INDEXED_PREFIXES = ("geonames:", "area:", "airport:")  # ids of places from the GeoNames index
 ONLINE_PREFIX = "online:"  # ids of places an online geocoder gave ("online:<provider>:<key>")
 
 

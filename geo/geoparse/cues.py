@@ -15,10 +15,12 @@ Inc." by NON_PLACE_HEADS).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
-from geo.geoparse.features import Candidate, Lookup
+from geo.gazetteer.normalize import fold
+from geo.geoparse.features import Candidate, Lookup, indexed_airport
 from geo.geoparse.lexicon import CALENDAR_WORDS, NON_PLACE_HEADS
 
 # A populated place this large is notable enough to be meant ("Lampedusa", 4,065 people):
@@ -123,3 +125,126 @@ def lift(text: str, cands: list[Candidate], scores: list[float],
         elif s < LIFTED and cued(text, c):
             out[i] = LIFTED
     return out, places
+
+
+# Airports (issue 13, class 3). The model, trained on LGL, where annotators mark the city
+# in "Vancouver International Airport" and rarely an airport's own name, rejects names
+# such as "Gatwick" or "Kennedy Airport" that the gazetteer now knows as airports.
+_AIRPORT_END = frozenset({"airport", "international", "airfield", "aerodrome"})
+# Up to four capitalised words, then the word that ends an airport's name.
+_AIRPORT_AFTER = re.compile(
+    r"((?:[ \u00a0]+[A-Z][\w'’.-]*){0,4}?)[ \u00a0]+(?:[Aa]irport|International|Airfield)\b")
+
+
+# The model's evidence of a person, which a bare airport name must not have ("Gen. X").
+# Its score is no guide otherwise: LGL's annotators did not mark landmarks, so the model
+# weighs a name only landmarks and airports have far below its threshold.
+_PERSON_EVIDENCE = frozenset({"prev:title", "doc:titled", "doc:surname", "next:speech"})
+
+
+def _airports(places: Sequence[object]) -> list[object]:
+    return [p for p in places if getattr(p, "kind", "") == "airport"]
+
+
+def airport_only(c: Candidate) -> bool:
+    """Whether only airports of the index have the candidate's name: :func:`airports`
+    decides it, and the model is not trained on it (see ``features.indexed_airport``)."""
+    return bool(c.places) and all(indexed_airport(p) for p in c.places)
+
+
+def _in_name(c: Candidate, airports_: list[object]) -> bool:
+    """Whether the name is written as in an airport's official name ("Gatwick" in "London
+    Gatwick Airport"), not only like it by the look-up key ("Lisha" for "Lishe")."""
+    words = f" {fold(c.text)} "
+    return any(words in f" {fold(getattr(p, 'name', ''))} " for p in airports_)
+
+
+# How far (in degrees) an airport may lie from the most prominent place of the name
+# before it ("Cairo airport": Cairo, Egypt's, not Cairo, Illinois').
+_NEAR_DEG = 0.6
+
+
+def _near_namesake(airports_: list[object], places: Sequence[object]) -> list[object]:
+    """The airports near the name's most prominent namesake, or all when none is."""
+    top = max(places, key=lambda p: getattr(p, "population", None) or 0, default=None)
+    if top is None or not getattr(top, "population", None):
+        return airports_
+    near = [a for a in airports_ if abs(a.lat - top.lat) <= _NEAR_DEG
+            and abs(a.lon - top.lon) <= _NEAR_DEG / max(0.2, math.cos(math.radians(top.lat)))]
+    return near or airports_
+
+
+def airport_phrase(text: str, start: int, end: int, lookup: Lookup
+                   ) -> tuple[str, list[object]] | None:
+    """The airport a name at ``start:end`` begins the name of ("Beirut airport", "Vancouver
+    International Airport"): the longest such phrase the gazetteer knows, and its airports."""
+    found = None
+    pos = end
+    for _ in range(3):
+        m = _AIRPORT_AFTER.match(text, pos)
+        if m is None:
+            break
+        phrase = " ".join(text[start:m.end()].split())
+        airports = _airports(lookup(phrase))
+        if airports:
+            found = (phrase, airports)
+        pos = m.end()
+    return found
+
+
+def airports(text: str, cands: list[Candidate], scores: list[float], keep: list[int],
+             lookup: Lookup) -> tuple[list[int], list[float], dict[int, tuple[str, list]]]:
+    """Airports read where the model did not: returns the kept candidates, their scores
+    and, by candidate index, the airport a kept name stands for (name, places).
+
+    - A kept name followed by the rest of an airport's name ("Beirut airport", "Vancouver
+      International Airport") keeps its span (corpora mark the city there) and stands
+      for the airport.
+    - A candidate that is an airport's name ending with an airport word ("Kennedy
+      Airport", "Gatwick Airport") is kept when nothing kept overlaps it.
+    - A bare name only airports have ("Gatwick": the gazetteer gives an airport a bare
+      name only where no town has it) is kept unless the model saw a person in it.
+    """
+    out = list(scores)
+    taken = [(cands[i].start, cands[i].end) for i in keep]
+
+    def free(c: Candidate) -> bool:
+        return not any(s < c.end and c.start < e for s, e in taken)
+
+    extra: list[int] = []
+    order = sorted(range(len(cands)), key=lambda i: cands[i].start - cands[i].end)
+    for i in order:
+        c = cands[i]
+        if i in keep or c.demonym is not None or not free(c):
+            continue
+        airports_ = _airports(c.places)
+        if not airports_ or len(airports_) < len(c.places):
+            continue
+        words = c.text.lower().split()
+        if set(words) <= _AIRPORT_END:
+            continue  # "International Airport" alone names no airport
+        last = words[-1]
+        if last in _AIRPORT_END or (c.features.get("run:whole") and _in_name(c, airports_)
+                                    and not _PERSON_EVIDENCE & c.features.keys()):
+            extra.append(i)
+            taken.append((c.start, c.end))
+            out[i] = max(out[i], LIFTED)
+    kept = sorted(keep + extra, key=lambda i: cands[i].start)
+    # Longer candidates that only airports have, by start ("Chicago O'Hare" over "Chicago").
+    longer: dict[int, Candidate] = {}
+    for c in cands:
+        if c.places and len(_airports(c.places)) == len(c.places) and (
+                c.start not in longer or c.end > longer[c.start].end):
+            longer[c.start] = c
+    named: dict[int, tuple[str, list]] = {}
+    for i in kept:
+        c = cands[i]
+        if c.demonym is not None or i in extra:
+            continue
+        found = airport_phrase(text, c.start, c.end, lookup)
+        whole = longer.get(c.start)
+        if found is None and whole is not None and whole.end > c.end:
+            found = (whole.text, list(whole.places))
+        if found is not None and fold(found[0]) != fold(c.text):
+            named[i] = (found[0], _near_namesake(found[1], c.places))
+    return kept, out, named

@@ -125,7 +125,7 @@ def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
     out = []
     for t in toponyms:
         p = t.place
-        if p is not None and fold(p.name) != fold(t.text) and (
+        if p is not None and fold(p.name) != fold(t.text) and p.kind != "airport" and (
                 p.population or 0) < MAIN_NAME_POPULATION // 10:
             named = [c for c in lookup(t.text) if fold(c.name) == fold(t.text)
                      and c.kind in ("city", "town") and (c.population or 0) >= MAIN_NAME_POPULATION]

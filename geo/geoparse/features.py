@@ -65,6 +65,14 @@ _ADMIN_KINDS = {"state", "province", "governorate", "region", "admin1", "distric
                 "county", "admin2"}
 
 
+def indexed_airport(place: PlaceLike) -> bool:
+    """An airport of the index (airportsdata), which the model's evidence leaves out:
+    LGL's annotators mark the city in "Vancouver International Airport", not the airport,
+    so the model would only learn to reject airports; ``cues.airports`` reads them by rule
+    (the curated ones, Heathrow, stay evidence as before)."""
+    return str(getattr(place, "id", "")).startswith("airport:")
+
+
 def _pop_bucket(places: Sequence[PlaceLike]) -> int:
     pop = max((p.population or 0) for p in places) if places else 0
     return min(int(math.log10(pop + 1)), 8)
@@ -107,6 +115,10 @@ def generate(
         if name not in cache:
             cache[name] = lookup(name)
         return cache[name]
+
+    def evidence(name: str) -> Sequence[PlaceLike]:
+        # The model's evidence leaves airports out: cues.airports reads them by rule.
+        return [p for p in places_for(name) if not indexed_airport(p)]
 
     cands: list[Candidate] = []
     run_of: dict[int, tuple[int, int]] = {}
@@ -157,8 +169,8 @@ def generate(
         # After a hyphen the word ends a compound, not a person's or a body's name: in
         # "Rep. Ray Miller, D-Columbus" or "Logan-Rogersville" it is a place as often.
         if len(words) >= 2 and tokens[words[-1] - 1].text != "-" \
-                and not (places_for(tokens[words[0]].text)
-                                    and places_for(tokens[words[-2]].text)):
+                and not (evidence(tokens[words[0]].text)
+                                    and evidence(tokens[words[-2]].text)):
             inner.add(tokens[words[-1]].text)
     surface_count: dict[str, int] = {}
     for c in cands:
@@ -167,7 +179,7 @@ def generate(
                       common)
 
     for c in cands:
-        c.features = _features(text, tokens, starts, run_of, c, doc, places_for)
+        c.features = _features(text, tokens, starts, run_of, c, doc, evidence)
     return tokens, cands
 
 
@@ -233,7 +245,7 @@ def _features(
     f: dict[str, float] = {"bias": 1.0}
     nwords = sum(1 for k in range(c.first, c.last) if tokens[k].is_word)
     f[f"nwords={min(nwords, 4)}"] = 1.0
-    places = c.places
+    places = [p for p in c.places if not indexed_airport(p)]  # see cues.airports
     kinds = {p.kind for p in places}
     if places:
         f["gaz"] = 1.0

@@ -166,7 +166,8 @@ _LEAD_ONLY = re.compile(
 # "the town", "the city", "there": the place the story is about, named in an earlier
 # sentence. "there" only where it is a place ("died there"), not in "there were".
 _ANAPHORA = re.compile(
-    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country|capital)\b"
+    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country|capital"
+    r"|airport)\b"
     r"(?!\s+of\b)|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|"
     r"could|seems?|appears?|must|should|can|remains?)\b)"
 )
@@ -182,6 +183,7 @@ _ANAPHOR_KINDS = {
     "province": {"province", "governorate", "admin1"},
     "country": {"country"},
     "capital": set(),  # the capital of the country named last (see antecedent)
+    "airport": {"airport"},  # "Gatwick ... the airport": never a town
     "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name

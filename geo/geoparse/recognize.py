@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.geoparse.cues import lift
+from geo.geoparse.cues import airports, lift
 from geo.geoparse.features import MAX_SPAN_WORDS, Candidate, Lookup, bare_name, generate
 from geo.geoparse.lexicon import MEDIA_NOUNS
 from geo.geoparse.model import Model, sigmoid
@@ -140,9 +140,18 @@ def recognize(text: str, lookup: Lookup, model: Model) -> list[Mention]:
     # Names a locative cue marks as places ("near Lampedusa", "Idlib Province").
     scores, head_places = lift(text, cands, scores, lookup)
     keep = select(cands, scores, model.threshold)
-    return [_extend(text, Mention(cands[i].text, cands[i].start, cands[i].end, scores[i],
-                                  head_places.get(i, cands[i].places), cands[i].demonym),
-                    lookup) for i in keep]
+    # Airports the model does not read ("Gatwick", "Kennedy Airport", "Beirut airport").
+    keep, scores, airport_of = airports(text, cands, scores, keep, lookup)
+    out = []
+    for i in keep:
+        c = cands[i]
+        if i in airport_of:
+            name, places = airport_of[i]
+            out.append(Mention(c.text, c.start, c.end, scores[i], places, None, name))
+            continue
+        out.append(_extend(text, Mention(c.text, c.start, c.end, scores[i],
+                                         head_places.get(i, c.places), c.demonym), lookup))
+    return out
 
 
 _LOWER_HEAD = re.compile(r"[ \u00a0](region|district|province|governorate|county|area)\b")

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from geo.geoparse.corpora import Document, load_corpus
+from geo.geoparse.cues import airport_only
 from geo.geoparse.features import Candidate, Lookup, generate
 from geo.geoparse.model import MODEL_PATH, Model, average, train
 
@@ -52,7 +53,7 @@ def labelled(
     out = []
     for doc in docs:
         _, cands = generate(doc.text, lookup, common)
-        out.extend((c.features, int(is_gold(c, doc))) for c in cands)
+        out.extend((c.features, int(is_gold(c, doc))) for c in cands if not airport_only(c))
     return out
 
 
