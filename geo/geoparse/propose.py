@@ -305,11 +305,13 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
     return [record for records in _proposals(article, parser) for record in records]
 
 
-def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
-    """The records of each proposed sentence, in text order."""
-    parser = parser or Geoparser()
+def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
+    """The place names of ``article``'s body as the proposer reads them, in text order:
+    the geoparser's toponyms (with names the gazetteer lacks: not actors either), seats
+    of power as their cities, states named like great cities as the cities, namesakes
+    the text's institutions settle, and the facilities the recogniser left out."""
     body = article.body
-    mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    mentions = parser.toponyms(body)
     mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
     mentions = discourse.cities_meant(body, mentions, parser.lookup)  # "in New York"
     mentions = discourse.main_names(mentions, parser.lookup)  # "Kabul", not Cabool
@@ -319,6 +321,14 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
                                                                  parser.lookup),
                           key=lambda t: t.start)
+    return mentions
+
+
+def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
+    """The records of each proposed sentence, in text order."""
+    parser = parser or Geoparser()
+    body = article.body
+    mentions = article_mentions(article, parser)
     mention_starts = [t.start for t in mentions]
     # "HIV" is no village, "Campbell, 42," a person: names, not places.
     toponyms = [t for t in mentions if t.place is not None
