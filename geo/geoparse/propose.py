@@ -44,6 +44,7 @@ from geo.geoparse.mentions import (
     is_speaker_seat,
 )
 from geo.geoparse.spans import within
+from geo.geoparse.storyregion import far_namesakes
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
@@ -309,7 +310,8 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
     """The place names of ``article``'s body as the proposer reads them, in text order:
     the geoparser's toponyms (with names the gazetteer lacks: not actors either), seats
     of power as their cities, states named like great cities as the cities, namesakes
-    the text's institutions settle, and the facilities the recogniser left out."""
+    the text's institutions settle, the facilities the recogniser left out, and towns
+    far outside the story's region re-read there (:mod:`geo.geoparse.storyregion`)."""
     body = article.body
     mentions = parser.toponyms(body)
     mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
@@ -321,7 +323,8 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
         mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
                                                                  parser.lookup),
                           key=lambda t: t.start)
-    return mentions
+    # "near Star Lake" in a Minnesota story: not Star Lake, New York.
+    return far_namesakes(mentions, parser.lookup, parser.gazetteer)
 
 
 def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:

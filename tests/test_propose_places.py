@@ -1,0 +1,68 @@
+"""Where the proposer puts an event: general classes of place reading (issue 13).
+
+Sentences written for these tests, not taken from the seed or the annotated set.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.article import make_article
+from geo.events import Event
+from geo.geoparse.propose import article_mentions, propose_events
+from geo.geoparse.toponyms import Geoparser
+
+PUBLISHED = date(2015, 4, 1)
+# Three Minnesota towns: the story's region.
+MINNESOTA = "Floodwaters closed roads around Fergus Falls, Moorhead and Detroit Lakes on Monday. "
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+def _article(text: str):
+    return make_article(text, id="t", title="", outlet="Test", published=PUBLISHED)
+
+
+def _events(parser: Geoparser, text: str) -> list[Event]:
+    return propose_events(_article(text), parser)
+
+
+def _states(parser: Geoparser, events: list[Event], words: str) -> set[str]:
+    geonames = parser.gazetteer.geonames
+    return {geonames.admin1(parser.gazetteer.get(e.place_id)) for e in events
+            if words in e.excerpt}
+
+
+def test_a_town_known_only_far_from_the_story_is_not_placed_there(parser: Geoparser) -> None:
+    # The gazetteer's only Star Lake is in New York; in a Minnesota flood story the name
+    # means a lake or hamlet there. No pin in New York: the story's own place instead.
+    text = MINNESOTA + "A bridge also collapsed near Star Lake, the sheriff said."
+    mentions = {t.text: t for t in article_mentions(_article(text), parser)}
+    assert mentions["Star Lake"].place is None
+    assert "story's region" in mentions["Star Lake"].reason
+    assert _states(parser, _events(parser, text), "Star Lake") == {"MN"}
+
+
+def test_a_far_town_the_text_places_stays_where_it_is(parser: Geoparser) -> None:
+    # Written with its state ("Lake Mary, Fla.") or in a story that names its state, the
+    # far town is meant; so is a great city, named by its name alone.
+    for text in (MINNESOTA + "A Moorhead family drove on to Lake Mary, Fla., where they "
+                             "were hurt in a crash on Tuesday.",
+                 MINNESOTA + "The storm then moved on to Florida, and a tree fell on a house "
+                             "in Lake Mary on Tuesday."):
+        assert _states(parser, _events(parser, text), "Lake Mary") == {"FL"}
+    text = MINNESOTA + "The governor flew to Chicago on Tuesday to ask for federal aid."
+    assert _states(parser, _events(parser, text), "Chicago") == {"IL"}
+
+
+def test_a_story_without_one_region_keeps_its_places(parser: Geoparser) -> None:
+    # Two towns of two states: no region holds the story, nothing is re-read.
+    text = ("Storms hit Fargo and Sioux Falls on Monday. A bridge collapsed near Star Lake "
+            "on Tuesday, the sheriff said.")
+    mentions = {t.text: t for t in article_mentions(_article(text), parser)}
+    assert mentions["Star Lake"].place is not None
