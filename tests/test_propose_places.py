@@ -66,3 +66,12 @@ def test_a_story_without_one_region_keeps_its_places(parser: Geoparser) -> None:
             "on Tuesday, the sheriff said.")
     mentions = {t.text: t for t in article_mentions(_article(text), parser)}
     assert mentions["Star Lake"].place is not None
+
+
+def test_an_office_named_for_its_place_is_no_team(parser: Geoparser) -> None:
+    # A sports word ("eliminated") in a sentence about a school board: the board acts in
+    # its county; its name is no team's, so the county is the event's place.
+    text = ("Budget cuts hit schools in Gainesville this spring. The Marion County School "
+            "Board eliminated its junior varsity teams on Monday to save money.")
+    events = [e for e in _events(parser, text) if "School Board" in e.excerpt]
+    assert {parser.gazetteer.get(e.place_id).name for e in events} == {"Marion County"}

@@ -404,7 +404,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if trigger.category == "sport":
             # "New Castle was third", "nine points for Winchester (21-4)": a team named
             # for its town plays wherever the match is; "in Erie" says where that is.
-            named = [t for t in named if not discourse.is_team(body, t)]
+            # "the Clarke County Board of Education eliminated": an office, no team.
+            named = [t for t in named if not discourse.is_team(body, t)
+                     or is_speaker_seat(body, t)]
         actors: set[str] = set()
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
