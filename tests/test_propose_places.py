@@ -75,3 +75,11 @@ def test_an_office_named_for_its_place_is_no_team(parser: Geoparser) -> None:
             "Board eliminated its junior varsity teams on Monday to save money.")
     events = [e for e in _events(parser, text) if "School Board" in e.excerpt]
     assert {parser.gazetteer.get(e.place_id).name for e in events} == {"Marion County"}
+
+
+def test_a_facility_the_text_places_is_in_that_place(parser: Geoparser) -> None:
+    # The hospital is named for someone (or somewhere) else; "in Glasgow" says where.
+    text = ("A nurse fell ill with Ebola on Monday. She was taken to the Queen Elizabeth "
+            "University Hospital in Glasgow, where she was isolated.")
+    events = [e for e in _events(parser, text) if "taken to" in e.excerpt]
+    assert {parser.gazetteer.get(e.place_id).name for e in events} == {"Glasgow"}

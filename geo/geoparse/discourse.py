@@ -613,11 +613,18 @@ def _country(place: Place, gazetteer: Gazetteer) -> str:
     return names.get(place.country_code, place.country_code or "?")
 
 
+# "the Queen Elizabeth University Hospital in Glasgow", "Kings County Hospital, Brooklyn".
+_FACILITY_IN = re.compile(r"\s*,\s*|\s+(?:in|at)\s+(?:the\s+)?")
+
+
 def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
-                      lookup: Callable[[str], Sequence[Place]]) -> list[Toponym]:
+                      lookup: Callable[[str], Sequence[Place]], text: str = "") -> list[Toponym]:
     """Places for the facilities the recogniser left out ("transferred to St. Cloud
     Hospital": St. Cloud), each the namesake nearest the places resolved in the text
-    (the most prominent when none is), as toponyms the proposer can use as sites."""
+    (the most prominent when none is), as toponyms the proposer can use as sites. A
+    facility the text places ("the Queen Elizabeth University Hospital in Glasgow") is
+    in that place, whatever it is named for."""
+    at = {t.start: t for t in toponyms if t.place is not None}
     known = [t.place for t in toponyms if t.place is not None
              and t.place.kind not in ("country", "continent", "region")]
     taken = [(t.start, t.end) for t in toponyms]
@@ -625,6 +632,12 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
     out = []
     for a in institutions_:
         if not a.facility or any(s < a.end and a.start < e for s, e in taken):
+            continue
+        where_in = _FACILITY_IN.match(text, a.start + len(a.label)) if text else None
+        host = at.get(where_in.end()) if where_in is not None else None
+        if host is not None:
+            out.append(Toponym(a.name, a.start, a.end, 0.8, host.place,
+                               f"\"{a.label}\": a facility in {host.text}"))
             continue
         # The facility itself, when the gazetteer knows it by its whole name ("Heathrow
         # Airport": not Heathrow, Florida, a village that has the first word as its name).

@@ -321,7 +321,7 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
     if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
         mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
         mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
-                                                                 parser.lookup),
+                                                                 parser.lookup, body),
                           key=lambda t: t.start)
     # "near Star Lake" in a Minnesota story: not Star Lake, New York.
     return far_namesakes(mentions, parser.lookup, parser.gazetteer)
