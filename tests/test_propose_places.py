@@ -83,3 +83,31 @@ def test_a_facility_the_text_places_is_in_that_place(parser: Geoparser) -> None:
             "University Hospital in Glasgow, where she was isolated.")
     events = [e for e in _events(parser, text) if "taken to" in e.excerpt]
     assert {parser.gazetteer.get(e.place_id).name for e in events} == {"Glasgow"}
+
+
+def _places(parser: Geoparser, events: list[Event], words: str) -> set[tuple[str, str]]:
+    return {(p.name, p.country_code) for p in (parser.gazetteer.get(e.place_id)
+                                               for e in events if words in e.excerpt)}
+
+
+def test_a_facility_named_for_a_person_is_in_no_place_of_that_name(
+        parser: Geoparser) -> None:
+    # "Mary T. Greeley": an initial says a person's name, not a town called Mary.
+    text = ("A truck overturned on the highway near Ames on Monday. The driver was taken "
+            "to the Mary T. Greeley Medical Center.")
+    assert _places(parser, _events(parser, text), "Greeley") == {("Ames", "US")}
+
+
+def test_a_facility_of_a_town_in_the_possessive_is_in_that_town(parser: Geoparser) -> None:
+    text = "Flights were cancelled at Butte’s Bert Mooney Airport on Monday after a storm."
+    assert _places(parser, _events(parser, text), "Airport") == {("Butte", "US")}
+
+
+def test_a_facility_is_in_a_town_written_as_its_main_name(parser: Geoparser) -> None:
+    # No Mercy-le-Bas (France, "Mercy" only another name of it) for "Mercy Memorial
+    # Hospital"; "St. Cloud Hospital" is in Saint Cloud, the main name written short.
+    text = "A man was taken to Mercy Memorial Hospital after a crash in Monroe on Friday."
+    assert _places(parser, _events(parser, text), "Mercy") == {("Monroe", "US")}
+    text = ("A woman was hurt when her car hit a tree on Friday. She was taken to St. Cloud "
+            "Hospital.")
+    assert _places(parser, _events(parser, text), "St. Cloud") == {("Saint Cloud", "US")}

@@ -501,6 +501,14 @@ _INSTITUTION = re.compile(
                                key=len, reverse=True)) + r")\b"
 )
 # Up to three capitalised words right before the institution's word ("St. Cloud ").
+_INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Pattie A. Clay"
+# "St. Cloud" is written as the main name of Saint Cloud.
+_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _as_main(name: str) -> str:
+    """A name folded, its abbreviated words ("St.", "Mt.") written out."""
+    return " ".join(_SHORT.get(w, w) for w in fold(name).replace(".", " ").split())
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]{0,30}\s+){1,3}$")
 _NOT_PLACE_WORDS = frozenset({"The", "A", "An", "At", "In", "On", "Of", "To", "By", "For",
                               "From", "And", "But", "North", "South", "East", "West",
@@ -535,6 +543,12 @@ def institutions(text: str, lookup: Callable[[str], Sequence[Place]]) -> list[In
         words = run.group().split()
         while words and words[0] in _NOT_PLACE_WORDS:
             words = words[1:]
+        # "Butte’s Bert Mooney Airport": the owner is the place, the rest names the facility.
+        own = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+        if own is not None:
+            words = words[:own] + [words[own][:-2]]
+        if any(_INITIAL.fullmatch(w) for w in words):
+            continue  # "Pattie A. Clay Medical Center": named for a person
         start = run.start() + run.group().find(words[0]) if words else -1
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
@@ -542,7 +556,10 @@ def institutions(text: str, lookup: Callable[[str], Sequence[Place]]) -> list[In
                 continue
             found = [p for p in lookup(name) if p.kind not in WIDE_KINDS]
             if found:
-                best = max(found, key=prior)
+                # Written as its main name before those that only have it as another
+                # ("Berea" is Berea, not Aleppo, once called so).
+                main = [p for p in found if _as_main(p.name) == _as_main(name)]
+                best = max(main or found, key=prior)
                 out.append(Institution(name, start, start + len(name),
                                        text[start:m.end()], m.group() in FACILITY_WORDS,
                                        best))
@@ -644,7 +661,8 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
         whole = [p for p in lookup(a.label) if fold(p.name) == fold(a.label)]
         options = whole or [p for p in lookup(a.name) if p.kind not in WIDE_KINDS]
         # Namesakes written as named, not those that only have it as another name.
-        options = whole or [p for p in options if fold(p.name) == fold(a.name)] or options
+        # ("Mercy Memorial Hospital" is in no Mercy-le-Bas.)
+        options = whole or [p for p in options if _as_main(p.name) == _as_main(a.name)]
         named = [p for p in known if p.name == a.name or p.name.startswith(a.name + " ")]
 
         def gap(p: Place) -> float:
