@@ -90,12 +90,16 @@ def _places(parser: Geoparser, events: list[Event], words: str) -> set[tuple[str
                                                for e in events if words in e.excerpt)}
 
 
-def test_a_facility_named_for_a_person_is_in_no_place_of_that_name(
+def test_a_facility_named_for_a_person_or_a_kind_is_in_no_place_of_that_name(
         parser: Geoparser) -> None:
     # "Mary T. Greeley": an initial says a person's name, not a town called Mary.
     text = ("A truck overturned on the highway near Ames on Monday. The driver was taken "
             "to the Mary T. Greeley Medical Center.")
     assert _places(parser, _events(parser, text), "Greeley") == {("Ames", "US")}
+    # "University Medical Center": a word of institutions, no town called University.
+    text = ("A truck overturned on the highway near Ames on Monday. The driver was taken "
+            "to University Medical Center.")
+    assert _places(parser, _events(parser, text), "University") == {("Ames", "US")}
 
 
 def test_a_facility_of_a_town_in_the_possessive_is_in_that_town(parser: Geoparser) -> None:

@@ -513,7 +513,12 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]{0,30}\s+){1,3}$")
 _NOT_PLACE_WORDS = frozenset({"The", "A", "An", "At", "In", "On", "Of", "To", "By", "For",
                               "From", "And", "But", "North", "South", "East", "West",
                               "Central", "New", "State", "National", "General", "Regional",
-                              "Memorial", "Community", "County", "City"})
+                              "Memorial", "Community", "County", "City",
+                              # "University Medical Center", "Mercy Hospital": no town
+                              "University", "College", "Medical", "Mercy", "Veterans",
+                              "Children's", "Children’s", "Baptist", "Methodist",
+                              "Presbyterian", "Lutheran", "Catholic", "Christian",
+                              "International"})
 
 
 @dataclass(frozen=True)
