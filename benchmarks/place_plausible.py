@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo.article import make_article  # noqa: E402
 from geo.distance import km_between  # noqa: E402
-from geo.geoparse.corpora import CORPORA, load_corpus  # noqa: E402
+from geo.geoparse.corpora import CORPORA, CorpusMissing, load_corpus  # noqa: E402
 from geo.geoparse.eventset import EVENT_SET  # noqa: E402
 from geo.geoparse.propose import propose_events  # noqa: E402
 from geo.geoparse.toponyms import Geoparser  # noqa: E402
@@ -52,7 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     for corpus in CORPORA:
         rows = plausible = 0
         implied = implied_ok = 0
-        for doc in load_corpus(corpus):
+        try:
+            docs = load_corpus(corpus)
+        except CorpusMissing as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        for doc in docs:
             if doc.id in skip or not doc.gold:
                 continue
             article = make_article(doc.text, id=doc.id, title="", outlet=corpus,
