@@ -115,3 +115,17 @@ def test_a_facility_is_in_a_town_written_as_its_main_name(parser: Geoparser) -> 
     text = ("A woman was hurt when her car hit a tree on Friday. She was taken to St. Cloud "
             "Hospital.")
     assert _places(parser, _events(parser, text), "St. Cloud") == {("Saint Cloud", "US")}
+
+
+def test_a_town_written_with_an_area_it_is_not_in_is_not_placed(parser: Geoparser) -> None:
+    # The gazetteer has no Stroud in Ontario; the Stroud it has (England) is not the one
+    # "Stroud, Ontario" names, so the area says where it happened.
+    text = ("A driver was arrested on Sunday after his truck was stopped on a highway in "
+            "Stroud, Ontario.")
+    assert _places(parser, _events(parser, text), "Stroud") == {("Ontario", "CA")}
+    # A town in its area keeps its place; a list of areas is no "town, area" pair.
+    text = "A tornado destroyed a barn near Gilroy, California, on Tuesday."
+    assert _places(parser, _events(parser, text), "Gilroy") == {("Gilroy", "US")}
+    text = "Heavy snow closed schools on Monday in Vestfold, Oslo, Rogaland and Hedmark."
+    mentions = {t.text: t for t in article_mentions(_article(text), parser)}
+    assert mentions["Oslo"].place is not None and mentions["Oslo"].place.name == "Oslo"

@@ -44,7 +44,7 @@ from geo.geoparse.mentions import (
     is_speaker_seat,
 )
 from geo.geoparse.spans import within
-from geo.geoparse.storyregion import far_namesakes
+from geo.geoparse.storyregion import far_namesakes, outside_their_area
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
@@ -324,6 +324,7 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
                                                                  parser.lookup, body),
                           key=lambda t: t.start)
     # "near Star Lake" in a Minnesota story: not Star Lake, New York.
+    mentions = outside_their_area(mentions, body, parser.gazetteer)  # "Stroud, Ontario"
     return far_namesakes(mentions, parser.lookup, parser.gazetteer)
 
 

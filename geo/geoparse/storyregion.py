@@ -19,6 +19,7 @@ a thousand kilometres off is worse than none. So, once the article's names are r
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -105,3 +106,43 @@ def _reread(t: Toponym, home: tuple[str, str], named_regions: set, points: list[
     return replace(t, place=None, reason=f"no namesake in the story's region; {p.name} "
                                          f"({region[1]}) lies far from every other place "
                                          f"the text names")
+
+
+# "Stroud, Ontario", "Lake Mary, Fla.": a town and the area it lies in.
+_AREA_AFTER = frozenset({", ", ","})
+# "Vestfold, Oslo, Rogaland and Hedmark", "Moscow, Kiev and Minsk": a list, no area.
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+|,\s*")
+
+
+def outside_their_area(toponyms: list[Toponym], text: str, gazetteer: Gazetteer
+                       ) -> list[Toponym]:
+    """``toponyms`` with a town the text writes with its area ("pulled over in Stroud,
+    Ontario") left without a place when it was resolved outside that area: the gazetteer
+    knows no namesake there (the resolver prefers one inside the area it is written
+    with), so the one it chose is another town; the area still says where it is."""
+    out = list(toponyms)
+    for k in range(len(out) - 1):
+        t, area = out[k], out[k + 1]
+        if t.place is None or area.place is None or text[t.end:area.start] not in _AREA_AFTER:
+            continue
+        if t.place.kind in _AREAS or t.place.kind in _STATES:
+            continue
+        after = out[k + 2] if k + 2 < len(out) else None
+        if (after is not None and after.place is not None and after.place.kind != "country"
+                and _LIST_JOIN.fullmatch(text, area.end, after.start)) or (
+                k and _LIST_JOIN.fullmatch(text, out[k - 1].end, t.start)):
+            continue  # one of a list ("Stroud, Ontario, Canada" goes on with its country)
+        a = area.place
+        if a.kind == "country":
+            inside = t.place.country_code == a.country_code
+        elif a.kind in _STATES and a.country_code:
+            code, own = admin1_of(a, gazetteer), admin1_of(t.place, gazetteer)
+            if t.place.country_code == a.country_code and not (code and own):
+                continue  # an area code unknown: nothing to compare
+            inside = t.place.country_code == a.country_code and code == own
+        else:
+            continue
+        if not inside:
+            out[k] = replace(t, place=None, reason=f"no namesake in {area.text}; "
+                                                   f"{t.place.name} lies elsewhere")
+    return out
