@@ -129,3 +129,12 @@ def test_a_town_written_with_an_area_it_is_not_in_is_not_placed(parser: Geoparse
     text = "Heavy snow closed schools on Monday in Vestfold, Oslo, Rogaland and Hedmark."
     mentions = {t.text: t for t in article_mentions(_article(text), parser)}
     assert mentions["Oslo"].place is not None and mentions["Oslo"].place.name == "Oslo"
+
+
+def test_a_place_in_a_longer_name_is_not_the_story_place(parser: Geoparser) -> None:
+    # "Hamilton-Wenham" names a school team three times; the story is in Worcester,
+    # named once, where the game was played.
+    text = ("The Hamilton-Wenham girls won the state title on Saturday. Hamilton-Wenham led "
+            "from the start, and Hamilton-Wenham fans filled the stands at the arena in "
+            "Worcester.")
+    assert _places(parser, _events(parser, text), "state title") == {("Worcester", "US")}

@@ -155,6 +155,9 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
     usable = [t for t in toponyms if t.place is not None and t.text not in DEMONYMS
               and t.place.kind not in WIDE_KINDS  # nor "the Britain-based group"'
               and article.body[t.end:t.end + 6].lower() != "-based"]
+    # Part of a longer name ("the Watertown-Mayer team", "the Washington-Moscow route",
+    # "Indian Lake Road") is not where the story is, unless nothing else is named.
+    usable = [t for t in usable if not is_part_of_name(article.body, t)] or usable
     if not usable:
         return None
     for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):
