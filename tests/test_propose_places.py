@@ -138,3 +138,12 @@ def test_a_place_in_a_longer_name_is_not_the_story_place(parser: Geoparser) -> N
             "from the start, and Hamilton-Wenham fans filled the stands at the arena in "
             "Worcester.")
     assert _places(parser, _events(parser, text), "state title") == {("Worcester", "US")}
+
+
+def test_a_team_beaten_is_not_the_story_place(parser: Geoparser) -> None:
+    # Owatonna is the opponent ("beat Owatonna", "a 41-20 win over Owatonna"); the title
+    # was won where the final was played.
+    text = ("The Eagles won the section title on Saturday. They beat Owatonna in the "
+            "semifinal and closed with a 41-20 win over Owatonna in the final at the arena "
+            "in Mankato.")
+    assert _places(parser, _events(parser, text), "section title") == {("Mankato", "US")}

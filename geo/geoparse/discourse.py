@@ -158,6 +158,9 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
     # Part of a longer name ("the Watertown-Mayer team", "the Washington-Moscow route",
     # "Indian Lake Road") is not where the story is, unless nothing else is named.
     usable = [t for t in usable if not is_part_of_name(article.body, t)] or usable
+    # A team beaten ("a 43-21 win over Delano", "beat Hutchinson") plays wherever the
+    # match is: its town is not the story's place.
+    usable = [t for t in usable if not is_opponent(article.body, t)] or usable
     if not usable:
         return None
     for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):
@@ -411,6 +414,19 @@ def holds(area: Place, place: Place, gazetteer: Gazetteer) -> bool:
 
 # "Winchester (21-4)": a team's record after its name.
 _RECORD_AFTER = re.compile(r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)")
+
+
+# "a 38-19 win over Hutchinson", "beat Delano", "Winchester (21-4)": a team met in a match.
+_OPPONENT_BEFORE = re.compile(r"\b(?:(?:win|wins|victory|victories)\s+over|against|beat|beats|"
+                              r"defeated|defeats|edged|edges|versus|vs\.?)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def is_opponent(text: str, t: Toponym) -> bool:
+    """True when the town names a team met in a match ("a 43-21 win over Delano", "beat
+    Hutchinson") or with its season record ("Winchester (21-4)")."""
+    return bool(_RECORD_AFTER.match(text, t.end)
+                or _OPPONENT_BEFORE.search(text, max(0, t.start - 30), t.start))
 
 
 def is_team(text: str, t: Toponym) -> bool:
