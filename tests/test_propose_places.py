@@ -147,3 +147,11 @@ def test_a_team_beaten_is_not_the_story_place(parser: Geoparser) -> None:
             "semifinal and closed with a 41-20 win over Owatonna in the final at the arena "
             "in Mankato.")
     assert _places(parser, _events(parser, text), "section title") == {("Mankato", "US")}
+
+
+def test_words_before_a_name_that_complete_its_place_keep_it(parser: Geoparser) -> None:
+    # "ST. PARIS": the resolver reads "PARIS" as Saint Paris, Ohio, among Ohio places; the
+    # great city called Paris is not meant when "St." completes the small town's name.
+    text = ("ST. PARIS -- A trailer fire killed four children on Sunday, the Champaign "
+            "County coroner said. Crews from Urbana and Springfield helped.")
+    assert _places(parser, _events(parser, text), "trailer fire") == {("Saint Paris", "US")}

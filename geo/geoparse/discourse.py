@@ -116,16 +116,17 @@ def cities_meant(text: str, toponyms: list[Toponym],
     return out
 
 
-def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
-               ) -> list[Toponym]:
+def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]],
+               text: str = "") -> list[Toponym]:
     """``toponyms`` with a small place that only has the name as another name ("Kabul"
     read as Cabool, Missouri, near a "Washington") replaced by the great city that is
-    called so (Kabul), as a reader takes it."""
+    called so (Kabul), as a reader takes it; not when the words before the name complete
+    the small place's own name ("ST. PARIS --": Saint Paris, Ohio)."""
     out = []
     for t in toponyms:
         p = t.place
         if p is not None and fold(p.name) != fold(t.text) and (
-                p.population or 0) < MAIN_NAME_POPULATION // 10:
+                p.population or 0) < MAIN_NAME_POPULATION // 10 and not _completed(text, t):
             named = [c for c in lookup(t.text) if fold(c.name) == fold(t.text)
                      and c.kind in ("city", "town") and (c.population or 0) >= MAIN_NAME_POPULATION]
             if named:
@@ -134,6 +135,14 @@ def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
                                                   f"not {p.name}, which has it as another name")
         out.append(t)
     return out
+
+
+def _completed(text: str, t: Toponym) -> bool:
+    """Whether one or two words before ``t`` and its name make its place's main name."""
+    words = text[max(0, t.start - 30):t.start].split()
+    return t.place is not None and any(
+        _as_main(" ".join(words[-k:] + [t.text])) == _as_main(t.place.name)
+        for k in (1, 2) if len(words) >= k)
 
 
 def _listed_with_states(text: str, toponyms: list[Toponym], k: int) -> bool:

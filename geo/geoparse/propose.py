@@ -316,7 +316,7 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
     mentions = parser.toponyms(body)
     mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
     mentions = discourse.cities_meant(body, mentions, parser.lookup)  # "in New York"
-    mentions = discourse.main_names(mentions, parser.lookup)  # "Kabul", not Cabool
+    mentions = discourse.main_names(mentions, parser.lookup, body)  # "Kabul", not Cabool
     anchors = discourse.institutions(body, parser.lookup)
     if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
         mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
