@@ -155,3 +155,16 @@ def test_words_before_a_name_that_complete_its_place_keep_it(parser: Geoparser) 
     text = ("ST. PARIS -- A trailer fire killed four children on Sunday, the Champaign "
             "County coroner said. Crews from Urbana and Springfield helped.")
     assert _places(parser, _events(parser, text), "trailer fire") == {("Saint Paris", "US")}
+
+
+def test_a_dateline_that_names_a_great_capital_alone_is_the_capital(
+        parser: Geoparser) -> None:
+    # News writes a town named like a capital with its area ("PARIS, Texas --"); alone,
+    # "WASHINGTON --" is the capital, not Washington, Iowa, though Iowa is named later.
+    text = ("WASHINGTON -- The House voted on Thursday to impose a tax on bonuses. Farmers "
+            "in Iowa protested against the bill on Friday.")
+    events = _events(parser, text)
+    assert _states(parser, events, "House voted") == {"DC"}
+    assert _places(parser, events, "Farmers") == {("Iowa", "US")}
+    text = "PARIS, Texas -- A tornado destroyed two barns on Thursday."
+    assert _states(parser, _events(parser, text), "tornado") == {"TX"}

