@@ -168,3 +168,13 @@ def test_a_dateline_that_names_a_great_capital_alone_is_the_capital(
     assert _places(parser, events, "Farmers") == {("Iowa", "US")}
     text = "PARIS, Texas -- A tornado destroyed two barns on Thursday."
     assert _states(parser, _events(parser, text), "tornado") == {"TX"}
+
+
+def test_the_capital_that_is_money_is_no_city(parser: Geoparser) -> None:
+    # "lacked the capital to expand": funds; "gunfire in the capital": Tripoli.
+    text = ("Fighting spread across Libya on Sunday. A small firm that lacked the capital to "
+            "expand was destroyed in the shelling on Monday. Gunfire was heard in the capital "
+            "overnight, residents said.")
+    events = _events(parser, text)
+    assert _places(parser, events, "lacked the capital") == {("Libya", "LY")}
+    assert _places(parser, events, "Gunfire") == {("Tripoli", "LY")}

@@ -180,6 +180,11 @@ _ANAPHOR_KINDS = {
     "capital": set(),  # the capital of the country named last (see antecedent)
     "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
+# "had the capital", "raise the capital": money, not a city.
+_FUNDS_BEFORE = re.compile(r"\b(?:have|has|had|having|lack|lacks|lacked|lacking|raise|raises|"
+                           r"raised|raising|need|needs|needed|provide|provides|provided|"
+                           r"invest|invested|borrow|borrowed|find|found|get|got|secure|"
+                           r"secured)\s+(?:all\s+|enough\s+of\s+)?$", re.IGNORECASE)
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
 FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
 LOOKBACK = 200  # places named before a sentence that "the town" may refer to
@@ -199,6 +204,8 @@ def antecedent(sentence: Sentence, before: list[Toponym], gazetteer: Gazetteer |
     if m is None:
         return None
     word = m.group(1) or m.group(2)
+    if word == "capital" and _FUNDS_BEFORE.search(sentence.text, 0, m.start()):
+        return None  # "lacked the capital to build a plant": money, not a city
     if word == "capital":  # "gunfire in the capital": of the country named last
         last = next((t for t in reversed(before) if t.place is not None
                      and t.place.country_code), None)
