@@ -178,3 +178,13 @@ def test_the_capital_that_is_money_is_no_city(parser: Geoparser) -> None:
     events = _events(parser, text)
     assert _places(parser, events, "lacked the capital") == {("Libya", "LY")}
     assert _places(parser, events, "Gunfire") == {("Tripoli", "LY")}
+
+
+def test_a_sentence_naming_only_the_country_goes_on_where_the_last_event_was(
+        parser: Geoparser) -> None:
+    # The story is in Columbus, but the indictment, told just before, was in Cincinnati;
+    # "U.S. Attorney" names only the country, which holds both: the story goes on there.
+    text = ("Police in Columbus arrested two men on Monday. Columbus police said the men had "
+            "fled after a robbery. A federal grand jury in Cincinnati indicted the pair on "
+            "Tuesday. Acting U.S. Attorney Jane Doe announced the indictment on Tuesday.")
+    assert _places(parser, _events(parser, text), "announced") == {("Cincinnati", "US")}

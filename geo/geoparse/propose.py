@@ -473,10 +473,19 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             # "north Georgia": a part of the area, which the story's place stands for.
             aside |= {t.place.id for t in named if discourse.is_part_of_area(body, t)}
             # Only the story's place: it lies in the area, so it is right wherever the
-            # area is, and more precise.
-            sites = [Site(story.place, f"the sentence names only {sites[0].place.name}: "
-                          f"the story's place, {story.place.name}, lies in it",
-                          FOCUS_WEIGHT, "site")]
+            # area is, and more precise. The story goes on where the event of the
+            # sentence before happened, when the area holds that place too.
+            carried = previous[2] if previous is not None and previous[:2] == (
+                sentence.index - 1, sentence.paragraph) else None
+            if carried is not None and carried.place.id != story.place.id and all(
+                    discourse.holds(x.place, carried.place, parser.gazetteer) for x in sites):
+                sites = [Site(carried.place, f"the sentence names only "
+                              f"{sites[0].place.name}: {carried.place.name}" + _CARRIED
+                              + ", lies in it", FOCUS_WEIGHT, "site")]
+            else:
+                sites = [Site(story.place, f"the sentence names only {sites[0].place.name}: "
+                              f"the story's place, {story.place.name}, lies in it",
+                              FOCUS_WEIGHT, "site")]
         if aside and any(x.place.id not in aside for x in sites):
             sites = [x for x in sites if x.place.id not in aside]
         if not sites and not _EVERYWHERE.search(sentence.text):
