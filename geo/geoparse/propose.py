@@ -46,6 +46,7 @@ from geo.geoparse.mentions import (
     is_speaker_seat,
 )
 from geo.geoparse.spans import within
+from geo.geoparse.storyregion import far_namesakes, outside_their_area
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
@@ -186,6 +187,11 @@ _ANAPHOR_KINDS = {
     "airport": {"airport"},  # "Gatwick ... the airport": never a town
     "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
 }
+# "had the capital", "raise the capital": money, not a city.
+_FUNDS_BEFORE = re.compile(r"\b(?:have|has|had|having|lack|lacks|lacked|lacking|raise|raises|"
+                           r"raised|raising|need|needs|needed|provide|provides|provided|"
+                           r"invest|invested|borrow|borrowed|find|found|get|got|secure|"
+                           r"secured)\s+(?:all\s+|enough\s+of\s+)?$", re.IGNORECASE)
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
 FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
 LOOKBACK = 200  # places named before a sentence that "the town" may refer to
@@ -205,6 +211,8 @@ def antecedent(sentence: Sentence, before: list[Toponym], gazetteer: Gazetteer |
     if m is None:
         return None
     word = m.group(1) or m.group(2)
+    if word == "capital" and _FUNDS_BEFORE.search(sentence.text, 0, m.start()):
+        return None  # "lacked the capital to build a plant": money, not a city
     if word == "capital":  # "gunfire in the capital": of the country named last
         last = next((t for t in reversed(before) if t.place is not None
                      and t.place.country_code), None)
@@ -312,20 +320,33 @@ def propose_events(article: Article, parser: Geoparser | None = None) -> list[Ev
     return [record for records in _proposals(article, parser) for record in records]
 
 
-def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
-    """The records of each proposed sentence, in text order."""
-    parser = parser or Geoparser()
+def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
+    """The place names of ``article``'s body as the proposer reads them, in text order:
+    the geoparser's toponyms (with names the gazetteer lacks: not actors either), seats
+    of power as their cities, states named like great cities as the cities, namesakes
+    the text's institutions settle, the facilities the recogniser left out, and towns
+    far outside the story's region re-read there (:mod:`geo.geoparse.storyregion`)."""
     body = article.body
-    mentions = parser.toponyms(body)  # with names the gazetteer lacks: not actors either
+    mentions = parser.toponyms(body)
     mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
     mentions = discourse.cities_meant(body, mentions, parser.lookup)  # "in New York"
-    mentions = discourse.main_names(mentions, parser.lookup)  # "Kabul", not Cabool
+    mentions = discourse.main_names(mentions, parser.lookup, body)  # "Kabul", not Cabool
     anchors = discourse.institutions(body, parser.lookup)
     if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
         mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
         mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
-                                                                 parser.lookup),
+                                                                 parser.lookup, body),
                           key=lambda t: t.start)
+    # "near Star Lake" in a Minnesota story: not Star Lake, New York.
+    mentions = outside_their_area(mentions, body, parser.gazetteer)  # "Stroud, Ontario"
+    return far_namesakes(mentions, parser.lookup, parser.gazetteer)
+
+
+def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
+    """The records of each proposed sentence, in text order."""
+    parser = parser or Geoparser()
+    body = article.body
+    mentions = article_mentions(article, parser)
     mention_starts = [t.start for t in mentions]
     # "HIV" is no village, "Campbell, 42," a person: names, not places.
     toponyms = [t for t in mentions if t.place is not None
@@ -337,7 +358,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     starts = [t.start for t in toponyms]
     lead = discourse.dateline(article, toponyms)
     if lead is not None:
-        city = discourse.dateline_city(lead, parser.lookup)
+        city = discourse.dateline_capital(body, lead, parser.gazetteer) or \
+            discourse.dateline_city(lead, parser.lookup)
         if city is not lead:  # "NEW YORK (Reuters) -": the city, in every mention
             toponyms = [replace(t, place=city.place, reason=city.reason)
                         if t.place is not None and t.place.id == lead.place.id else t
@@ -409,7 +431,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if trigger.category == "sport":
             # "New Castle was third", "nine points for Winchester (21-4)": a team named
             # for its town plays wherever the match is; "in Erie" says where that is.
-            named = [t for t in named if not discourse.is_team(body, t)]
+            # "the Clarke County Board of Education eliminated": an office, no team.
+            named = [t for t in named if not discourse.is_team(body, t)
+                     or is_speaker_seat(body, t)]
         actors: set[str] = set()
         if any(discourse.is_located(body, t) for t in named):
             # Where it happened is said ("in Hanoi"): bare places are actors.
@@ -475,10 +499,19 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             # "north Georgia": a part of the area, which the story's place stands for.
             aside |= {t.place.id for t in named if discourse.is_part_of_area(body, t)}
             # Only the story's place: it lies in the area, so it is right wherever the
-            # area is, and more precise.
-            sites = [Site(story.place, f"the sentence names only {sites[0].place.name}: "
-                          f"the story's place, {story.place.name}, lies in it",
-                          FOCUS_WEIGHT, "site")]
+            # area is, and more precise. The story goes on where the event of the
+            # sentence before happened, when the area holds that place too.
+            carried = previous[2] if previous is not None and previous[:2] == (
+                sentence.index - 1, sentence.paragraph) else None
+            if carried is not None and carried.place.id != story.place.id and all(
+                    discourse.holds(x.place, carried.place, parser.gazetteer) for x in sites):
+                sites = [Site(carried.place, f"the sentence names only "
+                              f"{sites[0].place.name}: {carried.place.name}" + _CARRIED
+                              + ", lies in it", FOCUS_WEIGHT, "site")]
+            else:
+                sites = [Site(story.place, f"the sentence names only {sites[0].place.name}: "
+                              f"the story's place, {story.place.name}, lies in it",
+                              FOCUS_WEIGHT, "site")]
         if aside and any(x.place.id not in aside for x in sites):
             sites = [x for x in sites if x.place.id not in aside]
         if not sites and not _EVERYWHERE.search(sentence.text):
