@@ -88,11 +88,17 @@ def story_day(article: Article, dates: list[DateMention]) -> SentenceDate:
     earliest = max(date_.min + timedelta(days=RECENT_DAYS), published) - timedelta(
         days=RECENT_DAYS)
     for m in dates:  # sorted by offset
-        if m.date.precision == DAY and earliest <= m.date.start <= published:
+        if m.date.precision == DAY and earliest <= m.date.start <= published and not \
+                _PLANNED_BEFORE.search(article.text, max(0, m.start - 40), m.start):
             return SentenceDate(m.date, m.start, STORY_RULE, 0.6)
     week = ResolvedDate("", earliest, published, RANGE, "week-before-publication")
     return SentenceDate(week, None, FALLBACK_RULE, 0.6)
 
+# A day in a clause of what is planned or expected ("Investigators are expected to spend
+# today picking through debris", "will meet Friday") is not the day of the story's event.
+_PLANNED_BEFORE = re.compile(r"\b(?:will|would|['’]ll|shall|expected to|plans? to|planned to|"
+                             r"set to|scheduled to|going to|due to|hopes? to|is to|are to)\b"
+                             r"[^.;:!?,]{0,30}$")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
 # Date rules that read a month (and day) as the nearest year: a past event is in the past.
 _NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")

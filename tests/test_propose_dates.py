@@ -1,0 +1,111 @@
+"""Dates of events: classes of English news writing (issue 13, class 5).
+
+Each test is one class, with sentences written for it (not taken from the seed or the
+annotated set): a date phrase tied to the event it belongs to, background that is not of
+the publication day, ranges, tallies, days of the story's own schedule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.article import make_article
+from geo.dates import find_dates
+from geo.events import Event
+from geo.geoparse.propose import propose_events
+from geo.geoparse.toponyms import Geoparser
+
+PUBLISHED = date(2015, 4, 1)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+def _events(parser: Geoparser, text: str) -> list[Event]:
+    article = make_article(text, id="t", title="", outlet="Test", published=PUBLISHED)
+    return propose_events(article, parser)
+
+
+def _row(events: list[Event], words: str) -> Event:
+    rows = [e for e in events if words in e.excerpt]
+    assert rows, f"no row quotes {words!r}"
+    return rows[0]
+
+
+def _spans(text: str) -> list[tuple[str, date, date, str]]:
+    return [(m.phrase, m.date.start, m.date.end, m.date.rule)
+            for m in find_dates(text, PUBLISHED)]
+
+
+def test_a_month_that_qualifies_an_event_is_its_date() -> None:
+    # "the August death": a month used as a modifier dates the event it names; in an
+    # April paper it is last year's August. "last August" is the one before publication.
+    assert _spans("He is charged in the August killing of a clerk.") == [
+        ("August", date(2015, 8, 1), date(2015, 8, 31), "month")]
+    assert _spans("The plant closed last August.") == [
+        ("last August", date(2014, 8, 1), date(2014, 8, 31), "last-month-name")]
+    assert _spans("The May elections were close.")[0][1] == date(2015, 5, 1)
+    assert _spans("He said the things he may regret.") == []
+
+
+def test_the_august_death_in_an_april_paper_is_last_years(parser: Geoparser) -> None:
+    text = ("A Fresno man went on trial Monday. He has pleaded not guilty to murder in the "
+            "August stabbing of his neighbour at their home in Fresno.")
+    row = _row(_events(parser, text), "August stabbing")
+    assert (row.start, row.end) == (date(2014, 8, 1), date(2014, 8, 31))
+    assert "the year before" in row.note
+
+
+def test_a_range_of_days_in_one_month_is_both_days() -> None:
+    assert _spans("the festival held on the 11th and 12th of March") == [
+        ("the 11th and 12th of March", date(2015, 3, 11), date(2015, 3, 12),
+         "day-range-of-a-month")]
+    assert _spans("flooded on the night of March 3-4 near the river")[0][1:3] == (
+        date(2015, 3, 3), date(2015, 3, 4))
+    assert _spans("won 7-3 March 2") == [
+        ("March 2", date(2015, 3, 2), date(2015, 3, 2), "month-day-nearest-year")]
+
+
+def test_a_tally_so_far_is_not_of_the_last_week() -> None:
+    # "So far the only case has been ...": some time before publication, read as the year
+    # up to it; "so far as", "so far away", "up to date" are no dates.
+    start, end, rule = _spans("So far the only death has been a farmer in Hull.")[0][1:]
+    assert (start, end) == (date(2014, 4, 1), PUBLISHED)
+    assert rule == "so-far-the-year-up-to-publication"
+    assert _spans("Four cases have been confirmed to date.")[0][3] == rule
+    assert _spans("So far as we know, the town is so far away; records are up to date.") == []
+    assert _spans("So far this year, nine boats sank.")[0][0] == "this year"
+    assert _spans("The county's other arrests for the year were in May.")[0][1:] == (
+        date(2015, 1, 1), PUBLISHED, "for-the-year-to-publication")
+    assert _spans("the outlook for the year ahead") == []
+
+
+def test_a_tally_sentence_is_dated_by_its_tally(parser: Geoparser) -> None:
+    text = ("Twelve hens died at a farm in Norfolk on Monday. So far the only confirmed case "
+            "of the virus in the country has been a dead goose found in Cornwall.")
+    row = _row(_events(parser, text), "dead goose")
+    assert row.start < date(2015, 1, 1) and row.end == PUBLISHED
+    assert "so-far" in row.note
+
+
+def test_a_day_of_the_storys_own_schedule_is_not_counted_from_publication() -> None:
+    # "on the Friday", "that Friday", "the following Monday" name a day of the story's
+    # own time line, not the last such day before the paper.
+    assert _spans("We would have played the first game on the Friday.") == []
+    assert _spans("That Friday the river rose; the following Monday it fell.") == []
+    assert _spans("The river rose on Friday.")[0][0] == "Friday"
+
+
+def test_a_planned_day_is_not_the_storys_day(parser: Geoparser) -> None:
+    # An undated fire story whose only day is that of a plan ("are expected to spend today
+    # sifting the ruins") is dated the week before publication, not the publication day.
+    text = ("Warehouse burns. A fire destroyed a warehouse in Tulsa, Oklahoma, and two "
+            "firefighters were hurt. Inspectors are expected to spend today sifting through "
+            "the ruins.")
+    row = _row(_events(parser, text), "A fire destroyed")
+    assert row.start < PUBLISHED
+    assert "week up to the publication" in row.note
