@@ -109,3 +109,23 @@ def test_a_planned_day_is_not_the_storys_day(parser: Geoparser) -> None:
     row = _row(_events(parser, text), "A fire destroyed")
     assert row.start < PUBLISHED
     assert "week up to the publication" in row.note
+
+
+def test_a_place_in_a_clause_with_its_own_date_takes_that_date(parser: Geoparser) -> None:
+    # "saw a doctor on March 2, before driving to a hospital in Leeds on March 3 where ...":
+    # the place of the second clause is of its own day, not of the first clause's.
+    text = ("A patient with measles was isolated on Tuesday. The man saw his doctor on "
+            "March 2, before driving to a hospital in Leeds on March 3 where he was treated.")
+    row = _row(_events(parser, text), "hospital in Leeds")
+    assert (row.start, row.end) == (date(2015, 3, 3), date(2015, 3, 3))
+    assert "the date of the place's own clause" in row.note
+    # One clause, two dates: the nearest to the signal word, as before.
+    text = ("A storm flooded homes in Hull on March 3, the worst since the floods of "
+            "March 2007.")
+    row = _row(_events(parser, text), "flooded homes")
+    assert row.start == date(2015, 3, 3) and "own clause" not in row.note
+    # "since the war in X in 2011": the start of a count, not the place's date.
+    text = ("A sailor drowned in January 2014, the fifth sailor lost at sea while serving "
+            "since the war in Libya in 2011.")
+    row = _row(_events(parser, text), "sailor drowned")
+    assert row.start == date(2014, 1, 1) and "own clause" not in row.note

@@ -9,7 +9,9 @@ chooses, among a sentence's date phrases, the one nearest its signal word (a dat
 speaking counts less), joins "Saturday until Sunday", takes the later period of "from X
 in 2008 to Y in 2009", reads a month that would fall more than :data:`FUTURE_DAYS` after
 publication as the year before, and drops a clause dated after publication otherwise (a
-plan). Used by :mod:`geo.geoparse.propose`.
+plan). :func:`clause_date` gives a place named in a clause with a date phrase of its
+own that date ("visited a clinic on October 5 before going to a hospital in Glasgow on
+October 6"). Used by :mod:`geo.geoparse.propose`.
 """
 
 from __future__ import annotations
@@ -185,3 +187,53 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
         resolved = replace(resolved, end=published, precision=RANGE)
         rule = f"{rule} to publication"
     return SentenceDate(resolved, m.start, rule + compared, 1.0)
+
+
+# Where a clause ends: punctuation, or a word that opens another clause ("..., before
+# deciding to go to X on October 6 where she was treated", "... told the radio this
+# morning that the outbreak began at an event in Y on 18 and 19 August").
+# "before", "after", "since", "until" open a clause with a verb ("before deciding to go",
+# "after he left"), not with a noun ("since the invasion of Iraq in 2003": one clause).
+_CLAUSE_BOUND = re.compile(r"[,;:()\u2013\u2014]|\s[-\u2013\u2014]\s|\b(?:where|when|while|whereas|"
+                           r"because|although|though|which|who|whom|that|but)\b|"
+                           r"\b(?:before|after|since|until)\s+(?=\w+ing\b|(?:he|she|they|it|we|"
+                           r"I|you)\b)")
+_COUNTED_SINCE = re.compile(r"\bsince\b")
+CLAUSE_RULE = "the date of the place's own clause"
+
+
+def clause_date(sentence: Sentence, place_start: int, place_end: int,
+                inside: list[DateMention], chosen: SentenceDate, trigger: Trigger,
+                published: date_) -> SentenceDate | None:
+    """The date of the clause that names a place, when a sentence with two or more date
+    phrases gives that clause one of its own other than the event's ("visited a clinic
+    on October 5 before going to a hospital in Glasgow on October 6": Glasgow is of
+    October 6). None when the place's clause has no date phrase, or the same one.
+
+    ``place_start``/``place_end`` are offsets in the article; the date is read as
+    :func:`pick_date` reads it (a month beyond publication is last year's; None for a
+    clause dated after publication, which keeps the event's date).
+    """
+    if len(inside) < 2:
+        return None
+    text, base = sentence.text, sentence.start
+    left = 0
+    for m in _CLAUSE_BOUND.finditer(text, 0, max(0, place_start - base)):
+        left = m.end()
+    bound = _CLAUSE_BOUND.search(text, place_end - base)
+    right = base + (bound.start() if bound else len(text))
+    # "killed since the invasion of Iraq in 2003": the start of a count, not the date of
+    # what happened at the place.
+    own = [m for m in inside if base + left <= m.start and m.end <= right
+           and not _COUNTED_SINCE.search(text, left, m.start - base)
+           # "Boulder police said Tuesday that a man was arrested in March": the day of
+           # speaking is not the date of the place that qualifies the speaker
+           and not _SPEECH_BEFORE.search(text, max(0, m.start - base - 20), m.start - base)]
+    if not own or any(m.start == chosen.phrase_start for m in own):
+        return None
+    here = replace(trigger, start=place_start - base, end=place_end - base)
+    dated = pick_date(sentence, here, own, chosen, published)
+    if dated is None or dated is chosen or (dated.resolved.start, dated.resolved.end) == (
+            chosen.resolved.start, chosen.resolved.end):
+        return None
+    return replace(dated, rule=f"{dated.rule}, {CLAUSE_RULE}")
