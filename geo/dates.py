@@ -109,7 +109,7 @@ _QUALIFIER = (
 # Parts of a month and the days they cover.
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _PART = (
-    r"(?P<part>early|mid|middle\s+of|late|(?:the\s+)?end\s+of"
+    r"(?P<part>early|mid|(?:the\s+)?middle\s+of|late|(?:the\s+)?end\s+of"
     r"|(?:the\s+)?(?:beginning|start)\s+of)"
 )
 # Words after a month-day that make it a name, not a date ("March 14 coalition").
@@ -235,7 +235,7 @@ def _r_part_of_month(g: dict[str, str], published: date) -> Resolved:
         if "end" in part
         else "early"
         if ("beginning" in part or "start" in part)
-        else ("mid" if part.startswith("mid") else part)
+        else ("mid" if "mid" in part else part)
     )
     first, last = _PARTS[key]
     last = min(last, calendar.monthrange(year, month)[1])

@@ -129,3 +129,26 @@ def test_a_place_in_a_clause_with_its_own_date_takes_that_date(parser: Geoparser
             "since the war in Libya in 2011.")
     row = _row(_events(parser, text), "sailor drowned")
     assert row.start == date(2014, 1, 1) and "own clause" not in row.note
+
+
+def test_a_past_story_goes_on_in_the_next_past_tense_sentence(parser: Geoparser) -> None:
+    # Background told with a month or year long past ("first met them in May 2011") goes
+    # on in the next sentence told in the past tense; a sentence of now does not take it.
+    text = ("A jury in Omaha convicted a roofer of fraud on Monday. The roofer first met "
+            "the widow in Lincoln in May 2011. He stole her savings in Lincoln over the next two "
+            "years. "
+            "The roofer has owned a firm in Lincoln since 2015.")
+    events = _events(parser, text)
+    row = _row(events, "stole her savings")
+    assert (row.start, row.end) == (date(2011, 5, 1), date(2011, 5, 31))
+    assert "the past month or year of the sentence before" in row.note
+    text = ("A jury in Omaha convicted a roofer of fraud on Monday. The roofer first met "
+            "the widow in Lincoln in May 2011. The widow now lives with her son in Lincoln "
+            "and has sued the firm.")
+    row = _row(_events(parser, text), "has sued")
+    assert row.start > date(2015, 1, 1)
+
+
+def test_since_the_middle_of_a_month_runs_to_publication() -> None:
+    assert _spans("He has trained hard since the middle of January.") == [
+        ("since the middle of January", date(2015, 1, 11), PUBLISHED, "since(part-of-month)")]

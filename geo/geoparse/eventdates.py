@@ -35,6 +35,12 @@ STORY_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; the story's day"
 # events as the week before publication.
 RECENT_DAYS = 7
 CARRIED_RULE = CONTEXT_RULE_PREFIX + " no date in the sentence; date of the sentence before"
+BACKGROUND_RULE = (CONTEXT_RULE_PREFIX + " no date in the sentence; the past month or year "
+                   "of the sentence before, whose story it goes on telling")
+# A sentence that tells of now (present, present perfect, future): not the past story of
+# the sentence before.
+_NOW = re.compile(r"\b(?:is|are|has|have|says|say|will|would|can|cannot|may|might|must|"
+                  r"remains?|continues?|now|today|currently|still|['’]s|['’]re|['’]ve)\b")
 _GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
 # How far a day carries: to the next sentence, and on within its paragraph (the story goes
 # on there), not for the whole text.
@@ -61,6 +67,7 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
     fallback = story_day(article, dates)
     out: list[SentenceDate] = []
     last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
+    background: tuple[int, SentenceDate] | None = None  # a month or year long past
     starts = [m.start for m in dates]
     for i, s in enumerate(article.sentences):
         inside = within(dates, starts, s.start, s.end)
@@ -68,7 +75,15 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
             m = inside[0]
             current = SentenceDate(m.date, m.start, m.date.rule, 1.0)
             if m.date.precision == DAY:
-                last = (i, current)
+                last, background = (i, current), None
+            elif m.date.end < article.published - timedelta(days=RECENT_DAYS):
+                background = (i, current)  # "first visited them in December 2004"
+        elif background is not None and i - background[0] == 1 and \
+                not _NOW.search(s.text):
+            # "Prosecutors said the nuns gave them cash ...": the past story goes on in the
+            # past tense, for one sentence; not what is, has been or will be now.
+            current = SentenceDate(background[1].resolved, background[1].phrase_start,
+                                   BACKGROUND_RULE, 0.7)
         elif last is not None and (i - last[0] == 1 or (
                 i - last[0] <= CARRY_SENTENCES
                 and article.sentences[last[0]].paragraph == s.paragraph)):
