@@ -152,3 +152,12 @@ def test_a_past_story_goes_on_in_the_next_past_tense_sentence(parser: Geoparser)
 def test_since_the_middle_of_a_month_runs_to_publication() -> None:
     assert _spans("He has trained hard since the middle of January.") == [
         ("since the middle of January", date(2015, 1, 11), PUBLISHED, "since(part-of-month)")]
+
+
+def test_a_carried_month_day_beyond_publication_is_last_years(parser: Geoparser) -> None:
+    # "The game, played Sept. 28, ..." in an April paper is last September's, and so is the
+    # day the next sentence takes from it.
+    text = ("A coach in Dayton is suing a school board. The game, played Sept. 28, ended in a "
+            "brawl. A referee was injured in Dayton.")
+    row = _row(_events(parser, text), "referee was injured")
+    assert row.start == date(2014, 9, 28)

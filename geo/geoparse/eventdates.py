@@ -74,6 +74,13 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
         if inside:
             m = inside[0]
             current = SentenceDate(m.date, m.start, m.date.rule, 1.0)
+            if m.date.start > article.published and m.date.rule in _NEAREST_YEAR_RULES and \
+                    m.date.start - article.published > timedelta(days=FUTURE_DAYS):
+                # "The story, broadcast Sept. 28," in a March paper: last September's, also
+                # when the next sentences carry it (as :func:`pick_date` reads it).
+                current = SentenceDate(replace(m.date, start=_year_before(m.date.start),
+                                               end=_year_before(m.date.end)), m.start,
+                                       f"{m.date.rule}, the year before (a past event)", 1.0)
             if m.date.precision == DAY:
                 last, background = (i, current), None
             elif m.date.end < article.published - timedelta(days=RECENT_DAYS):
