@@ -398,7 +398,9 @@ _RULES: tuple[_Rule, ...] = (
           after=_NEWSPAPER_AFTER),
     _Rule(r"(?P<rel>(?i:the\s+day\s+before\s+yesterday|yesterday|the\s+day\s+after\s+tomorrow"
           r"|tomorrow|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
-          r"|overnight))", _r_relative_day),
+          r"|overnight))", _r_relative_day,
+          # "the overnight shift", "an overnight stay": an adjective, no date
+          before=r"(?<![Tt]he )(?<![Aa]n )(?<!\b[Hh]is )(?<![Hh]er )(?<![Tt]heir )(?<!\b[Ii]ts )"),
     _Rule(rf"(?i:(?:{_QUALIFIER}\s+)?{_NUMBER}\s+{_UNIT}\s+ago)", _r_ago),
     _Rule(rf"(?i:(?:{_QUALIFIER}\s+)?{_NUMBER}\s+{_UNIT})", _r_duration,
           before=r"(?i:lasted|lasting|for(?:\s+the\s+(?:past|last))?|(?:over|in)\s+the\s+"

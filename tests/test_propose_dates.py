@@ -161,3 +161,20 @@ def test_a_carried_month_day_beyond_publication_is_last_years(parser: Geoparser)
             "brawl. A referee was injured in Dayton.")
     row = _row(_events(parser, text), "referee was injured")
     assert row.start == date(2014, 9, 28)
+
+
+def test_a_birth_or_founding_date_is_not_the_events(parser: Geoparser) -> None:
+    # "Born in 1950 in Leeds, the actor died Tuesday": the birth year is a fact about him,
+    # not the date of the death, nor of the place named with it.
+    text = "Born in 1950 in Leeds, the actor died on Tuesday in London."
+    rows = [e for e in _events(parser, text) if "actor died" in e.excerpt]
+    assert rows and all(e.start == date(2015, 3, 31) for e in rows)
+    text = "A storm on Monday damaged a school in Hull that was founded in 1886."
+    row = _row(_events(parser, text), "storm on Monday")
+    assert row.start == date(2015, 3, 30)
+
+
+def test_overnight_before_a_noun_is_no_date() -> None:
+    # "works the overnight shift", "an overnight stay": an adjective, no date.
+    assert _spans("She works the overnight shift; an overnight stay is booked.") == []
+    assert _spans("Snow fell overnight.")[0][3] == "overnight-before-publication"

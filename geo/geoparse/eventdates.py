@@ -124,6 +124,10 @@ _PLANNED_BEFORE = re.compile(r"\b(?:will|would|['’]ll|shall|expected to|plans?
                              r"set to|scheduled to|going to|due to|hopes? to|is to|are to)\b"
                              r"[^.;:!?,]{0,30}$")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\s+$")
+# A date of someone's birth or of a body's founding ("born in 1950", "founded in 1886"):
+# a fact about them, not the date of the event the sentence reports.
+_BORN_BEFORE = re.compile(r"\b(?i:born|founded|established|built)\b(?:\s+\w+){0,3}"
+                          r"\s+(?:in|on)\s+$")
 # Date rules that read a month (and day) as the nearest year: a past event is in the past.
 _NEAREST_YEAR_RULES = ("month-day-nearest-year", "month", "part-of-month")
 
@@ -171,7 +175,8 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
         gap = m.start - (sentence.start + trigger.end) if m.start >= at else at - m.end
         cut = max(0, m.start - sentence.start)
         said = _SPEECH_BEFORE.search(sentence.text, max(0, cut - 20), cut)
-        return max(gap, 0) + (200 if said else 0)
+        born = _BORN_BEFORE.search(sentence.text, max(0, cut - 40), cut)
+        return max(gap, 0) + (200 if said else 0) + (400 if born else 0)
 
     m = min(inside, key=cost)
     compared = ""
@@ -250,7 +255,8 @@ def clause_date(sentence: Sentence, place_start: int, place_end: int,
            and not _COUNTED_SINCE.search(text, left, m.start - base)
            # "Boulder police said Tuesday that a man was arrested in March": the day of
            # speaking is not the date of the place that qualifies the speaker
-           and not _SPEECH_BEFORE.search(text, max(0, m.start - base - 20), m.start - base)]
+           and not _SPEECH_BEFORE.search(text, max(0, m.start - base - 20), m.start - base)
+           and not _BORN_BEFORE.search(text, max(0, m.start - base - 40), m.start - base)]
     if not own or any(m.start == chosen.phrase_start for m in own):
         return None
     here = replace(trigger, start=place_start - base, end=place_end - base)
