@@ -178,3 +178,18 @@ def test_overnight_before_a_noun_is_no_date() -> None:
     # "works the overnight shift", "an overnight stay": an adjective, no date.
     assert _spans("She works the overnight shift; an overnight stay is booked.") == []
     assert _spans("Snow fell overnight.")[0][3] == "overnight-before-publication"
+
+
+def test_a_count_of_days_later_goes_on_from_the_story_before(parser: Geoparser) -> None:
+    # "Two days later, she was flown to X" counts from the last day told before it
+    # (the later of two), not from publication; "detained, and released a day later"
+    # counts from an event of its own sentence and is left alone.
+    text = ("A climber fell on a glacier on March 3 and was carried to a hut on March 5. "
+            "Two days later, she was flown to a hospital in Innsbruck.")
+    row = _row(_events(parser, text), "Two days later")
+    assert (row.start, row.end) == (date(2015, 3, 7), date(2015, 3, 7))
+    assert "counted from the day of the story before" in row.note
+    text = ("Two reporters arrived at a mine in Ghana on March 3. The reporters were "
+            "detained by guards at a mine in Tarkwa, and released a day later.")
+    row = _row(_events(parser, text), "released a day later")
+    assert row.start == date(2015, 3, 3) and "counted from" not in row.note

@@ -22,7 +22,7 @@ from datetime import date as date_
 from datetime import timedelta
 
 from geo.article import Article, Sentence
-from geo.dates import DAY, RANGE, DateMention, ResolvedDate
+from geo.dates import APPROXIMATE, DAY, RANGE, DateMention, ResolvedDate
 from geo.events import CONTEXT_RULE_PREFIX
 from geo.geoparse.spans import within
 from geo.geoparse.triggers import Trigger
@@ -68,6 +68,7 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
     out: list[SentenceDate] = []
     last: tuple[int, SentenceDate] | None = None  # the last explicit day, and its sentence
     background: tuple[int, SentenceDate] | None = None  # a month or year long past
+    anchor: SentenceDate | None = None  # the last day told, which "two days later" counts on
     starts = [m.start for m in dates]
     for i, s in enumerate(article.sentences):
         inside = within(dates, starts, s.start, s.end)
@@ -85,6 +86,16 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
                 last, background = (i, current), None
             elif m.date.end < article.published - timedelta(days=RECENT_DAYS):
                 background = (i, current)  # "first visited them in December 2004"
+            # "on October 5 ..., to Glasgow on October 6. Two days later, ...": a count
+            # goes on from the last day the sentence tells.
+            told = [x for x in inside
+                    if x.date.precision == DAY and x.date.start <= article.published]
+            anchor = SentenceDate(told[-1].date, told[-1].start, told[-1].date.rule, 1.0) \
+                if told else None
+        elif last is not None and anchor is not None and i - last[0] <= CARRY_SENTENCES \
+                and (shifted := _shifted(s, anchor)) is not None:
+            current = shifted  # "Two days later, she was flown to London"
+            last, anchor = (i, current), current
         elif background is not None and i - background[0] == 1 and \
                 not _NOW.search(s.text):
             # "Prosecutors said the nuns gave them cash ...": the past story goes on in the
@@ -101,6 +112,44 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
             current = fallback
         out.append(current)
     return out
+
+
+# "Two days later, ...", "a week earlier", "the next day": counted from the day of the
+# story told before, not from publication. Not "two days after the fire" (counted from
+# what the sentence names) nor "later this week".
+_SHIFT = re.compile(r"(?i:\b(?P<num>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|"
+                    r"ten|several|a\s+few)\s+(?P<unit>day|week|month|year)s?\s+"
+                    r"(?P<dir>later|earlier)\b|\bthe\s+(?P<next>next|following|previous)\s+"
+                    r"(?:day|morning|afternoon|evening|night)\b)(?!\s+(?i:this|that|than)\b)")
+_FIRST_CLAUSE_ENDS = re.compile(r"[,;:]|\band\b")
+SHIFT_RULE = "counted from the day of the story before"
+
+
+def _shifted(sentence: Sentence, anchor: SentenceDate) -> SentenceDate | None:
+    """The day of a sentence that counts from the story's last day ("Two days later")."""
+    m = _SHIFT.search(sentence.text)
+    if m is None or anchor.resolved.precision != DAY or _FIRST_CLAUSE_ENDS.search(
+            sentence.text, 0, m.start()):
+        # "were detained, and released a day later": counted from the detention, an
+        # event of the same sentence; only a count in the first clause is the sentence's.
+        return None
+    if m["next"]:
+        days = -1 if m["next"].lower() == "previous" else 1
+        precision = DAY
+    else:
+        n = m["num"].lower()
+        count = int(n) if n.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
+                                             "four": 4, "five": 5, "six": 6, "seven": 7,
+                                             "eight": 8, "nine": 9, "ten": 10, "several": 4,
+                                             "a few": 3}.get(re.sub(r"\s+", " ", n), 1)
+        unit = m["unit"].lower()
+        days = count * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+        days = -days if m["dir"].lower() == "earlier" else days
+        precision = DAY if unit == "day" and n not in ("several", "a few") else APPROXIMATE
+    day = anchor.resolved.start + timedelta(days=days)
+    resolved = ResolvedDate(m.group(0), day, day, precision, SHIFT_RULE)
+    return SentenceDate(resolved, sentence.start + m.start(),
+                        f"{SHIFT_RULE} ({anchor.resolved.phrase or anchor.rule})", 0.8)
 
 
 def story_day(article: Article, dates: list[DateMention]) -> SentenceDate:
