@@ -1,17 +1,21 @@
 """The date of a sentence's event, and how sure that is.
 
-:func:`sentence_dates` gives every sentence a date: its own date phrase; else the day of
-the last dated sentence (the one before, or up to :data:`CARRY_SENTENCES` back in the
-same paragraph, or the one before that when the sentence opens "That..."/"Then...");
-else the story's day (:func:`story_day`); else the week up to publication (an undated
-report is of something recent, not of the publication day itself). :func:`pick_date`
-chooses, among a sentence's date phrases, the one nearest its signal word (a date of
-speaking counts less), joins "Saturday until Sunday", takes the later period of "from X
-in 2008 to Y in 2009", reads a month that would fall more than :data:`FUTURE_DAYS` after
-publication as the year before, and drops a clause dated after publication otherwise (a
-plan). :func:`clause_date` gives a place named in a clause with a date phrase of its
-own that date ("visited a clinic on October 5 before going to a hospital in Glasgow on
-October 6"). Used by :mod:`geo.geoparse.propose`.
+:func:`sentence_dates` gives every sentence a date: its own date phrase; else a count
+from the last day told ("Two days later, ..."); else the past month or year of the
+sentence before when it goes on in the past tense ("first visited them in December
+2004. The nuns gave them cash ..."); else the day of the last dated sentence (the one
+before, or up to :data:`CARRY_SENTENCES` back in the same paragraph, or the one before
+that when the sentence opens "That..."/"Then..."); else the story's day
+(:func:`story_day`, never a day of a planned clause); else the week up to publication
+(an undated report is of something recent, not of the publication day itself).
+:func:`pick_date` chooses, among a sentence's date phrases, the one nearest its signal
+word (a date of speaking counts less, a date of birth or founding far less), joins
+"Saturday until Sunday", takes the later period of "from X in 2008 to Y in 2009", reads
+a month that would fall more than :data:`FUTURE_DAYS` after publication as the year
+before, and drops a clause dated after publication otherwise (a plan).
+:func:`clause_date` gives a place named in a clause with a date phrase of its own that
+date ("visited a clinic on October 5 before going to a hospital in Glasgow on October
+6"). Used by :mod:`geo.geoparse.propose`.
 """
 
 from __future__ import annotations
@@ -58,7 +62,11 @@ class SentenceDate:
 
 
 def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceDate]:
-    """The date of every sentence: explicit; else carried from the last sentence with a
+    """The date of every sentence: explicit (a month and day beyond publication read as
+    last year's); else counted from the last day told when its first clause says so
+    ("Two days later", "the next day"); else, in the sentence right after one dated to
+    a month or year long past, that date when it goes on in the past tense (not a
+    sentence of now: "is", "has", "will"); else carried from the last sentence with a
     day of its own, if it is the sentence before or up to :data:`CARRY_SENTENCES` back in
     the same paragraph; else the story's day (:func:`story_day`); else, when the article
     gives no recent day, the week up to publication (fallback): an undated report is of
@@ -155,7 +163,8 @@ def _shifted(sentence: Sentence, anchor: SentenceDate) -> SentenceDate | None:
 def story_day(article: Article, dates: list[DateMention]) -> SentenceDate:
     """The day of an undated sentence: the story's day, the first day-precise date of the
     article in the :data:`RECENT_DAYS` up to publication ("Firefighters were called
-    Monday ..." dates the rest of the story); without one, the week up to publication."""
+    Monday ..." dates the rest of the story), not one of a planned clause ("are expected
+    to spend today sifting the debris"); without one, the week up to publication."""
     published = article.published
     # The calendar's first week has no week before it (published 0001-01-01).
     earliest = max(date_.min + timedelta(days=RECENT_DAYS), published) - timedelta(
