@@ -21,15 +21,20 @@ date ("visited a clinic on October 5 before going to a hospital in Glasgow on Oc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date as date_
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from geo.article import Article, Sentence
 from geo.dates import APPROXIMATE, DAY, RANGE, DateMention, ResolvedDate
 from geo.events import CONTEXT_RULE_PREFIX
 from geo.geoparse.spans import within
 from geo.geoparse.triggers import Trigger
+
+if TYPE_CHECKING:
+    from geo.geoparse.toponyms import Toponym
 
 FALLBACK_RULE = (CONTEXT_RULE_PREFIX + " no date in the sentence or the story; the week up "
                  "to the publication date (fallback)")
@@ -323,3 +328,20 @@ def clause_date(sentence: Sentence, place_start: int, place_end: int,
             chosen.resolved.start, chosen.resolved.end):
         return None
     return replace(dated, rule=f"{dated.rule}, {CLAUSE_RULE}")
+
+
+def clause_dates(sentence: Sentence, named: Sequence[Toponym], inside: list[DateMention],
+                 chosen: SentenceDate, trigger: Trigger,
+                 published: date_) -> dict[str, SentenceDate]:
+    """:func:`clause_date` of each place (by id) at its first mention in ``named``, for
+    the places whose own clause dates them otherwise than ``chosen``."""
+    out: dict[str, SentenceDate] = {}
+    seen: set[str] = set()
+    for t in named:
+        if t.place.id in seen:
+            continue
+        seen.add(t.place.id)
+        own = clause_date(sentence, t.start, t.end, inside, chosen, trigger, published)
+        if own is not None:
+            out[t.place.id] = own
+    return out

@@ -36,7 +36,7 @@ from geo.gazetteer import Gazetteer, Place
 from geo.geoparse import discourse, seats
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
-from geo.geoparse.eventdates import SentenceDate, clause_date, pick_date, sentence_dates
+from geo.geoparse.eventdates import SentenceDate, clause_dates, pick_date, sentence_dates
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.mentions import (
     is_alleged,
@@ -504,16 +504,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                            when, article.published)
         if chosen is None:
             continue
-        # "visited a clinic on October 5 before going to a hospital in Glasgow on October
-        # 6": a place named in a clause with a date of its own takes that date.
-        sentence_dates_ = within(dates, date_starts, sentence.start, sentence.end)
-        own_dates = {}
-        for x in sites:
-            t = next((t for t in inside if t.place.id == x.place.id), None)
-            d = None if x.implied or t is None else clause_date(
-                sentence, t.start, t.end, sentence_dates_, chosen, trigger, article.published)
-            if d is not None:
-                own_dates[x.place.id] = d
+        # "before going to a hospital in Glasgow on October 6": a place's own clause date.
+        own_dates = clause_dates(sentence, [t for t in inside if any(
+            x.place.id == t.place.id and not x.implied for x in sites)], within(
+            dates, date_starts, sentence.start, sentence.end), chosen, trigger, article.published)
         if (all(x.implied for x in sites) and chosen.weight < 1.0
                 and not sites[0].how.endswith(_CARRIED)
                 and any((sites[0].place.id, c) in told
