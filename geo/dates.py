@@ -415,7 +415,8 @@ _RULES: tuple[_Rule, ...] = (
     # been ...", "... confirmed to date."); not "so far as", "so far away", "up to date".
     _Rule(r"So\s+far|(?i:so\s+far|thus\s+far|(?<!up\s)to\s+date)(?=\s*[,.;:])", _r_so_far,
           after=r"(?!\s+(?i:this|in|as|from|away|off|ahead|behind|beyond|removed|gone|out)\b)"),
-    _Rule(r"(?i:for\s+the\s+year)", _r_for_the_year,
+    # after a plural ("the other closures for the year"), not "a budget for the year"
+    _Rule(r"(?i:for\s+the\s+year)", _r_for_the_year, before=r"(?<=[a-z]s\s)",
           after=r"(?!\s+(?i:ahead|to\s+come|before|after|ending|ended)\b)"),
 )  # fmt: skip
 

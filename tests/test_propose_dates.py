@@ -82,6 +82,7 @@ def test_a_tally_so_far_is_not_of_the_last_week() -> None:
     assert _spans("The county's other arrests for the year were in May.")[0][1:] == (
         date(2015, 1, 1), PUBLISHED, "for-the-year-to-publication")
     assert _spans("the outlook for the year ahead") == []
+    assert _spans("The council approved a budget for the year.") == []
 
 
 def test_a_tally_sentence_is_dated_by_its_tally(parser: Geoparser) -> None:
