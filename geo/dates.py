@@ -76,6 +76,8 @@ _MONTH_NAMES = (
 _MONTH = rf"(?P<month>(?:{_MONTH_NAMES})|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _MONTH_FULL = rf"(?P<month>{_MONTH_NAMES})"
 _DAYNUM = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAYNUM2 = r"(?P<day2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DAYS_JOIN = r"\s*(?:-|–|—|\s(?:and|to|through)\s)\s*"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = rf"(?P<weekday>{'|'.join(_WEEKDAYS)})"
@@ -107,7 +109,7 @@ _QUALIFIER = (
 # Parts of a month and the days they cover.
 _PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _PART = (
-    r"(?P<part>early|mid|middle\s+of|late|(?:the\s+)?end\s+of"
+    r"(?P<part>early|mid|(?:the\s+)?middle\s+of|late|(?:the\s+)?end\s+of"
     r"|(?:the\s+)?(?:beginning|start)\s+of)"
 )
 # Words after a month-day that make it a name, not a date ("March 14 coalition").
@@ -177,6 +179,40 @@ def _r_month_day(g: dict[str, str], published: date) -> Resolved:
     return d, d, DAY, "month-day-nearest-year"
 
 
+def _r_day_range(g: dict[str, str], published: date) -> Resolved:
+    """ "October 8-9", "the 18th and 19th of August": the two days of one month (the year
+    of the first as for "May 19"; "on the night of October 8-9" spans both)."""
+    month, first, last = _month_number(g["month"]), int(g["day"]), int(g["day2"])
+    if last <= first:
+        raise ValueError("a range of days runs forward")
+    start = date(int(g["year"]), month, first) if g.get("year") else _nearest_day(
+        month, first, published)
+    return start, start.replace(day=last), RANGE, "day-range-of-a-month"
+
+
+def _r_last_month_name(g: dict[str, str], published: date) -> Resolved:
+    """ "last August": the latest August before the month of publication (in an April
+    paper, last year's; in a March paper "last March" is a year before)."""
+    month = _month_number(g["month"])
+    year = published.year if month < published.month else published.year - 1
+    start, end = _month_span(year, month)
+    return start, end, RANGE, "last-month-name"
+
+
+def _r_so_far(g: dict[str, str], published: date) -> Resolved:
+    """ "So far", "to date", "thus far" without a period of their own: a tally of what
+    happened some time before publication, read as the year up to it (approximate: the
+    words give no start; "so far this year" is read by "this year")."""
+    return (published - timedelta(days=_UNIT_DAYS["year"]), published, APPROXIMATE,
+            "so-far-the-year-up-to-publication")
+
+
+def _r_for_the_year(g: dict[str, str], published: date) -> Resolved:
+    """ "the city's other closures for the year": a tally of the year so far, from 1
+    January to publication."""
+    return date(published.year, 1, 1), published, RANGE, "for-the-year-to-publication"
+
+
 def _r_month_year(g: dict[str, str], published: date) -> Resolved:
     """ "May 2013": the whole month."""
     start, end = _month_span(int(g["year"]), _month_number(g["month"]))
@@ -199,7 +235,7 @@ def _r_part_of_month(g: dict[str, str], published: date) -> Resolved:
         if "end" in part
         else "early"
         if ("beginning" in part or "start" in part)
-        else ("mid" if part.startswith("mid") else part)
+        else ("mid" if "mid" in part else part)
     )
     first, last = _PARTS[key]
     last = min(last, calendar.monthrange(year, month)[1])
@@ -339,6 +375,10 @@ class _Rule:
 
 _RULES: tuple[_Rule, ...] = (
     _Rule(r"(?P<year>(?:19|20)\d\d)-(?P<mm>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])", _r_iso),
+    _Rule(rf"{_MONTH}\s+{_DAYNUM}{_DAYS_JOIN}{_DAYNUM2}(?:,?\s+{_YEAR})?", _r_day_range,
+          after=rf"(?![\d:]){_NOT_A_DATE_AFTER}"),
+    _Rule(rf"(?:(?i:the)\s+)?{_DAYNUM}{_DAYS_JOIN}(?:(?i:the)\s+)?{_DAYNUM2}\s+(?:of\s+)?"
+          rf"{_MONTH}(?:,?\s+{_YEAR})?", _r_day_range, after=_NOT_A_DATE_AFTER),
     _Rule(rf"{_WEEKDAY_PREFIX}{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR})?", _r_month_day,
           after=rf"(?![\d:]){_NOT_A_DATE_AFTER}"),
     _Rule(rf"{_WEEKDAY_PREFIX}{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?", _r_month_day,
@@ -347,11 +387,20 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(rf"(?i:{_PART})[\s-]+{_MONTH_FULL}(?:,?\s+{_YEAR})?", _r_part_of_month),
     _Rule(_MONTH_FULL, _r_month,
           before=r"(?i:in|during|since|until|till|through|throughout|by|from|of)\s+"),
+    # "the August death", "an April storm": a month that qualifies the event it names.
+    _Rule(_MONTH_FULL, _r_month, before=r"(?i:the|an?)\s+", after=r"(?=\s+[a-z])"),
+    _Rule(rf"(?i:last)\s+{_MONTH_FULL}", _r_last_month_name),
+    # Not "on the Friday", "that Friday", "the following Friday": a day of the story's own
+    # schedule, not counted from publication.
     _Rule(rf"(?:(?P<rel>(?i:last|next|this|past))\s+)?{_WEEKDAY}"
-          r"(?:\s+(?i:morning|afternoon|evening|night))?", _r_weekday, after=_NEWSPAPER_AFTER),
+          r"(?:\s+(?i:morning|afternoon|evening|night))?", _r_weekday,
+          before=r"(?<![Oo]n the )(?<![Tt]hat )(?<!following )(?<!the next )(?<!previous )",
+          after=_NEWSPAPER_AFTER),
     _Rule(r"(?P<rel>(?i:the\s+day\s+before\s+yesterday|yesterday|the\s+day\s+after\s+tomorrow"
           r"|tomorrow|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night"
-          r"|overnight))", _r_relative_day),
+          r"|overnight))", _r_relative_day,
+          # "the overnight shift", "an overnight stay": an adjective, no date
+          before=r"(?<![Tt]he )(?<![Aa]n )(?<!\b[Hh]is )(?<![Hh]er )(?<![Tt]heir )(?<!\b[Ii]ts )"),
     _Rule(rf"(?i:(?:{_QUALIFIER}\s+)?{_NUMBER}\s+{_UNIT}\s+ago)", _r_ago),
     _Rule(rf"(?i:(?:{_QUALIFIER}\s+)?{_NUMBER}\s+{_UNIT})", _r_duration,
           before=r"(?i:lasted|lasting|for(?:\s+the\s+(?:past|last))?|(?:over|in)\s+the\s+"
@@ -362,6 +411,13 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(r"(?P<wk>(?i:last|this|over\s+the|during\s+the|at\s+the)\s+weekend)", _r_weekend),
     _Rule(rf"(?P<part>(?i:early|mid|late))[\s-]+{_YEAR}", _r_part_of_year),
     _Rule(_YEAR, _r_year, before=r"(?i:in|since|during|until|throughout|of|from)\s+"),
+    # A tally up to publication with no period of its own ("So far the only case has
+    # been ...", "... confirmed to date."); not "so far as", "so far away", "up to date".
+    _Rule(r"So\s+far|(?i:so\s+far|thus\s+far|(?<!up\s)to\s+date)(?=\s*[,.;:])", _r_so_far,
+          after=r"(?!\s+(?i:this|in|as|from|away|off|ahead|behind|beyond|removed|gone|out)\b)"),
+    # after a plural ("the other closures for the year"), not "a budget for the year"
+    _Rule(r"(?i:for\s+the\s+year)", _r_for_the_year, before=r"(?<=[a-z]s\s)",
+          after=r"(?!\s+(?i:ahead|to\s+come|before|after|ending|ended)\b)"),
 )  # fmt: skip
 
 _SCAN = tuple(re.compile(rf"(?<![\w-]){r.before}(?P<d>{r.core})(?![\w]){r.after}") for r in _RULES)

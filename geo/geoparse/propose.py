@@ -36,7 +36,7 @@ from geo.gazetteer import Gazetteer, Place
 from geo.geoparse import discourse, seats
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
-from geo.geoparse.eventdates import SentenceDate, pick_date, sentence_dates
+from geo.geoparse.eventdates import SentenceDate, clause_dates, pick_date, sentence_dates
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.mentions import (
     is_alleged,
@@ -539,6 +539,10 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                            when, article.published)
         if chosen is None:
             continue
+        # "before going to a hospital in Glasgow on October 6": a place's own clause date.
+        own_dates = clause_dates(sentence, [t for t in inside if any(
+            x.place.id == t.place.id and not x.implied for x in sites)], within(
+            dates, date_starts, sentence.start, sentence.end), chosen, trigger, article.published)
         if (all(x.implied for x in sites) and chosen.weight < 1.0
                 and not sites[0].how.endswith(_CARRIED)
                 and any((sites[0].place.id, c) in told
@@ -564,7 +568,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             for t in inside if t.place.id not in chosen_ids
             and t.text.replace("’", "'") not in DEMONYMS))
         proposed.append(_records(article, sentence, sites, named_here, trigger, chosen,
-                                 parser.model.common, aside_why, kind))
+                                 parser.model.common, aside_why, kind, own_dates))
         folded.append([])
         earlier.append(Told(frozenset(chosen_ids), trigger.category, trigger.own,
                             chosen.resolved.start, chosen.resolved.end))
@@ -838,23 +842,26 @@ def _aside_reason(article: Article, t: Toponym, slogans: list[tuple[int, int]],
 def _records(article: Article, sentence: Sentence, sites: list[Site],
              inside: list[Toponym], trigger: Trigger, when: SentenceDate,
              common: frozenset[str] = frozenset(), aside: str = "",
-             story_kind: str | None = None) -> list[Event]:
+             story_kind: str | None = None,
+             own_dates: dict[str, SentenceDate] | None = None) -> list[Event]:
     event_id = f"s{sentence.index}-{_slug(sites[0].place.name)}"
     actors = actors_of(sentence.text, inside, sentence.start, common)
     places = {t.text for t in inside}
     reported = tuple(r for r in reporters(sentence.text, article.outlet) if r not in places)
     reported = reported or ((article.outlet,) if article.outlet else ("the article",))
-    phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
     category = categorise(sentence.text, trigger, story_kind, article.body)
     kind = f"{category}, the story's kind" if category == story_kind else category
-    why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({kind}); "
-           f"date: {when.rule}{phrase}")
+    event_when = when
     seen: set[str] = set()
     out = []
     for site in sites:
         if site.place.id in seen:
             continue
         seen.add(site.place.id)
+        when = (own_dates or {}).get(site.place.id, event_when)
+        phrase = f" ({when.resolved.phrase!r})" if when.resolved.phrase else ""
+        why = (f"proposed by the geoparser; trigger: {trigger.word!r} ({kind}); "
+               f"date: {when.rule}{phrase}")
         out.append(Event(
             event_id=event_id,
             place_id=site.place.id,
