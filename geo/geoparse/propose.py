@@ -25,18 +25,20 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 import pandas as pd
 
 from geo.article import Article, Sentence
 from geo.dates import find_dates
 from geo.events import Event, events_frame
-from geo.gazetteer import Gazetteer, Place
-from geo.geoparse import discourse, seats
+from geo.gazetteer import Place
+from geo.geoparse import discourse, facilities, seats
+from geo.geoparse.anaphora import antecedent
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
+from geo.geoparse.elaboration import Told, elaborates, with_folded
 from geo.geoparse.eventdates import SentenceDate, clause_dates, pick_date, sentence_dates
+from geo.geoparse.leads import INLINE_CREDIT, news_paragraphs, run_in
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.mentions import (
     is_alleged,
@@ -50,12 +52,10 @@ from geo.geoparse.storyregion import far_namesakes, outside_their_area
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
-    OTHER,
     QUOTED_SHARE,
     SPEECH_ONLY,
     Trigger,
     quoted_share,
-    real_triggers,
     trigger_of,
 )
 
@@ -91,142 +91,9 @@ _SPEAKS = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?(?:,[^,.;:]{0,60
                      # "South Africa reported incidents of cholera": they are in the country.
                      r"(?!\s+(?:\w+\s+){0,2}(?:cases|incidents|deaths|outbreaks?|infections)\b)")
 
-# "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
-_CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
-
-# "... jailed in Israel. Photo: AP": a caption run into the text, its credit after it.
-_INLINE_CREDIT = re.compile(r"\s*(?:Photo|Picture|Image)(?:\s+credit)?\s*(?::|by\b)\s*[A-Z]")
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split()).strip(" .\"“”").casefold()
-
-
-def is_news_sentence(article: Article, sentence: Sentence) -> bool:
-    """False for the headline and for photo captions, which report nothing of their own.
-
-    The headline is the title again, as the first paragraph of a longer text (a reader's
-    article without a title takes its first line as one; a one-line text is news), or,
-    when the article has no title at all, a headline run into the first paragraph (see
-    :func:`_headline_run_in`); a caption is a paragraph that ends with a photo credit
-    ("(AFP)").
-    """
-    return news_paragraphs(article)[sentence.paragraph] and not _run_in(article, sentence)
-
-
-def news_paragraphs(article: Article) -> list[bool]:
-    """For each paragraph, whether its sentences may be news (:func:`is_news_sentence`).
-
-    Reads the whole article: :func:`propose_events` asks once, not once per sentence
-    (which read a long paragraph again for each of its sentences: quadratic time).
-    """
-    headline = bool(len(article.paragraphs) > 1 and article.title
-                    and _squash(article.paragraphs[0].text) == _squash(article.title))
-    return [not (p.index == 0 and headline) and not _CREDIT.search(p.text)
-            for p in article.paragraphs]
-
-
-def _run_in(article: Article, sentence: Sentence) -> bool:
-    """The first sentence of an article without a title, when it is a headline run in."""
-    return (sentence.index == 0 and not article.title
-            and _headline_run_in(article.paragraphs[sentence.paragraph].text, sentence.text))
-
-
-# How a lead sentence opens, unlike a headline: an article, a preposition, a date word.
-_LEAD_OPENERS = frozenset(
-    "the a an in on at as after before when while today yesterday last this some more "
-    "nearly about over police officials authorities".split()
-)
-
-
-def _headline_run_in(paragraph: str, sentence: str) -> bool:
-    """A headline run into the first paragraph ("Kansas storm overturns big rigs. SALINA,
-    Kan. Strong winds ..."): a short first sentence that is not the whole paragraph, opens
-    without an article or preposition and attributes nothing."""
-    words = sentence.split()
-    return (len(words) <= 14 and len(paragraph.strip()) > len(sentence.strip()) + 40
-            and words[0].lower().strip("\"“'") not in _LEAD_OPENERS
-            and not _NOT_HEADLINE.search(sentence) and not _LEAD_ONLY.search(sentence))
-
-
-# Headlines drop auxiliaries and attributions: "New outbreaks of H5N2 have been confirmed
-# in Taiwan." opens a story, "Tiny quake recorded near Gilroy." is its headline.
-_NOT_HEADLINE = re.compile(r"\b(?:said|says|told|according|is|are|was|were|has|have|had|"
-                           r"been)\b")
-# What only a lead writes: a dateline ("NAIROBI, Kenya (AP) --", "(LONDON)") or a day with
-# its preposition ("on Saturday", "on March 3"); a headline drops both ("... hit Manhattan
-# area Monday").
-_LEAD_ONLY = re.compile(
-    r"^\s*(?:\([A-Z][A-Z .]{2,30}\)|[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z/ ]{1,20}\))?\s*(?:--?|[\u2013\u2014]))"
-    r"|\bon\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:January|"
-    r"February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|"
-    r"Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2})\b")
-
-
-# "the town", "the city", "there": the place the story is about, named in an earlier
-# sentence. "there" only where it is a place ("died there"), not in "there were".
-_ANAPHORA = re.compile(
-    r"\b[Tt]he (town|city|village|district|region|area|county|state|province|country|capital"
-    r"|airport)\b"
-    r"(?!\s+of\b)|\b(there)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|"
-    r"could|seems?|appears?|must|should|can|remains?)\b)"
-)
-_ANAPHOR_KINDS = {
-    "town": {"town", "city", "village", "suburb"},
-    "city": {"city", "town"},
-    "village": {"village", "town"},
-    "district": {"district", "county", "governorate", "province", "admin2"},
-    "region": {"district", "governorate", "province", "region", "admin1", "admin2"},
-    "area": {"town", "city", "village", "suburb", "district"},
-    "county": {"county", "admin2"},
-    "state": {"state", "admin1"},
-    "province": {"province", "governorate", "admin1"},
-    "country": {"country"},
-    "capital": set(),  # the capital of the country named last (see antecedent)
-    "airport": {"airport"},  # "Gatwick ... the airport": never a town
-    "there": {"town", "city", "village", "suburb", "district", "county", "admin2"},
-}
-# "had the capital", "raise the capital": money, not a city.
-_FUNDS_BEFORE = re.compile(r"\b(?:have|has|had|having|lack|lacks|lacked|lacking|raise|raises|"
-                           r"raised|raising|need|needs|needed|provide|provides|provided|"
-                           r"invest|invested|borrow|borrowed|find|found|get|got|secure|"
-                           r"secured)\s+(?:all\s+|enough\s+of\s+)?$", re.IGNORECASE)
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
 FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
 LOOKBACK = 200  # places named before a sentence that "the town" may refer to
-
-
-def antecedent(sentence: Sentence, before: list[Toponym], gazetteer: Gazetteer | None = None
-               ) -> tuple[str, Toponym] | None:
-    """The place "the town" (or city, district...) of ``sentence`` refers back to.
-
-    The last place named before the sentence whose kind is the word ("the town": a town),
-    else the last of a kind close to it (a city, a village): news names a place, then
-    says "the town" for it ("...routed rebels from Al-Qusayr... in control of the town").
-    ``before``: the places named before the sentence, in text order (the caller bounds
-    how far back, so a long text is not scanned back for every sentence).
-    """
-    m = _ANAPHORA.search(sentence.text)
-    if m is None:
-        return None
-    word = m.group(1) or m.group(2)
-    if word == "capital" and _FUNDS_BEFORE.search(sentence.text, 0, m.start()):
-        return None  # "lacked the capital to build a plant": money, not a city
-    if word == "capital":  # "gunfire in the capital": of the country named last
-        last = next((t for t in reversed(before) if t.place is not None
-                     and t.place.country_code), None)
-        city = discourse.capital(last.place.country_code, gazetteer) if (
-            last is not None and gazetteer is not None) else None
-        if city is None or last is None:
-            return None
-        return m.group(0), replace(last, text=f"{city.name}, the capital of the country of "
-                                              f"{last.text}", place=city)
-    for kinds in ({word}, _ANAPHOR_KINDS[word]):
-        for t in reversed(before):
-            if t.place is not None and t.place.kind in kinds:
-                return m.group(0), t
-    return None
 
 
 def _possessive(article: Article, t: Toponym) -> bool:
@@ -331,10 +198,10 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
     mentions = discourse.seat_toponyms(mentions, parser.gazetteer)  # "the Kremlin": Moscow
     mentions = discourse.cities_meant(body, mentions, parser.lookup)  # "in New York"
     mentions = discourse.main_names(mentions, parser.lookup, body)  # "Kabul", not Cabool
-    anchors = discourse.institutions(body, parser.lookup)
+    anchors = facilities.institutions(body, parser.lookup)
     if anchors:  # "Indiana State Police", "St. Cloud Hospital": the story's area, places
-        mentions = discourse.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
-        mentions = sorted(mentions + discourse.facility_toponyms(anchors, mentions,
+        mentions = facilities.in_context(mentions, anchors, parser.lookup, parser.gazetteer)
+        mentions = sorted(mentions + facilities.facility_toponyms(anchors, mentions,
                                                                  parser.lookup, body),
                           key=lambda t: t.start)
     # "near Star Lake" in a Minnesota story: not Star Lake, New York.
@@ -389,8 +256,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     proposed: list[list[Event]] = []  # their records, noted with what is folded in at the end
     folded: list[list[str]] = []  # for each, the sentences folded into it
     for sentence, when in zip(article.sentences, sentence_dates(article, dates), strict=True):
-        if not news[sentence.paragraph] or _run_in(article, sentence) or \
-                _INLINE_CREDIT.match(body, sentence.end):
+        if not news[sentence.paragraph] or run_in(article, sentence) or \
+                INLINE_CREDIT.match(body, sentence.end):
             continue  # the headline, a caption
         trigger = trigger_of(sentence.text, None if kinds else kinds)  # the opening
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
@@ -573,135 +440,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         earlier.append(Told(frozenset(chosen_ids), trigger.category, trigger.own,
                             chosen.resolved.start, chosen.resolved.end))
     for records, details in zip(proposed, folded, strict=True):
-        yield _with_folded(records, details)
-
-
-@dataclass(frozen=True)
-class Told:
-    """What :func:`elaborates` compares a sentence with: an event proposed before it."""
-
-    places: frozenset[str]  # the place ids of its records
-    category: str  # its signal word's category (after a topic word re-labels it)
-    own: str  # the signal word's own category ("said": statement)
-    start: date
-    end: date
-
-
-# Verbs that only attribute what follows ("..., the fire marshal said"): a comment or a
-# detail from someone, no act of its own ("claimed", "announced", "denied" are acts).
-_PLAIN_SAYING = frozenset({"said", "says", "told", "noted", "reported"})
-# A sentence whose subject points back to what the story has named ("The tiny temblor
-# struck at 2:44 a.m.", "Her car rolled over", "The blaze spread to"): more of that event.
-# Not a quotation that opens so ("'This will be a burden,' he said"): the speaker's words.
-_BACK_REFERENCE = re.compile(r"(?:The|This|That|These|Those|Its|Their|Her|His)\s+"
-                             # "The other outbreak", "The second quake": another event
-                             r"(?!(?:other|another|second|third|new|next|latest|further|"
-                             r"first|last|earlier|previous)\b)")
-# A player's figures after a match's result ("Smith scored 12", "added nine points",
-# "had a game-high 20 rebounds"): the box score of the game told, not another game.
-_FIGURES = re.compile(r"\b(?:scored|had|added|finished with|grabbed|chipped in|pulled down)"
-                      r"\s+(?:an?\s+|his\s+|her\s+)?(?:(?:game|team|career|season)-high\s+)?"
-                      r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-                      r"\b(?!\s*(?:years?|months?|weeks?|days?|percent|per cent|%))")
-
-
-def elaborates(sentence: Sentence, trigger: Trigger, places: set[str], when: SentenceDate,
-               earlier: Sequence[Told], names: Sequence[tuple[int, int]] = ()
-               ) -> tuple[int, str] | None:
-    """Which of the ``earlier`` events (its index) ``sentence`` only elaborates, and how;
-    None when it tells an event of its own.
-
-    A careful reader maps each event once; news goes on about it for several sentences
-    (what else burned, how strong the quake was, who scored, what an official said of it).
-    Such a sentence names no place other than the event's (``places`` are its sites; a
-    capitalised name after "in", "near", "at"... that the gazetteer did not resolve,
-    ``names`` being the spans of those it did, may be a place of its own: "found in the
-    village of Saldowo") and no date phrase of its own ("On Tuesday, a second house was
-    damaged" is news), and either
-
-    - only attributes what it says, after it ("..., the fire marshal said"), after an event
-      that is not itself a statement, with no other signal word ("The body was found ...,
-      police said" tells a finding): a detail or comment on the event told, weaker than
-      its report (a speaker who opens the sentence makes a statement of its own);
-    - names the event as its known subject ("The tiny temblor struck ...", "Her car rolled
-      over ...": the signal word, of the event's own specific kind, in its first words);
-    - gives a player's figures ("Smith scored 12") after a match's result;
-    - adds ("also", "as well", "too") with only a generic signal word ("A truck in the
-      garage was also damaged") in a story whose earlier event of a specific kind (a fire)
-      is at its places: weaker than that event's report, a detail of it.
-
-    The first three compare with the event told just before; the last with the latest
-    event of a specific kind at the sentence's places. A new speaker's
-    statement after a statement, an act of another kind ("She was taken to hospital"
-    after a crash) and a sentence with a place or day of its own stay events.
-    """
-    if not places or not earlier or when.weight >= 1.0:
-        return None
-    text = sentence.text
-    for m in _PLACE_CUE.finditer(text):
-        at = sentence.start + m.end() - 1
-        if not any(a <= at < b for a, b in names):
-            return None  # a name the gazetteer does not know: maybe a place of its own
-    k = len(earlier) - 1
-    last = earlier[k]
-    if trigger.own == OTHER:
-        if not _ADDED.search(text):
-            return None
-        k = next((i for i in range(k, max(-1, k - ELABORATION_LOOKBACK), -1)
-                  if earlier[i].own not in BROAD and earlier[i].category not in BROAD
-                  and places <= earlier[i].places), -1)
-        return (k, "a detail of an event of a specific kind told before it") if k >= 0 \
-            else None
-    if not places <= last.places:
-        return None
-    if (trigger.own == "statement" and trigger.word.lower() in _PLAIN_SAYING
-            and "statement" not in (last.own, last.category) and _attributed(text, trigger)
-            and all(t.own == "statement" for t in real_triggers(text))):
-        return k, "a comment on the event told before it"
-    if trigger.category != last.category or trigger.own in BROAD:
-        return None
-    if _BACK_REFERENCE.match(text) and len(text[:trigger.start].split()) <= 4:
-        return k, "more of the event told before it"
-    if trigger.category == "sport" and _FIGURES.search(text):
-        return k, "a player's figures in the match told before it"
-    return None
-
-
-# How many events back a generic detail may point (bounded: time stays linear).
-ELABORATION_LOOKBACK = 12
-# A capitalised name after a preposition of place ("in the village of Saldowo", "near
-# Orneta", "at Roanoke Park"), the end of the match being its first letter.
-_PLACE_CUE = re.compile(r"\b(?:in|near|at|outside|off|into|to|from)\s+(?:the\s+(?:\w+\s+){0,2}"
-                        r"of\s+)?[A-Z]")
-# What a sentence adds to the event told ("was also damaged", "closed as well").
-_ADDED = re.compile(r"\b(?:also|as well|too)\b")
-
-
-def _attributed(sentence: str, trigger: Trigger) -> bool:
-    """Whether the saying only attributes what comes before it: after a comma or a quote
-    and a few words naming the speaker, with at most the speaker after it ("..., a police
-    spokesman said.", "..., said Fire Marshal Jo Reyes."). A speaker who opens the
-    sentence ("Mayor Jo Reyes said the cleanup had begun") is the news: a statement."""
-    if not _SOURCE_BEFORE.search(sentence, max(0, trigger.start - 80), trigger.start):
-        return False
-    return all(w[0].isupper() or w.lower() in _SPEAKER_WORDS
-               for w in _WORDS.findall(sentence[trigger.end:]))
-
-
-# The content, then a comma or a closing quote, then the speaker: "...away, a police
-# spokesman" / "...up,\" Deputy Coroner Jo Reyes".
-_SOURCE_BEFORE = re.compile(r"[,\"”’]\s+(?:[\w.'’-]+\s+){0,8}$")
-_SPEAKER_WORDS = frozenset({"of", "the", "for", "and", "at", "in", "a", "an", "on", "with",
-                            "who", "spokesman", "spokeswoman", "spokesperson"})
-_WORDS = re.compile(r"[\w'’-]+")
-
-
-def _with_folded(records: list[Event], folded: list[str]) -> list[Event]:
-    """``records`` whose notes name the sentences folded into their event."""
-    if not folded:
-        return records
-    more = "; details told after it, not proposed again: " + ", ".join(folded)
-    return [replace(r, note=r.note + more) for r in records]
+        yield with_folded(records, details)
 
 
 def _away_from_dateline(article: Article, toponyms: list[Toponym],
