@@ -53,6 +53,7 @@ from geo.geoparse.triggers import (
     QUOTED_SHARE,
     SPEECH_ONLY,
     Trigger,
+    official_speaks,
     quoted_share,
     real_triggers,
     trigger_of,
@@ -372,7 +373,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
-        if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE:
+        if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE \
+                and not official_speaks(sentence.text):
             continue  # direct speech with no signal word of its own: an opinion, a comment
         # "More than 300 were killed" in a tsunami story: shown as a disaster, not a battle.
         kind = topic if trigger.category in _STORY_KINDS and topic in _PEACE_KINDS else None

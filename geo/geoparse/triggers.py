@@ -216,6 +216,30 @@ QUOTED_SHARE = 0.5
 _QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
 
 
+# A speaker named by an office ("said Governor Jo Reyes", "a police spokeswoman said"):
+# what an official says in their own words is a statement a reader maps, unlike the words
+# of a witness, a neighbour or a player.
+_OFFICE = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Gg]ov\.|[Pp]resident|[Mm]inister|[Pp]remier|"
+                     r"[Ss]ecretary|[Ss]enator|[Ss]en\.|[Cc]ommissioner|[Cc]hief|[Oo]fficer|"
+                     r"[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ss]uperintendent|"
+                     r"[Ss]heriff|[Cc]hair(?:man|woman)?|[Cc]ouncill?or|[Cc]ouncil(?:wo)?man|"
+                     r"[Ii]nspector|[Ss]ergeant|[Ss]gt\.|[Ll]ieutenant|[Ll]t\.|[Cc]aptain|"
+                     r"[Cc]apt\.|[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?\b")
+
+
+# The end of a quotation opened in a sentence before: text, then a closing mark after
+# punctuation.
+_CLOSING = re.compile(r"^[^“”\"]*[,.!?][”\"]")
+
+
+def official_speaks(sentence: str) -> bool:
+    """Whether the words outside the sentence's quotations name a speaker by an office
+    ("\"...,\" said Governor Jo Reyes"; "Fire officer Jo Reyes says: \"...\"")."""
+    closing = _CLOSING.match(sentence)  # 'over," said Governor Jo Reyes': a quotation's end
+    return bool(_OFFICE.search(_QUOTES.sub(" ", sentence[closing.end():] if closing
+                                           else sentence)))
+
+
 def quoted_share(sentence: str) -> float:
     """The share of the sentence's characters inside quotation marks (an opening mark
     without its closing one runs to the end: a quote goes on in the next sentence)."""

@@ -1,0 +1,51 @@
+"""Classes of news writing that report an event without a violent verb (issue 13, found).
+
+Each test is one class, with sentences written for it (not taken from the seed or the
+annotated set): statements of officials in their own words, refusals to comment,
+decisions of organisations, what tests and symptoms show.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.article import make_article
+from geo.events import Event
+from geo.geoparse.propose import propose_events
+from geo.geoparse.toponyms import Geoparser
+from geo.geoparse.triggers import official_speaks
+
+PUBLISHED = date(2015, 4, 1)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser()
+
+
+def _events(parser: Geoparser, text: str) -> list[Event]:
+    article = make_article(text, id="t", title="", outlet="Test", published=PUBLISHED)
+    return propose_events(article, parser)
+
+
+def _has(events: list[Event], words: str) -> bool:
+    return any(words in e.excerpt for e in events)
+
+
+def test_an_official_in_their_own_words_makes_a_statement(parser: Geoparser) -> None:
+    # Direct speech is a comment unless an official speaks: then a reader maps it.
+    lead = "Floodwater reached the centre of Shrewsbury on Monday. "
+    quote = '"This has been a very hard week for every family on the river," '
+    events = _events(parser, lead + quote + "said Shrewsbury Mayor Jo Reyes.")
+    assert _has(events, "said Shrewsbury Mayor")
+    events = _events(parser, lead + quote + "said Jo Reyes, who lives by the bridge.")
+    assert not _has(events, "said Jo Reyes")
+
+
+def test_the_speaker_after_a_quotation_from_the_sentence_before() -> None:
+    # 'over," said Governor Jo Reyes.': the text before the mark is the quotation's end.
+    assert official_speaks('Do not assume it is over," said Governor Jo Reyes.')
+    assert not official_speaks('Do not assume the governor is right," said Jo Reyes.')
+    assert official_speaks('Fire officer Jo Reyes says: "The alarms saved them.')
