@@ -112,7 +112,10 @@ CATEGORIES: tuple[Category, ...] = (
     Category("economy", "Economy", SAND, "$",
              (r"sales", r"prices?", r"markets?", r"stocks?", r"economy", r"economic",
               r"unemployment", r"revenues?", r"budgets?", r"recession", r"mortgages?",
-              r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*", r"recalls?")),
+              r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*", r"recalls?",
+              # "the state reduced funding for schools by 2 percent"
+              r"(?:cut|cuts|reduced|slashed|raised|increased|froze) (?:\w+ ){0,2}(?:funding|"
+              r"spending|budgets?|grants?|subsid(?:y|ies)|salaries|wages|pay)")),
     Category("capture", "Capture", PURPLE, "⚑",
              (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls", r"fall of",
               r"fell", r"routed", r"overr[au]n", r"recaptur\w*", r"conquer\w*")),
@@ -141,13 +144,27 @@ CATEGORIES: tuple[Category, ...] = (
     Category("politics", "Politics", GREEN, "⚐",
              (r"elect\w*", r"vot(?:e|ed|es|ing)", r"legislat\w*", r"signed", r"bill",
               r"resign\w*", r"appoint\w*", r"summit", r"sanctions", r"approved", r"sworn in",
-              r"inaugurat\w*", r"vetoed", r"nominat\w*", r"referendum", r"hired")),
+              r"inaugurat\w*", r"vetoed", r"nominat\w*", r"referendum", r"hired",
+              # a body's decision, with no vote told: "the board decided to", "made changes
+              # to its policy", "the act creates three wilderness areas"
+              r"(?:the |a |its |their )?(?:board|council|panel|committee|commission|court|"
+              r"government|agency|ministry|department|authority|legislature|parliament|cabinet|company|trustees|"
+              r"directors)s? (?:also |has |had |have |unanimously )?decided",
+              r"made (?:\w+ )?changes to",
+              r"changed (?:its|their|the) (?:\w+ )?(?:polic(?:y|ies)|rules?|laws?)",
+              r"(?:creat|establish)(?:ed|es) (?:\w+ ){0,3}(?:wilderness|parks?|reserves?|"
+              r"sanctuar(?:y|ies)|(?:protected|conservation) areas?)")),
     Category("outlook", "What comes next", GREY, "➟",
              (r"opens the way", r"paves? the way", r"opening the way")),
     Category("statement", "Statement", GREY, "❝",
              (r"announced", r"statement", r"declared", r"accused", r"denied", r"confirmed",
               r"called for", r"called on", r"appealed", r"said", r"says", r"told", r"reported",
-              r"noted", r"claimed")),
+              r"noted", r"claimed",
+              # a refusal to comment is a statement too ("declined to say how it happened")
+              r"(?:declined|refused) to (?:say|comment|explain|discuss|elaborate|confirm|"
+              r"specify|disclose|identify|name|answer|give)",
+              r"issued (?:a |an )?(?:\w+ )?(?:correction|apology|statement|warning|advisory|"
+              r"alert|retraction)s?")),
     Category("other", "Other", GREY, "●",
              (r"occurred", r"happened", r"took place", r"began", r"started", r"ended", r"opened",
               r"closed", r"held", r"found", r"discovered", r"detected", r"struck", r"recorded",

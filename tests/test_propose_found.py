@@ -49,3 +49,22 @@ def test_the_speaker_after_a_quotation_from_the_sentence_before() -> None:
     assert official_speaks('Do not assume it is over," said Governor Jo Reyes.')
     assert not official_speaks('Do not assume the governor is right," said Jo Reyes.')
     assert official_speaks('Fire officer Jo Reyes says: "The alarms saved them.')
+
+
+def test_a_refusal_to_comment_is_a_statement(parser: Geoparser) -> None:
+    events = _events(parser, "The station manager in Leeds declined to say on Tuesday how "
+                             "the timetable error happened.")
+    assert _has(events, "declined to say")
+    events = _events(parser, "Northern Rail issued a correction in Leeds on Tuesday.")
+    assert _has(events, "issued a correction")
+
+
+def test_a_bodys_decision_without_a_vote_is_an_event(parser: Geoparser) -> None:
+    # A board that changes a policy, a state that cuts funding, a council that decides.
+    for text in ("In January, the Norwich school board made changes to its hiring policy.",
+                 "Ohio reduced funding for public libraries in Columbus by 4 percent.",
+                 "The Norwich city council decided on Monday to close two car parks."):
+        assert _events(parser, text), text
+    # Not a person's plan: "he had decided to stay the night".
+    assert not _events(parser, "He had decided to stay the night in Norwich before "
+                               "driving on to York.")
