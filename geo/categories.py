@@ -79,6 +79,14 @@ CATEGORIES: tuple[Category, ...] = (
               r"(?:issued|announced|ordered|expanded) (?:a |an |the )?(?:\w+ )?recalls?",
               r"recall(?:ed|s|ing) (?:all|its|their|some|more|nearly|about|over|\d[\d,.]*)",
               r"immuni[sz]ation campaigns?", r"stricken", r"readmitted", r"human cases",
+              # what tests and symptoms show: "samples were tested in a laboratory",
+              # "three horses showed flu-like symptoms", "two suspected cases"
+              r"(?:samples?|specimens?|swabs?) (?:\w+ )?(?:were|was|have been|had been) "
+              r"(?:tested|analy[sz]ed|sent)",
+              r"(?:showed|show|shows|showing|developed|displayed|displaying|had|reported) "
+              r"(?:\w+[- ]){0,2}symptoms",
+              r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|another|new|more|"
+              r"several|dozens of|hundreds of) (?:new )?(?:suspected|confirmed|probable) cases?",
               r"contract(?:ed|ing) (?:the )?(?:\w+ )?(?:virus|disease|flu|ebola|infection|illness|"
               r"hiv|malaria|cholera|measles|tuberculosis|typhoid|h1n1|h5n1|sars)")),
     Category("accident", "Accident", ROSE, "⚡",

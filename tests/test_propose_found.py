@@ -68,3 +68,14 @@ def test_a_bodys_decision_without_a_vote_is_an_event(parser: Geoparser) -> None:
     # Not a person's plan: "he had decided to stay the night".
     assert not _events(parser, "He had decided to stay the night in Norwich before "
                                "driving on to York.")
+
+
+def test_what_tests_and_symptoms_show_is_a_health_event(parser: Geoparser) -> None:
+    for text, words in (
+            ("Blood samples were tested at a laboratory in Leeds on Monday.", "samples"),
+            ("Two cows at a farm near Norwich showed mild symptoms on Sunday.", "symptoms"),
+            ("Officials reported three suspected cases in Perth on Tuesday.", "suspected")):
+        events = _events(parser, text)
+        assert [e.category for e in events] == ["health"] and _has(events, words), text
+    # A suspected case that stays unconfirmed is no event of its own.
+    assert not _events(parser, "Suspected cases in Perth remain unconfirmed.")
