@@ -79,3 +79,11 @@ def test_what_tests_and_symptoms_show_is_a_health_event(parser: Geoparser) -> No
         assert [e.category for e in events] == ["health"] and _has(events, words), text
     # A suspected case that stays unconfirmed is no event of its own.
     assert not _events(parser, "Suspected cases in Perth remain unconfirmed.")
+
+
+def test_a_second_act_of_speech_at_the_story_place_is_news(parser: Geoparser) -> None:
+    # The story's place has had a statement; a refusal to explain, made there, is another
+    # (a plain "said" with no place or day of its own is the same story told again).
+    text = ("LEEDS — The city council announced on Monday that the bridge had closed. "
+            "The council's transport director later declined to explain the delay.")
+    assert _has(_events(parser, text), "declined to explain")

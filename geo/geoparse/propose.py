@@ -508,6 +508,9 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             continue
         if (all(x.implied for x in sites) and chosen.weight < 1.0
                 and not sites[0].how.endswith(_CARRIED)
+                # "issued a correction", "declined to say": an act of speech is news
+                and not (trigger.category == "statement"
+                         and trigger.word.lower() not in SPEECH_ONLY)
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
