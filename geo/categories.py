@@ -142,7 +142,13 @@ CATEGORIES: tuple[Category, ...] = (
               r"season", r"medals?", r"cup", r"race")),
     Category("weather", "Weather", CYAN, "☂",
              (r"storms?", r"gusts?", r"hail", r"snowstorms?", r"heat ?waves?", r"blizzards?",
-              r"rainfall", r"downpours?")),
+              r"rainfall", r"downpours?",
+              # what fell: "dumped 8 inches of snow", "tallied 13.7 inches of rain"
+              r"(?:dumped|dropped|received|recorded|tallied|measured|brought|saw|got) "
+              r"(?:(?:as much as|more than|nearly|about|almost|over|up to|at least) )?"
+              r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+              r"(?:-| )(?:inch(?:es)?|in\.|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|"
+              r"f(?:ee|oo)t) of (?:rain|snow|rainfall|snowfall|hail|sleet)")),
     Category("humanitarian", "Humanitarian", TEAL, "✚",
              (r"(?:taken|transferred|airlifted|flown|rushed) to [\w.'’ -]{0,40}?(?:hospital|"
               r"medical cent(?:er|re)|clinic|infirmary)", r"hospitali[sz]ed",

@@ -87,3 +87,14 @@ def test_a_second_act_of_speech_at_the_story_place_is_news(parser: Geoparser) ->
     text = ("LEEDS — The city council announced on Monday that the bridge had closed. "
             "The council's transport director later declined to explain the delay.")
     assert _has(_events(parser, text), "declined to explain")
+
+
+def test_what_fell_is_a_weather_event(parser: Geoparser) -> None:
+    events = _events(parser, "Buffalo received 14 inches of snow on Monday.")
+    assert [e.category for e in events] == ["weather"]
+    events = _events(parser, "Since January, the rain gauge in Denver has recorded 6.2 "
+                             "inches of rain.")
+    assert [e.category for e in events] == ["weather"]
+    # A forecast: what will fall is no event.
+    assert not _events(parser, "Forecasters in Denver expect that the front will bring "
+                               "several inches of snow.")
