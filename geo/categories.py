@@ -66,7 +66,11 @@ CATEGORIES: tuple[Category, ...] = (
              (r"sieges?", r"besieg\w*", r"encircl\w*")),
     Category("bombardment", "Bombardment", ROSE, "✹",
              (r"bombard\w*", r"shell(?:ed|ing|s)?", r"air ?strikes?", r"air raids?",
-              r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?")),
+              r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?",
+              # an aircraft brought down: "the downing of a warplane", "shot down a drone"
+              r"shot down", r"(?:the )?downing of",
+              r"downed (?:a |an |the |two |three )?(?:\w+ )?(?:(?:war|air)?planes?|jets?|"
+              r"aircraft|helicopters?|drones?)")),
     Category("disaster", "Disaster, fire", ROSE, "⚠",
              (r"earthquakes?", r"quakes?", r"temblors?", r"tremors?", r"tsunamis?",
               r"flood(?:ed|ing|s)?", r"fires?", r"blazes?", r"flames", r"burn(?:ed|ing|t)",
@@ -131,7 +135,10 @@ CATEGORIES: tuple[Category, ...] = (
              (r"offensives?", r"launch\w*", r"assaults?", r"attack(?:ed|s)?", r"storm(?:ed|ing)",
               r"advanc(?:ed|es|ing)", r"invasion")),
     Category("battle", "Battle", ROSE, "✸",
-             (r"fight(?:ing|s)?", r"fought", r"battles?", r"clash\w*", r"combat", r"resistance",
+             (r"fight(?:ing|s)?", r"fought",
+              # background: "during the Vietnam war", "in the 1991 Gulf War"
+              r"(?:during|in|since|after) the (?:\w+[ -]){0,3}war\b",
+              r"battles?", r"clash\w*", r"combat", r"resistance",
               r"killed", r"dead", r"wounded", r"died")),
     Category("negotiation", "Negotiation", GREEN, "⇄",
              (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered", r"ceasefire",

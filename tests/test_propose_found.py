@@ -98,3 +98,15 @@ def test_what_fell_is_a_weather_event(parser: Geoparser) -> None:
     # A forecast: what will fall is no event.
     assert not _events(parser, "Forecasters in Denver expect that the front will bring "
                                "several inches of snow.")
+
+
+def test_dated_background_of_war_is_an_event(parser: Geoparser) -> None:
+    # "during the Korean war", "the downing of a warplane": background a reader maps.
+    events = _events(parser, "The port of Incheon was a supply base for the army during "
+                             "the Korean war.")
+    assert _has(events, "Korean war")
+    events = _events(parser, "Relations soured after the downing of a Russian warplane "
+                             "near Latakia in November 2012.")
+    assert _has(events, "downing")
+    # A war that may come is no event.
+    assert not _events(parser, "Critics in Seoul say a war could follow the talks.")
