@@ -111,7 +111,8 @@ CATEGORIES: tuple[Category, ...] = (
               r"manslaughter", r"raped", r"extradit\w*", r"opened fire")),
     Category("protest", "Protest, strike", OLIVE, "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
-              r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*")),
+              r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*",
+              r"(?:took|poured|spilled) (?:in)?to the streets")),
     Category("withdrawal", "Withdrawal, flight", CYAN, "➜",
              (r"withdr\w*", r"retreat\w*", r"fled", r"flee(?:s|ing)?", r"pulled out", r"evacuat\w*",
               r"escaped")),
@@ -127,7 +128,9 @@ CATEGORIES: tuple[Category, ...] = (
               r"tax credits?", r"layoffs?", r"profits?", r"bankrupt\w*", r"recalls?",
               # "the state reduced funding for schools by 2 percent"
               r"(?:cut|cuts|reduced|slashed|raised|increased|froze) (?:\w+ ){0,2}(?:funding|"
-              r"spending|budgets?|grants?|subsid(?:y|ies)|salaries|wages|pay)")),
+              r"spending|budgets?|grants?|subsid(?:y|ies)|salaries|wages|pay|jobs|"
+              r"positions|staff|workers)",
+              r"(?:shed|eliminated|axed) (?:\w+ ){0,2}(?:jobs|positions|posts|workers)")),
     Category("capture", "Capture", PURPLE, "⚑",
              (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls", r"fall of",
               r"fell", r"routed", r"overr[au]n", r"recaptur\w*", r"conquer\w*")),
@@ -174,7 +177,13 @@ CATEGORIES: tuple[Category, ...] = (
               r"made (?:\w+ )?changes to",
               r"changed (?:its|their|the) (?:\w+ )?(?:polic(?:y|ies)|rules?|laws?)",
               r"(?:creat|establish)(?:ed|es) (?:\w+ ){0,3}(?:wilderness|parks?|reserves?|"
-              r"sanctuar(?:y|ies)|(?:protected|conservation) areas?)")),
+              r"sanctuar(?:y|ies)|(?:protected|conservation) areas?)",
+              # orders and bans: "banned imports of", "imposed a curfew", "ordered all
+              # schools closed", "lifted the ban"
+              r"bann(?:ed|ing)", r"imposed", r"lifted (?:a |an |the |its |their )?(?:\w+ )?"
+              r"(?:ban|curfew|restrictions?|order|embargo|quarantine)",
+              r"ordered (?:the|a|an|all|schools|residents|people|businesses|shops|everyone|"
+              r"officials|police|troops|an?)\b")),
     Category("outlook", "What comes next", GREY, "➟",
              (r"opens the way", r"paves? the way", r"opening the way")),
     Category("statement", "Statement", GREY, "❝",
@@ -185,7 +194,7 @@ CATEGORIES: tuple[Category, ...] = (
               r"(?:declined|refused) to (?:say|comment|explain|discuss|elaborate|confirm|"
               r"specify|disclose|identify|name|answer|give)",
               r"issued (?:a |an )?(?:\w+ )?(?:correction|apology|statement|warning|advisory|"
-              r"alert|retraction)s?")),
+              r"alert|retraction|appeal|notice)s?")),
     Category("other", "Other", GREY, "●",
              (r"occurred", r"happened", r"took place", r"began", r"started", r"ended", r"opened",
               r"closed", r"held", r"found", r"discovered", r"detected", r"struck", r"recorded",

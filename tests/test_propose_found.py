@@ -110,3 +110,21 @@ def test_dated_background_of_war_is_an_event(parser: Geoparser) -> None:
     assert _has(events, "downing")
     # A war that may come is no event.
     assert not _events(parser, "Critics in Seoul say a war could follow the talks.")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Hundreds took to the streets of Minneapolis on Tuesday.", "protest"),
+    ("The city of Paris imposed a curfew on Friday.", "politics"),
+    ("Officials in Lagos lifted the curfew on Monday.", "politics"),
+    ("The mayor ordered all schools in Houston closed on Monday.", "politics"),
+    ("Police in Leeds issued an appeal for witnesses on Monday.", "statement"),
+    ("The bank in Leeds cut 200 jobs on Monday.", "economy"),
+])
+def test_orders_bans_cuts_and_street_protests_are_events(
+        parser: Geoparser, text: str, category: str) -> None:
+    assert [e.category for e in _events(parser, text)] == [category]
+
+
+def test_an_order_or_ban_still_to_come_is_no_event(parser: Geoparser) -> None:
+    assert not _events(parser, "The city might impose a curfew in Paris.")
+    assert not _events(parser, "The bank in Leeds will cut 200 jobs next year.")
