@@ -98,7 +98,7 @@ CATEGORIES: tuple[Category, ...] = (
               r"rolled (?:her|his|the|their) (?:car|truck|vehicle)", r"overturn\w*",
               r"ran (?:him|her|them) over", r"run over", r"hit-and-run", r"derail\w*",
               r"drown\w*", r"wreck\w*", r"blew? (?:down|over)", r"toppled", r"capsiz\w*",
-              r"ran aground", r"carbon monoxide", r"plunged")),
+              r"ran aground", r"carbon monoxide", r"plunged", r"sank", r"sunk")),
     Category("crime", "Crime, justice", INDIGO, "⚖",
              (r"arrest\w*", r"charged", r"robber\w*", r"robbed", r"burglar\w*", r"stole",
               r"stolen", r"theft", r"murder\w*", r"homicides?", r"shot", r"shootings?",
@@ -108,7 +108,10 @@ CATEGORIES: tuple[Category, ...] = (
               r"jury", r"broke into", r"break into", r"break-ins?", r"sued", r"filed suit",
               r"lawsuits?", r"hostages?", r"detained", r"apprehended", r"abduct\w*",
               r"carjack\w*", r"vandali[sz]\w*", r"graffiti", r"fraud", r"embezzl\w*",
-              r"manslaughter", r"raped", r"extradit\w*", r"opened fire")),
+              r"manslaughter", r"raped", r"extradit\w*", r"opened fire",
+              # what a court decides: "a judge ruled", "acquitted", "fined", "upheld"
+              r"ruled(?! out)", r"acquitt\w*", r"fined", r"verdicts?", r"found (?:him |her |them )?"
+              r"(?:not )?guilty", r"upheld", r"overturned")),
     Category("protest", "Protest, strike", OLIVE, "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*",
@@ -130,7 +133,11 @@ CATEGORIES: tuple[Category, ...] = (
               r"(?:cut|cuts|reduced|slashed|raised|increased|froze) (?:\w+ ){0,2}(?:funding|"
               r"spending|budgets?|grants?|subsid(?:y|ies)|salaries|wages|pay|jobs|"
               r"positions|staff|workers)",
-              r"(?:shed|eliminated|axed) (?:\w+ ){0,2}(?:jobs|positions|posts|workers)")),
+              r"(?:shed|eliminated|axed) (?:\w+ ){0,2}(?:jobs|positions|posts|workers)",
+              # deals between firms: "acquired a startup", "the banks merged"
+              r"merged", r"takeovers?",
+              r"acquired (?:a |an |the )?(?:\w+ ){0,2}(?:company|firm|startup|stake|business|"
+              r"bank|chain|stores?|plant|factory|rights|share)s?\b")),
     Category("capture", "Capture", PURPLE, "⚑",
              (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls", r"fall of",
               r"fell", r"routed", r"overr[au]n", r"recaptur\w*", r"conquer\w*")),
@@ -158,7 +165,10 @@ CATEGORIES: tuple[Category, ...] = (
               r"(?:(?:as much as|more than|nearly|about|almost|over|up to|at least) )?"
               r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
               r"(?:-| )(?:inch(?:es)?|in\.|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|"
-              r"f(?:ee|oo)t) of (?:rain|snow|rainfall|snowfall|hail|sleet)")),
+              r"f(?:ee|oo)t) of (?:rain|snow|rainfall|snowfall|hail|sleet)",
+              # what a storm leaves: "20,000 customers lost power", "power outages"
+              r"lost (?:their |its )?power", r"without power", r"power (?:outages?|cuts?|"
+              r"failures?)", r"outages?", r"blackouts?", r"knocked out (?:the )?power")),
     Category("humanitarian", "Humanitarian", TEAL, "✚",
              (r"(?:taken|transferred|airlifted|flown|rushed) to [\w.'’ -]{0,40}?(?:hospital|"
               r"medical cent(?:er|re)|clinic|infirmary)", r"hospitali[sz]ed",
@@ -180,7 +190,10 @@ CATEGORIES: tuple[Category, ...] = (
               r"sanctuar(?:y|ies)|(?:protected|conservation) areas?)",
               # orders and bans: "banned imports of", "imposed a curfew", "ordered all
               # schools closed", "lifted the ban"
-              r"bann(?:ed|ing)", r"imposed", r"lifted (?:a |an |the |its |their )?(?:\w+ )?"
+              r"bann(?:ed|ing)", r"imposed",
+              r"adopted (?:a |an |the |its |their )?(?:\w+ ){0,2}(?:polic(?:y|ies)|plans?|"
+              r"budgets?|resolutions?|ordinances?|rules?|measures?|laws?|motions?)",
+              r"lifted (?:a |an |the |its |their )?(?:\w+ )?"
               r"(?:ban|curfew|restrictions?|order|embargo|quarantine)",
               r"ordered (?:the|a|an|all|schools|residents|people|businesses|shops|everyone|"
               r"officials|police|troops|an?)\b")),
@@ -201,7 +214,12 @@ CATEGORIES: tuple[Category, ...] = (
               r"lifted off", r"blasted off", r"damaged", r"destroyed", r"reported", r"dropped",
               r"hit", r"buried", r"closures?", r"shut down", r"visit(?:ed|s)?", r"landed",
               r"landings?", r"handed out", r"investigat(?:ed|ing)", r"treated", r"diverted",
-              r"cancell?ed", r"grounded", r"suspended", r"funerals?", r"unveiled")),
+              r"cancell?ed", r"grounded", r"suspended", r"funerals?", r"unveiled",
+              # works, honours and findings: "the bridge reopened", "broke ground",
+              # "was awarded a grant", "honored at a ceremony", "went missing"
+              r"reopen(?:ed|s)", r"(?:was|were|been) completed", r"broke ground",
+              r"groundbreaking", r"awarded", r"honou?red", r"graduated", r"went missing",
+              r"reported missing", r"disappeared", r"intercepted")),
 )  # fmt: skip
 
 #: Name -> category.

@@ -128,3 +128,22 @@ def test_orders_bans_cuts_and_street_protests_are_events(
 def test_an_order_or_ban_still_to_come_is_no_event(parser: Geoparser) -> None:
     assert not _events(parser, "The city might impose a curfew in Paris.")
     assert not _events(parser, "The bank in Leeds will cut 200 jobs next year.")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("A judge in Boston ruled on Monday that the search was illegal.", "crime"),
+    ("The company was fined $2 million in Houston on Monday.", "crime"),
+    ("The two banks in Charlotte merged on Monday.", "economy"),
+    ("About 20,000 customers in Tulsa lost power on Monday.", "weather"),
+    ("The bridge in Pittsburgh reopened on Monday after repairs.", "other"),
+    ("The school in Toledo was awarded a grant of $50,000 on Monday.", "other"),
+    ("The city council of Toledo adopted the plan on Monday.", "politics"),
+    ("A cargo ship sank off Crete on Monday.", "accident"),
+])
+def test_rulings_deals_outages_works_and_honours_are_events(
+        parser: Geoparser, text: str, category: str) -> None:
+    assert [e.category for e in _events(parser, text)] == [category]
+
+
+def test_what_is_ruled_out_is_no_ruling(parser: Geoparser) -> None:
+    assert not _events(parser, "Police in Boston ruled out foul play on Monday.")
