@@ -68,7 +68,7 @@ CATEGORIES: tuple[Category, ...] = (
              (r"bombard\w*", r"shell(?:ed|ing|s)?", r"air ?strikes?", r"air raids?",
               r"bombings?", r"rockets?", r"missiles?", r"barrel bombs?",
               # an aircraft brought down: "the downing of a warplane", "shot down a drone"
-              r"shot down", r"(?:the )?downing of",
+              r"shot down", r"downing of",
               r"downed (?:a |an |the |two |three )?(?:\w+ )?(?:(?:war|air)?planes?|jets?|"
               r"aircraft|helicopters?|drones?)")),
     Category("disaster", "Disaster, fire", ROSE, "⚠",
@@ -85,12 +85,14 @@ CATEGORIES: tuple[Category, ...] = (
               r"immuni[sz]ation campaigns?", r"stricken", r"readmitted", r"human cases",
               # what tests and symptoms show: "samples were tested in a laboratory",
               # "three horses showed flu-like symptoms", "two suspected cases"
-              r"(?:samples?|specimens?|swabs?) (?:\w+ )?(?:were|was|have been|had been) "
-              r"(?:tested|analy[sz]ed|sent)",
+              *(rf"{thing} (?:\w+ )?(?:were|was|have been|had been) "
+                r"(?:tested|analy[sz]ed|sent)"
+                for thing in (r"samples?", r"specimens?", r"swabs?")),
               r"(?:showed|show|shows|showing|developed|displayed|displaying|had|reported) "
               r"(?:\w+[- ]){0,2}symptoms",
-              r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|another|new|more|"
-              r"several|dozens of|hundreds of) (?:new )?(?:suspected|confirmed|probable) cases?",
+              # (not "suspected cases remain unconfirmed": a suspicion, no event)
+              r"(?:suspected|confirmed|probable) cases?\b(?![^.;:!?]{0,60}\b(?:remain|remains|"
+              r"remained|are still|is still|were still) (?:unconfirmed|unverified|unclear))",
               r"contract(?:ed|ing) (?:the )?(?:\w+ )?(?:virus|disease|flu|ebola|infection|illness|"
               r"hiv|malaria|cholera|measles|tuberculosis|typhoid|h1n1|h5n1|sars)")),
     Category("accident", "Accident", ROSE, "⚡",
@@ -181,7 +183,7 @@ CATEGORIES: tuple[Category, ...] = (
               r"inaugurat\w*", r"vetoed", r"nominat\w*", r"referendum", r"hired",
               # a body's decision, with no vote told: "the board decided to", "made changes
               # to its policy", "the act creates three wilderness areas"
-              r"(?:the |a |its |their )?(?:board|council|panel|committee|commission|court|"
+              r"(?:board|council|panel|committee|commission|court|"
               r"government|agency|ministry|department|authority|legislature|parliament|cabinet|company|trustees|"
               r"directors)s? (?:also |has |had |have |unanimously )?decided",
               r"made (?:\w+ )?changes to",

@@ -165,6 +165,9 @@ _RANKED = re.compile(
     r"most\s+\w+|highest|lowest|greatest|smallest|heaviest|strongest|latest)\b[^.;:!?]{0,40}$")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
+# A signal word that opens with its subject ("the board decided"): "the" is the subject's,
+# not an event named again.
+_SUBJECT_AND_VERB = re.compile(r"\w+(?:\s+\w+)*\s+\w+ed")
 # What someone says will, would or could happen ("said a front will likely produce").
 _UNREAL_SPEECH = re.compile(
     r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to|"
@@ -325,7 +328,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                     _UNREAL_SPEECH.match(low, m.end())
                     or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
                 continue  # "the Weather Service said a front will bring rain"
-            if _KNOWN.search(low, window, m.start()) and (told is None or category in told):
+            if _KNOWN.search(low, window, m.start()) and (told is None or category in told) \
+                    and not _SUBJECT_AND_VERB.fullmatch(low, m.start(), m.end()):
                 again.add(category)
                 continue
             kind = category
