@@ -113,7 +113,10 @@ CATEGORIES: tuple[Category, ...] = (
               r"manslaughter", r"raped", r"extradit\w*", r"opened fire",
               # what a court decides: "a judge ruled", "acquitted", "fined", "upheld"
               r"ruled(?! out)", r"acquitt\w*", r"fined", r"verdicts?", r"found (?:him |her |them )?"
-              r"(?:not )?guilty", r"upheld", r"overturned")),
+              r"(?:not )?guilty", r"upheld", r"overturned",
+              # the police's work with a suspect: "was questioned", "surrendered to police"
+              r"(?:was|were|being|been) questioned", r"surrendered to (?:the )?(?:police|"
+              r"authorities|officers|deputies|fbi)", r"(?:released|freed) on bail")),
     Category("protest", "Protest, strike", OLIVE, "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*",
@@ -142,7 +145,8 @@ CATEGORIES: tuple[Category, ...] = (
               r"bank|chain|stores?|plant|factory|rights|share)s?\b")),
     Category("capture", "Capture", PURPLE, "⚑",
              (r"seiz\w*", r"captur\w*", r"took control", r"in control", r"controls", r"fall of",
-              r"fell", r"routed", r"overr[au]n", r"recaptur\w*", r"conquer\w*")),
+              r"fell", r"routed", r"overr[au]n", r"recaptur\w*", r"conquer\w*",
+              r"surrender(?:ed|s)?")),
     Category("offensive", "Offensive", WINE, "⚔",
              (r"offensives?", r"launch\w*", r"assaults?", r"attack(?:ed|s)?", r"storm(?:ed|ing)",
               r"advanc(?:ed|es|ing)", r"invasion")),
@@ -158,7 +162,15 @@ CATEGORIES: tuple[Category, ...] = (
     Category("sport", "Sport", CYAN, "⚽",
              (r"won", r"victory", r"defeated", r"beat", r"eliminat\w*", r"scored", r"semistate",
               r"tournament", r"championships?", r"finals?", r"regional", r"playoffs?", r"game",
-              r"season", r"medals?", r"cup", r"race")),
+              r"season", r"medals?", r"cup", r"race",
+              # results without "won": "lost 5-3 to", "drew 1-1 with", "finished second",
+              # "edged", "thrashed", "set a world record", "clinched the title"
+              r"lost (?:\d+-\d+ )?to", r"drew (?:\d+-\d+|with|level)", r"tied (?:\d+-\d+|with)",
+              r"edged", r"thrash\w*", r"finished (?:first|second|third|fourth|fifth|sixth|"
+              r"\d+(?:st|nd|rd|th)|last|runner-up|ahead)", r"set a (?:new )?(?:\w+ )?records?",
+              r"pole position", r"(?:clinched|claimed|took|retained|defended) (?:the |a |his |"
+              r"her |their |its )?(?:\w+ ){0,3}(?:title|crown|trophy|championship|gold|silver|"
+              r"bronze)")),
     Category("weather", "Weather", CYAN, "☂",
              (r"storms?", r"gusts?", r"hail", r"snowstorms?", r"heat ?waves?", r"blizzards?",
               r"rainfall", r"downpours?",
@@ -208,6 +220,8 @@ CATEGORIES: tuple[Category, ...] = (
               # a refusal to comment is a statement too ("declined to say how it happened")
               r"(?:declined|refused) to (?:say|comment|explain|discuss|elaborate|confirm|"
               r"specify|disclose|identify|name|answer|give)",
+              r"addressed (?:a |an |the )?(?:\w+ ){0,2}(?:crowd|rally|meeting|conference|"
+              r"summit|assembly|parliament|congress|nation|audience|delegates|supporters)",
               r"issued (?:a |an )?(?:\w+ )?(?:correction|apology|statement|warning|advisory|"
               r"alert|retraction|appeal|notice)s?")),
     Category("other", "Other", GREY, "●",
@@ -221,7 +235,11 @@ CATEGORIES: tuple[Category, ...] = (
               # "was awarded a grant", "honored at a ceremony", "went missing"
               r"reopen(?:ed|s)", r"(?:was|were|been) completed", r"broke ground",
               r"groundbreaking", r"awarded", r"honou?red", r"graduated", r"went missing",
-              r"reported missing", r"disappeared", r"intercepted")),
+              r"reported missing", r"disappeared", r"intercepted",
+              # gatherings: "thousands gathered", "a vigil was held", "mourners"
+              r"(?:thousands|hundreds|dozens|crowds?|people|residents|mourners|supporters|"
+              r"leaders|fans|families|students|worshipp?ers) (?:\w+ ){0,2}gathered",
+              r"vigils?", r"mourners", r"memorial (?:service|ceremony)")),
 )  # fmt: skip
 
 #: Name -> category.

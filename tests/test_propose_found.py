@@ -147,3 +147,28 @@ def test_rulings_deals_outages_works_and_honours_are_events(
 
 def test_what_is_ruled_out_is_no_ruling(parser: Geoparser) -> None:
     assert not _events(parser, "Police in Boston ruled out foul play on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Yankees lost 5-3 to the Red Sox in Boston on Friday.",
+    "Mo Farah finished second in the 10,000 metres in London on Saturday.",
+    "She set a world record in the 100 metres in Berlin on Sunday.",
+    "The Lakers edged the Celtics 101-99 in Los Angeles on Sunday.",
+])
+def test_a_result_without_won_is_an_event(parser: Geoparser, text: str) -> None:
+    assert _events(parser, text)
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Thousands gathered in Paris on Sunday to mourn the victims.", "other"),
+    ("The Pope addressed a crowd of 50,000 in Manila on Sunday.", "statement"),
+    ("Two teenagers were questioned by police in Leeds on Monday.", "crime"),
+    ("The suspect surrendered to police in Dallas on Monday.", "crime"),
+])
+def test_gatherings_addresses_and_police_work_are_events(
+        parser: Geoparser, text: str, category: str) -> None:
+    assert [e.category for e in _events(parser, text)] == [category]
+
+
+def test_what_was_gathered_is_no_gathering(parser: Geoparser) -> None:
+    assert not _events(parser, "Evidence gathered in Leeds was shared with the court.")
