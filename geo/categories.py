@@ -76,10 +76,16 @@ CATEGORIES: tuple[Category, ...] = (
               r"flood(?:ed|ing|s)?", r"fires?", r"blazes?", r"flames", r"burn(?:ed|ing|t)",
               r"avalanches?", r"landslides?", r"mudslides?", r"explosions?", r"exploded",
               r"collaps\w*", r"hurricanes?", r"tornado\w*", r"cyclones?", r"eruptions?",
-              r"wildfires?", r"smoke")),
+              r"wildfires?", r"smoke",
+              # what escapes or breaks: "oil spilled into", "a gas leak", "a water main broke"
+              r"spill(?:ed|s)?", r"leak(?:ed|s)?", r"sinkholes?",
+              r"(?:was|were|been|became) contaminated", r"contamination (?:was|were) found",
+              r"water main")),
     Category("health", "Health, outbreak", TEAL, "✙",
              (r"outbreaks?", r"epidemics?", r"pandemics?", r"infected", r"diagnosed",
               r"tested positive", r"culled", r"quarantined", r"vaccinated",
+              r"euthani[sz]ed", r"slaughtered", r"protection zones?", r"surveillance zones?",
+              r"spread (?:to|into|across|through)",
               r"(?:issued|announced|ordered|expanded) (?:a |an |the )?(?:\w+ )?recalls?",
               r"recall(?:ed|s|ing) (?:all|its|their|some|more|nearly|about|over|\d[\d,.]*)",
               r"immuni[sz]ation campaigns?", r"stricken", r"readmitted", r"human cases",
@@ -116,7 +122,8 @@ CATEGORIES: tuple[Category, ...] = (
               r"(?:not )?guilty", r"upheld", r"overturned",
               # the police's work with a suspect: "was questioned", "surrendered to police"
               r"(?:was|were|being|been) questioned", r"surrendered to (?:the )?(?:police|"
-              r"authorities|officers|deputies|fbi)", r"(?:released|freed) on bail")),
+              r"authorities|officers|deputies|fbi)", r"(?:released|freed) on bail",
+              r"search warrants?", r"cited for", r"expelled")),
     Category("protest", "Protest, strike", OLIVE, "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*",
@@ -140,7 +147,7 @@ CATEGORIES: tuple[Category, ...] = (
               r"positions|staff|workers)",
               r"(?:shed|eliminated|axed) (?:\w+ ){0,2}(?:jobs|positions|posts|workers)",
               # deals between firms: "acquired a startup", "the banks merged"
-              r"merged", r"takeovers?",
+              r"merged", r"takeovers?", r"laid off",
               r"acquired (?:a |an |the )?(?:\w+ ){0,2}(?:company|firm|startup|stake|business|"
               r"bank|chain|stores?|plant|factory|rights|share)s?\b")),
     Category("capture", "Capture", PURPLE, "⚑",
@@ -181,6 +188,8 @@ CATEGORIES: tuple[Category, ...] = (
               r"(?:-| )(?:inch(?:es)?|in\.|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm|"
               r"f(?:ee|oo)t) of (?:rain|snow|rainfall|snowfall|hail|sleet)",
               # what a storm leaves: "20,000 customers lost power", "power outages"
+              r"(?:reached|hit|topped|soared to|plunged to|dropped to|fell to) (?:a )?"
+              r"(?:record )?(?:high |low )?(?:of )?-?\d+ degrees", r"record (?:high|low)s?",
               r"lost (?:their |its )?power", r"without power", r"power (?:outages?|cuts?|"
               r"failures?)", r"outages?", r"blackouts?", r"knocked out (?:the )?power")),
     Category("humanitarian", "Humanitarian", TEAL, "✚",

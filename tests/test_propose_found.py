@@ -172,3 +172,22 @@ def test_gatherings_addresses_and_police_work_are_events(
 
 def test_what_was_gathered_is_no_gathering(parser: Geoparser) -> None:
     assert not _events(parser, "Evidence gathered in Leeds was shared with the court.")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("The virus spread to three farms near Norwich on Monday.", "health"),
+    ("Vets slaughtered 5,000 pigs in Norfolk on Monday.", "health"),
+    ("Oil spilled into the river at Baton Rouge on Monday.", "disaster"),
+    ("Tap water in Toledo was contaminated with algae toxins on Saturday.", "disaster"),
+    ("Temperatures reached 45 degrees in Phoenix on Monday.", "weather"),
+    ("Police executed a search warrant at a home in Toledo on Monday.", "crime"),
+    ("The company laid off 300 workers in Toledo on Monday.", "economy"),
+])
+def test_spread_culls_spills_heat_warrants_and_layoffs_are_events(
+        parser: Geoparser, text: str, category: str) -> None:
+    assert [e.category for e in _events(parser, text)] == [category]
+
+
+def test_how_a_disease_is_caught_is_no_contamination_event(parser: Geoparser) -> None:
+    assert not _events(parser, "Cholera is caught from water contaminated with bacteria "
+                               "in Haiti.")
