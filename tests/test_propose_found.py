@@ -191,3 +191,13 @@ def test_spread_culls_spills_heat_warrants_and_layoffs_are_events(
 def test_how_a_disease_is_caught_is_no_contamination_event(parser: Geoparser) -> None:
     assert not _events(parser, "Cholera is caught from water contaminated with bacteria "
                                "in Haiti.")
+
+
+def test_a_second_event_told_at_its_street_address_is_news(parser: Geoparser) -> None:
+    # Same town, same kind, no day of its own: told again, unless it has its own address.
+    lead = "TOLEDO — Police arrested a man after a robbery on Monday. "
+    events = _events(parser, lead + "Two women were arrested at 12 Elm Street on drug "
+                                    "charges.")
+    assert _has(events, "12 Elm Street")
+    events = _events(parser, lead + "Two women were arrested as well on drug charges.")
+    assert not _has(events, "Two women")

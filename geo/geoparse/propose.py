@@ -91,6 +91,12 @@ _SPEAKS = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?(?:,[^,.;:]{0,60
                      # "South Africa reported incidents of cholera": they are in the country.
                      r"(?!\s+(?:\w+\s+){0,2}(?:cases|incidents|deaths|outbreaks?|infections)\b)")
 
+# A street address or block ("44 Elm St.", "the 2900 block of Oak Road"): a site finer than
+# the town, so a second arrest or fire in the same town told at its address is news.
+_ADDRESS = re.compile(r"\b(?:\d{1,5}|block of) (?:[NSEW]\.? )?(?:[A-Z][\w'’-]* ){1,3}"
+                      r"(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|"
+                      r"Place|Pl|Court|Ct|Highway|Hwy|Pike|Parkway|Pkwy|Terrace|Circle)\b")
+
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
 
@@ -511,6 +517,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 # "issued a correction", "declined to say": an act of speech is news
                 and not (trigger.category == "statement"
                          and trigger.word.lower() not in SPEECH_ONLY)
+                # "were arrested at 44 Elm St.": a street address is a site of its own
+                and not _ADDRESS.search(sentence.text)
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new
