@@ -114,6 +114,9 @@ _UNREAL = re.compile(
     r"(?:risk|risks|danger|threat|chance|chances|likelihood|possibility) of)\b"
     r"[^.;:!?]{0,30}$"
 )
+# "None of the wells tested in the county have been contaminated": a subject that denies,
+# however long.
+_NONE_OF = re.compile(r"\b(?:none|neither) of\b[^.;:!?]{0,80}$")
 # "if Israel released prisoners ... in a deal": a condition runs to the next comma.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
 # "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
@@ -321,7 +324,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                 continue  # "should have cut the tax", "couldn't fault them for": opinions
             if _TREND_SUBJECT.search(low, max(0, m.start() - 40), m.start()):
                 continue  # "a trend that started": a trend
-            if _FEARED.search(low, window, m.start()) or _DENIED.search(
+            if _FEARED.search(low, window, m.start()) or _NONE_OF.search(
+                    low, window, m.start()) or _DENIED.search(
                     low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
             if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and (
