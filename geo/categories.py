@@ -123,7 +123,8 @@ CATEGORIES: tuple[Category, ...] = (
               # the police's work with a suspect: "was questioned", "surrendered to police"
               r"(?:was|were|being|been) questioned", r"surrendered to (?:the )?(?:police|"
               r"authorities|officers|deputies|fbi)", r"(?:released|freed) on bail",
-              r"search warrants?", r"cited for", r"expelled")),
+              r"search warrants?", r"cited for", r"expelled",
+              r"(?:released|freed|pardoned) (?:\w+ ){0,3}(?:prisoners|detainees|inmates)")),
     Category("protest", "Protest, strike", OLIVE, "✊",
              (r"protest\w*", r"demonstrat\w*", r"marched", r"marchers", r"rall(?:y|ies|ied)",
               r"strikes?", r"walkouts?", r"sit-ins?", r"boycott\w*", r"riot\w*",
@@ -162,7 +163,7 @@ CATEGORIES: tuple[Category, ...] = (
               # background: "during the Vietnam war", "in the 1991 Gulf War"
               r"(?:during|in|since|after) the (?:\w+[ -]){0,3}war\b",
               r"battles?", r"clash\w*", r"combat", r"resistance",
-              r"killed", r"dead", r"wounded", r"died")),
+              r"killed", r"dead", r"wounded", r"died", r"massacr\w*")),
     Category("negotiation", "Negotiation", GREEN, "⇄",
              (r"agreements?", r"deals?", r"negotiat\w*", r"talks", r"brokered", r"ceasefire",
               r"truce", r"mediat\w*", r"meetings?", r"met")),

@@ -201,3 +201,17 @@ def test_a_second_event_told_at_its_street_address_is_news(parser: Geoparser) ->
     assert _has(events, "12 Elm Street")
     events = _events(parser, lead + "Two women were arrested as well on drug charges.")
     assert not _has(events, "Two women")
+
+
+@pytest.mark.parametrize("text", [
+    "The government in Kabul released 500 prisoners on Monday.",
+    "Soldiers massacred villagers near Kunduz on Monday.",
+])
+def test_prisoner_releases_and_massacres_are_events(parser: Geoparser, text: str) -> None:
+    assert len(_events(parser, text)) == 1
+
+
+def test_what_is_kept_from_happening_is_no_event(parser: Geoparser) -> None:
+    # "keen to avoid a massacre", "to prevent an epidemic": it did not happen.
+    assert not _events(parser, "The minister in Kabul was keen to avoid a massacre.")
+    assert not _events(parser, "Vets in Norwich acted to prevent an epidemic.")

@@ -108,7 +108,10 @@ _TOPIC_RES = tuple(
 _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
+    r"scheduled to|likely to|how|why|no|never|"
+    # what is to be kept from happening: "to avoid a massacre", "to prevent an epidemic"
+    r"avoid|avoids|avoided|avoiding|prevent|prevents|prevented|preventing|avert|averted|"
+    r"averting|stave off|ward off|probably|perhaps|possibly|heading for|"
     r"heading towards|on course to|on track to|about to|none|nobody|no one|neither|"
     r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot|"
     r"(?:risk|risks|danger|threat|chance|chances|likelihood|possibility) of)\b"
