@@ -227,6 +227,11 @@ CATEGORIES: tuple[Category, ...] = (
              (r"announced", r"statement", r"declared", r"accused", r"denied", r"confirmed",
               r"called for", r"called on", r"appealed", r"said", r"says", r"told", r"reported",
               r"noted", r"claimed",
+              # saying by other verbs: "insisted that", "acknowledged", "wrote in a letter"
+              r"insisted", r"acknowledged", r"admitted that", r"stressed", r"emphasi[sz]ed",
+              r"wrote (?:in|on) (?:a|an|the|his|her|their|its) (?:\w+ )?(?:letters?|statement|"
+              r"post|e-?mail|memo|blog|column|op-ed)", r"tweeted", r"posted on", r"argued",
+              r"defended", r"thanked", r"promised",
               # a refusal to comment is a statement too ("declined to say how it happened")
               r"(?:declined|refused) to (?:say|comment|explain|discuss|elaborate|confirm|"
               r"specify|disclose|identify|name|answer|give)",

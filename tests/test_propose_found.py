@@ -215,3 +215,17 @@ def test_what_is_kept_from_happening_is_no_event(parser: Geoparser) -> None:
     # "keen to avoid a massacre", "to prevent an epidemic": it did not happen.
     assert not _events(parser, "The minister in Kabul was keen to avoid a massacre.")
     assert not _events(parser, "Vets in Norwich acted to prevent an epidemic.")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of Ohio acknowledged on Monday that mistakes were made.",
+    "The health minister in Lima stressed on Monday that the water was safe.",
+    "The governor of Ohio tweeted on Monday that the roads were clear.",
+    "The mayor of Leeds promised on Monday to rebuild the bridge.",
+])
+def test_saying_by_other_verbs_is_a_statement(parser: Geoparser, text: str) -> None:
+    assert [e.category for e in _events(parser, text)] == ["statement"]
+
+
+def test_an_estimate_of_size_is_no_statement(parser: Geoparser) -> None:
+    assert not _events(parser, "The sculpture in Leeds is estimated at 300 pieces.")
