@@ -251,6 +251,9 @@ CATEGORIES: tuple[Category, ...] = (
               r"reopen(?:ed|s)", r"(?:was|were|been) completed", r"broke ground",
               r"groundbreaking", r"awarded", r"honou?red", r"graduated", r"went missing",
               r"reported missing", r"disappeared", r"intercepted",
+              # what a body stops: "halted production", "stopped airing the photo"
+              r"halted", r"stopped (?:airing|selling|running|publishing|broadcasting|printing|"
+              r"producing|serving|accepting|using|operating|issuing)",
               # gatherings: "thousands gathered", "a vigil was held", "mourners"
               r"(?:thousands|hundreds|dozens|crowds?|people|residents|mourners|supporters|"
               r"leaders|fans|families|students|worshipp?ers) (?:\w+ ){0,2}gathered",

@@ -229,3 +229,11 @@ def test_saying_by_other_verbs_is_a_statement(parser: Geoparser, text: str) -> N
 
 def test_an_estimate_of_size_is_no_statement(parser: Geoparser) -> None:
     assert not _events(parser, "The sculpture in Leeds is estimated at 300 pieces.")
+
+
+@pytest.mark.parametrize("text", [
+    "The factory in Toledo halted production on Monday.",
+    "The station in Pittsburgh stopped airing the advert on Monday.",
+])
+def test_what_a_body_stops_is_an_event(parser: Geoparser, text: str) -> None:
+    assert [e.category for e in _events(parser, text)] == ["other"]
