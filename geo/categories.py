@@ -230,7 +230,7 @@ CATEGORIES: tuple[Category, ...] = (
               # saying by other verbs: "insisted that", "acknowledged", "wrote in a letter"
               r"insisted", r"acknowledged", r"admitted that", r"stressed", r"emphasi[sz]ed",
               r"wrote (?:in|on) (?:a|an|the|his|her|their|its) (?:\w+ )?(?:letters?|statement|"
-              r"post|e-?mail|memo|blog|column|op-ed)", r"tweeted", r"posted on", r"argued",
+              r"post|e-?mail|memo|blog|column|op-ed)", r"tweeted", r"posted on",
               r"defended", r"thanked", r"promised",
               # a refusal to comment is a statement too ("declined to say how it happened")
               r"(?:declined|refused) to (?:say|comment|explain|discuss|elaborate|confirm|"
