@@ -149,6 +149,10 @@ CATEGORIES: tuple[Category, ...] = (
               r"(?:shed|eliminated|axed) (?:\w+ ){0,2}(?:jobs|positions|posts|workers)",
               # deals between firms: "acquired a startup", "the banks merged"
               r"merged", r"takeovers?", r"laid off",
+              # money given: "received $5 million", "was granted $2 million", "allocated"
+              r"received (?:a |an )?(?:\$[\d,.]+|(?:\w+ ){0,2}(?:grants?|donations?|funding|"
+              r"funds|loans?))", r"(?:was|were) granted \$",
+              r"(?:allocated|earmarked) (?:[$£€]|ksh|\d|(?:\w+ )?(?:funds|funding|money))",
               r"acquired (?:a |an |the )?(?:\w+ ){0,2}(?:company|firm|startup|stake|business|"
               r"bank|chain|stores?|plant|factory|rights|share)s?\b")),
     Category("capture", "Capture", PURPLE, "⚑",
@@ -214,7 +218,9 @@ CATEGORIES: tuple[Category, ...] = (
               r"sanctuar(?:y|ies)|(?:protected|conservation) areas?)",
               # orders and bans: "banned imports of", "imposed a curfew", "ordered all
               # schools closed", "lifted the ban"
-              r"bann(?:ed|ing)", r"imposed",
+              r"bann(?:ed|ing)", r"imposed", r"passed \d+-\d+",
+              r"rejected (?:the |a |an )?(?:\w+ )?(?:levy|bill|measure|proposal|plan|budget|"
+              r"referendum|motion|ordinance|amendment)",
               r"adopted (?:a |an |the |its |their )?(?:\w+ ){0,2}(?:polic(?:y|ies)|plans?|"
               r"budgets?|resolutions?|ordinances?|rules?|measures?|laws?|motions?)",
               r"lifted (?:a |an |the |its |their )?(?:\w+ )?"

@@ -237,3 +237,19 @@ def test_an_estimate_of_size_is_no_statement(parser: Geoparser) -> None:
 ])
 def test_what_a_body_stops_is_an_event(parser: Geoparser, text: str) -> None:
     assert [e.category for e in _events(parser, text)] == ["other"]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("The city of Toledo received $5 million in federal stimulus money on Monday.", "economy"),
+    ("The council in Toledo allocated $2 million for road repairs on Monday.", "economy"),
+    ("Voters in Toledo rejected the levy on Tuesday.", "politics"),
+    ("The measure passed 7-2 in Toledo on Monday.", "politics"),
+])
+def test_money_given_and_votes_decided_are_events(
+        parser: Geoparser, text: str, category: str) -> None:
+    assert [e.category for e in _events(parser, text)] == [category]
+
+
+def test_money_still_to_come_and_rooms_allocated_are_no_events(parser: Geoparser) -> None:
+    assert not _events(parser, "The state of Ohio will receive $5 million in stimulus money.")
+    assert not _events(parser, "The envoy was allocated rooms in the embassy in Kabul.")
