@@ -253,3 +253,16 @@ def test_money_given_and_votes_decided_are_events(
 def test_money_still_to_come_and_rooms_allocated_are_no_events(parser: Geoparser) -> None:
     assert not _events(parser, "The state of Ohio will receive $5 million in stimulus money.")
     assert not _events(parser, "The envoy was allocated rooms in the embassy in Kabul.")
+
+
+@pytest.mark.parametrize("text", [
+    "The strain was identified in wild swans in Fife on Monday.",
+    "The farm near Norwich was placed under quarantine on Monday.",
+])
+def test_a_strain_identified_or_a_farm_quarantined_is_a_health_event(
+        parser: Geoparser, text: str) -> None:
+    assert [e.category for e in _events(parser, text)] == ["health"]
+
+
+def test_a_person_identified_is_no_outbreak(parser: Geoparser) -> None:
+    assert not _events(parser, "The suspect was identified as a 32-year-old man from Leeds.")
