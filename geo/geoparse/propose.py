@@ -79,6 +79,11 @@ _EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ation
 # name (North-Western Province, Zambia).
 _DIRECTION_WORD = re.compile(r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|"
                              r"west(?:ern)?|central|upper|lower)")
+# A street address or block ("44 Elm St.", "the 2900 block of Oak Road"): a site finer than
+# the town, so a second arrest or fire in the same town told at its address is news.
+_ADDRESS = re.compile(r"\b(?:\d{1,5}|block of) (?:[NSEW]\.? )?(?:[A-Z][\w'’-]* ){1,3}"
+                      r"(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|"
+                      r"Place|Pl|Court|Ct|Highway|Hwy|Pike|Parkway|Pkwy|Terrace|Circle)\b")
 # A journey: from its origin to where the event is.
 _MOVED = re.compile(r"\b(?:flew|flown|flying|travell?ed|travell?ing|drove|driven|sailed|"
                     r"returned|moved|deported|transferred|airlifted|sent|shipped|bound)\b")
@@ -90,12 +95,6 @@ _SPEAKS = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?(?:,[^,.;:]{0,60
                      r"protested|rejected|rejects|praised|urged|demanded|vowed)\b"
                      # "South Africa reported incidents of cholera": they are in the country.
                      r"(?!\s+(?:\w+\s+){0,2}(?:cases|incidents|deaths|outbreaks?|infections)\b)")
-
-# A street address or block ("44 Elm St.", "the 2900 block of Oak Road"): a site finer than
-# the town, so a second arrest or fire in the same town told at its address is news.
-_ADDRESS = re.compile(r"\b(?:\d{1,5}|block of) (?:[NSEW]\.? )?(?:[A-Z][\w'’-]* ){1,3}"
-                      r"(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|"
-                      r"Place|Pl|Court|Ct|Highway|Hwy|Pike|Parkway|Pkwy|Terrace|Circle)\b")
 
 # "(AFP)", "(Reuters/John Doe)", "(Photo: AP)": a photo credit ends a caption, not a sentence.
 _CREDIT = re.compile(r"\((?:photo:?\s*)?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:[/ ][^()]{0,40})?\)\s*$")
