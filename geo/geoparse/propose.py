@@ -55,6 +55,7 @@ from geo.geoparse.triggers import (
     QUOTED_SHARE,
     SPEECH_ONLY,
     Trigger,
+    official_speaks,
     quoted_share,
     trigger_of,
 )
@@ -79,6 +80,11 @@ _EVERYWHERE = re.compile(r"\b(?:[Ww]orldwide|[Gg]lobally|[Nn]ationwide|[Nn]ation
 # name (North-Western Province, Zambia).
 _DIRECTION_WORD = re.compile(r"(?i:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|"
                              r"west(?:ern)?|central|upper|lower)")
+# A street address or block ("44 Elm St.", "the 2900 block of Oak Road"): a site finer than
+# the town, so a second arrest or fire in the same town told at its address is news.
+_ADDRESS = re.compile(r"\b(?:\d{1,5}|block of) (?:[NSEW]\.? )?(?:[A-Z][\w'’-]* ){1,3}"
+                      r"(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|"
+                      r"Place|Pl|Court|Ct|Highway|Hwy|Pike|Parkway|Pkwy|Terrace|Circle)\b")
 # A journey: from its origin to where the event is.
 _MOVED = re.compile(r"\b(?:flew|flown|flying|travell?ed|travell?ing|drove|driven|sailed|"
                     r"returned|moved|deported|transferred|airlifted|sent|shipped|bound)\b")
@@ -263,7 +269,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
-        if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE:
+        if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE \
+                and not official_speaks(sentence.text):
             continue  # direct speech with no signal word of its own: an opinion, a comment
         # "More than 300 were killed" in a tsunami story: shown as a disaster, not a battle.
         kind = topic if trigger.category in _STORY_KINDS and topic in _PEACE_KINDS else None
@@ -412,6 +419,11 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             dates, date_starts, sentence.start, sentence.end), chosen, trigger, article.published)
         if (all(x.implied for x in sites) and chosen.weight < 1.0
                 and not sites[0].how.endswith(_CARRIED)
+                # "issued a correction", "declined to say": an act of speech is news
+                and not (trigger.category == "statement"
+                         and trigger.word.lower() not in SPEECH_ONLY)
+                # "were arrested at 44 Elm St.": a street address is a site of its own
+                and not _ADDRESS.search(sentence.text)
                 and any((sites[0].place.id, c) in told
                         for c in trigger.told_again | {trigger.category})):
             continue  # the same event told again: no place or day of its own, nothing new

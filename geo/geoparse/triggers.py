@@ -108,12 +108,18 @@ _TOPIC_RES = tuple(
 _UNREAL = re.compile(
     r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
-    r"scheduled to|likely to|how|why|no|never|probably|perhaps|possibly|heading for|"
+    r"scheduled to|likely to|how|why|no|never|"
+    # what is to be kept from happening: "to avoid a massacre", "to prevent an epidemic"
+    r"avoid|avoids|avoided|avoiding|prevent|prevents|prevented|preventing|avert|averted|"
+    r"averting|stave off|ward off|probably|perhaps|possibly|heading for|"
     r"heading towards|on course to|on track to|about to|none|nobody|no one|neither|"
     r"(?:it is|it['’]s|is) likely|(?:the|a) proposed|couldn['’]t|can['’]t|cannot|"
     r"(?:risk|risks|danger|threat|chance|chances|likelihood|possibility) of)\b"
     r"[^.;:!?]{0,30}$"
 )
+# "None of the wells tested in the county have been contaminated": a subject that denies,
+# however long.
+_NONE_OF = re.compile(r"\b(?:none|neither) of\b[^.;:!?]{0,80}$")
 # "if Israel released prisoners ... in a deal": a condition runs to the next comma.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b[^.;:!?,]{0,100}$")
 # "was not injured", "wasn't hurt": denied, right before the signal word ("must not forget
@@ -165,6 +171,9 @@ _RANKED = re.compile(
     r"most\s+\w+|highest|lowest|greatest|smallest|heaviest|strongest|latest)\b[^.;:!?]{0,40}$")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
+# A signal word that opens with its subject ("the board decided"): "the" is the subject's,
+# not an event named again.
+_SUBJECT_AND_VERB = re.compile(r"\w+(?:\s+\w+)*\s+\w+ed")
 # What someone says will, would or could happen ("said a front will likely produce").
 _UNREAL_SPEECH = re.compile(
     r"[^.;:!?]{0,50}?\b(?:will|would|could|should|might|may|is expected to|are expected to|"
@@ -214,6 +223,30 @@ _EXCLAIMED = re.compile(r"^[^\"“”‘’]*!\s*$")
 # A sentence more than this share of which is inside quotation marks is direct speech.
 QUOTED_SHARE = 0.5
 _QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
+
+
+# A speaker named by an office ("said Governor Jo Reyes", "a police spokeswoman said"):
+# what an official says in their own words is a statement a reader maps, unlike the words
+# of a witness, a neighbour or a player.
+_OFFICE = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Gg]ov\.|[Pp]resident|[Mm]inister|[Pp]remier|"
+                     r"[Ss]ecretary|[Ss]enator|[Ss]en\.|[Cc]ommissioner|[Cc]hief|[Oo]fficer|"
+                     r"[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ss]uperintendent|"
+                     r"[Ss]heriff|[Cc]hair(?:man|woman)?|[Cc]ouncill?or|[Cc]ouncil(?:wo)?man|"
+                     r"[Ii]nspector|[Ss]ergeant|[Ss]gt\.|[Ll]ieutenant|[Ll]t\.|[Cc]aptain|"
+                     r"[Cc]apt\.|[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?\b")
+
+
+# The end of a quotation opened in a sentence before: text, then a closing mark after
+# punctuation.
+_CLOSING = re.compile(r"^[^“”\"]*[,.!?][”\"]")
+
+
+def official_speaks(sentence: str) -> bool:
+    """Whether the words outside the sentence's quotations name a speaker by an office
+    ("\"...,\" said Governor Jo Reyes"; "Fire officer Jo Reyes says: \"...\"")."""
+    closing = _CLOSING.match(sentence)  # 'over," said Governor Jo Reyes': a quotation's end
+    return bool(_OFFICE.search(_QUOTES.sub(" ", sentence[closing.end():] if closing
+                                           else sentence)))
 
 
 def quoted_share(sentence: str) -> float:
@@ -294,14 +327,16 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                 continue  # "should have cut the tax", "couldn't fault them for": opinions
             if _TREND_SUBJECT.search(low, max(0, m.start() - 40), m.start()):
                 continue  # "a trend that started": a trend
-            if _FEARED.search(low, window, m.start()) or _DENIED.search(
+            if _FEARED.search(low, window, m.start()) or _NONE_OF.search(
+                    low, window, m.start()) or _DENIED.search(
                     low, window, m.start()) or _CONDITION.search(low, window, m.start()):
                 continue  # "warned that an epidemic would": feared, not happened
             if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and (
                     _UNREAL_SPEECH.match(low, m.end())
                     or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
                 continue  # "the Weather Service said a front will bring rain"
-            if _KNOWN.search(low, window, m.start()) and (told is None or category in told):
+            if _KNOWN.search(low, window, m.start()) and (told is None or category in told) \
+                    and not _SUBJECT_AND_VERB.fullmatch(low, m.start(), m.end()):
                 again.add(category)
                 continue
             kind = category
