@@ -365,3 +365,18 @@ def test_common_news_verbs_are_read_as_events(parser: Geoparser, sentence: str,
     # an event of their kind on the day the sentence names.
     events = _events(parser, sentence)
     assert [(e.category, e.start) for e in events] == [(category, day)]
+
+
+def test_a_pasted_lead_taken_as_the_title_is_still_news(parser: Geoparser) -> None:
+    # A reader pastes a text without a title: its first line becomes the title. When that
+    # line is a lead (a dateline, "on Tuesday"), its event is proposed; a headline that
+    # repeats as the first paragraph is not.
+    lead = ("LEEDS, England (AP) -- Police detained two men on Tuesday after a fire "
+            "destroyed a warehouse in Leeds.")
+    text = lead + "\n\nFire crews worked through the night, a spokesman said."
+    events = _events(parser, text, title=lead)
+    assert any(e.excerpt.startswith("LEEDS") for e in events)
+    headline = "Warehouse fire in Leeds"
+    text = headline + "\n\nA fire destroyed a warehouse in Leeds on Tuesday."
+    events = _events(parser, text, title=headline)
+    assert events and not any(e.excerpt.startswith("Warehouse") for e in events)

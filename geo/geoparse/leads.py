@@ -40,8 +40,12 @@ def news_paragraphs(article: Article) -> list[bool]:
     Reads the whole article: :func:`propose_events` asks once, not once per sentence
     (which read a long paragraph again for each of its sentences: quadratic time).
     """
+    first = article.paragraphs[0].text if article.paragraphs else ""
+    # A title taken from the first line (a pasted text) is that line again: a lead with a
+    # dateline or "on Tuesday" is news all the same, as for a headline run in.
     headline = bool(len(article.paragraphs) > 1 and article.title
-                    and _squash(article.paragraphs[0].text) == _squash(article.title))
+                    and _squash(first) == _squash(article.title)
+                    and not _LEAD_ONLY.search(first))
     return [not (p.index == 0 and headline) and not _CREDIT.search(p.text)
             for p in article.paragraphs]
 
