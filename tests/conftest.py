@@ -228,3 +228,11 @@ def map_frame(pg, timeout_ms: int = TIMEOUT_MS):
                 return frame
         pg.wait_for_timeout(100)
     raise AssertionError("no Leaflet map appeared in the streamlit-folium iframe")
+
+
+@pytest.fixture(scope="session")
+def parser():
+    """One geoparser (model and gazetteer) for every test that proposes events from text."""
+    from geo.geoparse.toponyms import Geoparser
+
+    return Geoparser()

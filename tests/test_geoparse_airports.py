@@ -9,22 +9,15 @@ from datetime import date
 
 import pytest
 
-from geo.article import make_article
 from geo.events import Event
-from geo.geoparse.propose import propose_events
 from geo.geoparse.toponyms import Geoparser
+from tests.proposing import propose_text
 
 PUBLISHED = date(2016, 3, 2)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return Geoparser()
-
-
 def _events(parser: Geoparser, text: str) -> list[Event]:
-    article = make_article(text, id="t", title="", outlet="Test", published=PUBLISHED)
-    return propose_events(article, parser)
+    return propose_text(parser, text, published=PUBLISHED)
 
 
 def _places(parser: Geoparser, events: list[Event], words: str) -> set[str]:

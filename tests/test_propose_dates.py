@@ -9,25 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from geo.article import make_article
 from geo.dates import find_dates
 from geo.events import Event
-from geo.geoparse.propose import propose_events
 from geo.geoparse.toponyms import Geoparser
+from tests.proposing import WEDNESDAY
+from tests.proposing import propose_text as _events
 
-PUBLISHED = date(2015, 4, 1)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return Geoparser()
-
-
-def _events(parser: Geoparser, text: str) -> list[Event]:
-    article = make_article(text, id="t", title="", outlet="Test", published=PUBLISHED)
-    return propose_events(article, parser)
+PUBLISHED = WEDNESDAY
 
 
 def _row(events: list[Event], words: str) -> Event:

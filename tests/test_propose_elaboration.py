@@ -7,26 +7,9 @@ into its row's note. Sentences written for these tests (not from the seed or the
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from geo.article import make_article
 from geo.events import Event
-from geo.geoparse.propose import propose_events
 from geo.geoparse.toponyms import Geoparser
-
-PUBLISHED = date(2015, 4, 1)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def parser() -> Geoparser:
-    return Geoparser()
-
-
-def _events(parser: Geoparser, text: str) -> list[Event]:
-    article = make_article(text, id="t", title="", outlet="Test", published=PUBLISHED)
-    return propose_events(article, parser)
+from tests.proposing import propose_text as _events
 
 
 def _quoted(events: list[Event], words: str) -> bool:
