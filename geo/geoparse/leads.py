@@ -22,23 +22,16 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).strip(" .\"“”").casefold()
 
 
-def is_news_sentence(article: Article, sentence: Sentence) -> bool:
-    """False for the headline and for photo captions, which report nothing of their own.
+def news_paragraphs(article: Article) -> list[bool]:
+    """For each paragraph, whether its sentences may be news: not the headline, not a
+    photo caption, which report nothing of their own.
 
     The headline is the title again, as the first paragraph of a longer text (a reader's
-    article without a title takes its first line as one; a one-line text is news), or,
-    when the article has no title at all, a headline run into the first paragraph (see
-    :func:`_headline_run_in`); a caption is a paragraph that ends with a photo credit
-    ("(AFP)").
-    """
-    return news_paragraphs(article)[sentence.paragraph] and not run_in(article, sentence)
-
-
-def news_paragraphs(article: Article) -> list[bool]:
-    """For each paragraph, whether its sentences may be news (:func:`is_news_sentence`).
-
-    Reads the whole article: :func:`propose_events` asks once, not once per sentence
-    (which read a long paragraph again for each of its sentences: quadratic time).
+    article without a title takes its first line as one; a one-line text is news), unless
+    that line reads as a lead; a caption is a paragraph that ends with a photo credit
+    ("(AFP)"). A headline run into the first paragraph of a text with no title at all is
+    :func:`run_in`'s. Reads the whole article once (asking per sentence read a long
+    paragraph again for each of its sentences: quadratic time).
     """
     first = article.paragraphs[0].text if article.paragraphs else ""
     # A title taken from the first line (a pasted text) is that line again: a lead with a
