@@ -22,11 +22,12 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from geo.store.errors import StoreError
+from geo.store.models import Base
 
 ENV_URL = "GEO_DATABASE_URL"
 APP_NAME = "qusayr-map"
@@ -158,8 +159,40 @@ def migrate_and_seed(engine: Engine, seed) -> None:
             if current != head:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
+            check_columns(connection, Base.metadata)
             seed(connection)
     except StoreError:
         raise
     except (DBAPIError, OSError) as exc:
         raise unreachable(url, exc) from None
+
+
+def check_columns(connection: Connection, metadata: MetaData) -> None:
+    """:class:`StoreError` when the tables' columns are not those the app's models expect.
+
+    A database stamped with the newest revision can still differ from it: made by a
+    development version of a migration, or edited by hand. Writing to it would fail deep in
+    an import with a driver's traceback; this says so at open, before anything is written,
+    and the reader's data stays where it is.
+    """
+    found = inspect(connection)
+    problems = []
+    for table in metadata.sorted_tables:
+        if not found.has_table(table.name):
+            problems.append(f"table {table.name} is missing")
+            continue
+        have = {c["name"]: c for c in found.get_columns(table.name)}
+        missing = sorted(set(table.columns.keys()) - set(have))
+        required = sorted(name for name, c in have.items() if name not in table.columns
+                          and not c["nullable"] and c.get("default") is None)
+        problems += [f"{table.name} lacks column {name}" for name in missing]
+        problems += [f"{table.name} has a required column {name} the app does not know"
+                     for name in required]
+    if problems:
+        raise StoreError(
+            f"The workspace database {shown(connection.engine.url)} does not match the schema "
+            f"its version says it has ({'; '.join(problems[:5])}). It was probably made by "
+            f"another version of the app. Nothing was changed in it: move the file aside (or "
+            f"keep it for its data) and open the app again, or set {ENV_URL} to another "
+            "database."
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from geo.store import StoreError, open_store
 
@@ -55,9 +55,44 @@ def test_a_database_of_a_newer_schema_gets_a_clear_message(db_url, store) -> Non
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
+def test_a_database_whose_columns_differ_from_its_version_gets_a_clear_message(
+        db_url, store) -> None:
+    # Stamped with the newest revision but made by another version of a migration.
+    with store.engine.begin() as c:
+        c.execute(text("ALTER TABLE event_places DROP COLUMN note"))
+    articles = len(store.articles())
+    store.close()
+    with pytest.raises(StoreError, match="event_places lacks column note"):
+        open_store(db_url)
+    done = run_cli("articles", url=db_url)
+    assert done.returncode == 3 and "does not match the schema" in done.stderr
+    assert "Traceback" not in done.stderr
+    with create_engine(db_url).connect() as c:  # nothing was lost
+        assert c.execute(text("SELECT count(*) FROM articles")).scalar() == articles
+
+
+def test_an_unknown_required_column_is_named(tmp_path) -> None:
+    from sqlalchemy import Column, Integer, MetaData, Table
+
+    from geo.store.engine import check_columns
+
+    model = MetaData()
+    Table("events", model, Column("id", Integer, primary_key=True))
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with engine.begin() as c:
+        c.execute(text("CREATE TABLE events (id INTEGER PRIMARY KEY, confidence REAL NOT NULL, "
+                       "note TEXT, weight REAL NOT NULL DEFAULT 1)"))
+        with pytest.raises(StoreError) as caught:
+            check_columns(c, model)
+    # Optional columns and those with a default do not stop an insert; a required one does.
+    assert "required column confidence" in str(caught.value)
+    assert "note" not in str(caught.value) and "weight" not in str(caught.value)
+    engine.dispose()
+
+
 def test_a_database_that_goes_away_after_opening_gives_a_store_error(postgres_server) -> None:
     # PostgreSQL only: a SQLite file cannot go away under an open connection.
-    from sqlalchemy import create_engine
     from sqlalchemy.engine import make_url
 
     from .conftest import _fresh_postgres_database
