@@ -49,6 +49,7 @@ from geo.geoparse.mentions import (
 )
 from geo.geoparse.spans import within
 from geo.geoparse.storyregion import far_namesakes, outside_their_area
+from geo.geoparse.tense import tells_an_act
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
@@ -272,6 +273,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE \
                 and not official_speaks(sentence.text):
             continue  # direct speech with no signal word of its own: an opinion, a comment
+        if not tells_an_act(sentence.text, trigger.start):
+            continue  # "is a fatal disease", "might be high": no act told, no event
         # "More than 300 were killed" in a tsunami story: shown as a disaster, not a battle.
         kind = topic if trigger.category in _STORY_KINDS and topic in _PEACE_KINDS else None
         if topic is None and trigger.category not in BROAD:
