@@ -57,3 +57,24 @@ def test_generic_sentences_are_not_proposed(parser: Geoparser) -> None:
     excerpts = {e.excerpt for e in _events(parser, text)}
     assert any("Fighting broke out" in x for x in excerpts)
     assert not any("largest city" in x or "recovery" in x for x in excerpts)
+
+
+def test_direct_speech_of_someone_without_an_office_is_comment(parser: Geoparser) -> None:
+    # A quotation first, then its speaker, however long the apposition after the name:
+    # a friend's or a witness's words are comment; an officer's are a statement.
+    text = ("A barn burned down near Dayton on Monday, firefighters said. \"She never missed "
+            "a Sunday at church in Dayton,\" said Jo Reyes, who drove up from Cincinnati "
+            "with her two daughters and a cousin for the service.")
+    excerpts = {e.excerpt for e in _events(parser, text)}
+    assert any("barn burned" in x for x in excerpts)
+    assert not any("never missed" in x for x in excerpts)
+    text = ("\"Two men were arrested in Dayton overnight,\" said Lt. Jo Reyes of the "
+            "Dayton police, who leads the arson unit of the city's fire department.")
+    assert any("arrested" in e.excerpt for e in _events(parser, text))
+
+
+def test_what_someone_can_do_is_no_event(parser: Geoparser) -> None:
+    # "can" before the signal word: an ability or a possibility, like "could".
+    text = ("Police in Leeds can arrest drivers who refuse a breath test, the chief "
+            "constable said on Monday.")
+    assert not any(e.category == "crime" for e in _events(parser, text))

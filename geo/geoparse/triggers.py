@@ -106,7 +106,7 @@ _TOPIC_RES = tuple(
 # A signal word after one of these (in the same clause) tells of what may, will or would
 # happen, or asks whether it did: no event.
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
+    r"\b(?:will|would|could|should|might|may|shall|can|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
     r"scheduled to|likely to|how|why|no|never|"
     # what is to be kept from happening: "to avoid a massacre", "to prevent an epidemic"
@@ -233,7 +233,7 @@ _OFFICE = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Gg]ov\.|[Pp]resident|[Mm]inist
                      r"[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ss]uperintendent|"
                      r"[Ss]heriff|[Cc]hair(?:man|woman)?|[Cc]ouncill?or|[Cc]ouncil(?:wo)?man|"
                      r"[Ii]nspector|[Ss]ergeant|[Ss]gt\.|[Ll]ieutenant|[Ll]t\.|[Cc]aptain|"
-                     r"[Cc]apt\.|[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?\b")
+                     r"[Cc]apt\.|[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?(?!\w)")
 
 
 # The end of a quotation opened in a sentence before: text, then a closing mark after
