@@ -11,6 +11,7 @@ import pytest
 
 from geo.geoparse.tense import tells_an_act
 from geo.geoparse.toponyms import Geoparser
+from geo.geoparse.triggers import trigger_of
 from tests.proposing import propose_text as _events
 
 
@@ -78,3 +79,13 @@ def test_what_someone_can_do_is_no_event(parser: Geoparser) -> None:
     text = ("Police in Leeds can arrest drivers who refuse a breath test, the chief "
             "constable said on Monday.")
     assert not any(e.category == "crime" for e in _events(parser, text))
+
+
+def test_a_signal_word_that_names_a_kind_of_thing_is_no_event() -> None:
+    # "flood insurance", "a smoke alarm": a singular modifier of a thing; not a verb
+    # ("announced plans") nor an event that goes on ("a flood hit").
+    assert trigger_of("The council in Leeds reviewed its flood insurance in March.") is None
+    assert trigger_of("Every flat in Leeds got a smoke alarm in March.") is None
+    assert trigger_of("A flood hit Leeds in March.").word == "flood"
+    found = trigger_of("Herbst announced plans to file for bankruptcy in Reno last week.")
+    assert found is not None and found.word == "announced"

@@ -169,6 +169,14 @@ _RANKED = re.compile(
     r"\b(?:is|was|are|were|be|been|becomes?|became|remains?)\s+(?:now\s+|also\s+|still\s+)?"
     r"(?:the|its|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:worst|largest|biggest|deadliest|"
     r"most\s+\w+|highest|lowest|greatest|smallest|heaviest|strongest|latest)\b[^.;:!?]{0,40}$")
+# "layoff policies", "a smoke alarm", "flood insurance": a signal word in the singular
+# before one of these names the kind of a thing, not something that happened (a verb,
+# "announced plans", "burning permits", is no modifier; "the unemployment rate fell" is).
+_THING_HEAD = re.compile(
+    r"(?<!ed)(?<!ing)(?<!s)\s+(?:polic(?:y|ies)|plans?|laws?|insurance|departments?|"
+    r"stations?|trucks?|alarms?|detectors?|prevention|safety|programs?|programmes?|funds?|"
+    r"zones?|codes?|drills?|kits?|preparedness|suppliers?|resources|industry|sector|"
+    r"equipment|regulations|standards|protocols?|procedures|guidelines|permits?)\b")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # A signal word that opens with its subject ("the board decided"): "the" is the subject's,
@@ -318,6 +326,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if _THING_HEAD.match(low, m.end()):
+                continue  # "layoff policies": a kind of thing, no event
             if _ADVICE.search(low, max(0, m.start() - 20), m.end() + 4):
                 continue  # "Drivers are urged to watch out": advice, no event
             if _RANKED.search(low, window, m.start()):
