@@ -36,6 +36,7 @@ from geo.geoparse import discourse, facilities, seats
 from geo.geoparse.anaphora import antecedent
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
+from geo.geoparse.comment import opens_with_quote
 from geo.geoparse.elaboration import Told, elaborates, with_folded
 from geo.geoparse.eventdates import SentenceDate, clause_dates, pick_date, sentence_dates
 from geo.geoparse.leads import INLINE_CREDIT, news_paragraphs, run_in
@@ -49,6 +50,7 @@ from geo.geoparse.mentions import (
 )
 from geo.geoparse.spans import within
 from geo.geoparse.storyregion import far_namesakes, outside_their_area
+from geo.geoparse.tense import tells_an_act
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
@@ -269,9 +271,12 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue
-        if trigger.word.lower() in SPEECH_ONLY and quoted_share(sentence.text) > QUOTED_SHARE \
+        if trigger.word.lower() in SPEECH_ONLY and (quoted_share(
+                sentence.text) > QUOTED_SHARE or opens_with_quote(sentence.text)) \
                 and not official_speaks(sentence.text):
             continue  # direct speech with no signal word of its own: an opinion, a comment
+        if not tells_an_act(sentence.text, trigger.start):
+            continue  # "is a fatal disease", "might be high": no act told, no event
         # "More than 300 were killed" in a tsunami story: shown as a disaster, not a battle.
         kind = topic if trigger.category in _STORY_KINDS and topic in _PEACE_KINDS else None
         if topic is None and trigger.category not in BROAD:

@@ -106,7 +106,7 @@ _TOPIC_RES = tuple(
 # A signal word after one of these (in the same clause) tells of what may, will or would
 # happen, or asks whether it did: no event.
 _UNREAL = re.compile(
-    r"\b(?:will|would|could|should|might|may|shall|won['’]t|wouldn['’]t|going to|plans? to|"
+    r"\b(?:will|would|could|should|might|may|shall|can|won['’]t|wouldn['’]t|going to|plans? to|"
     r"planned to|expected to|set to|hopes? to|wants? to|whether|if|unless|to be|aims? to|"
     r"scheduled to|likely to|how|why|no|never|"
     # what is to be kept from happening: "to avoid a massacre", "to prevent an epidemic"
@@ -169,6 +169,14 @@ _RANKED = re.compile(
     r"\b(?:is|was|are|were|be|been|becomes?|became|remains?)\s+(?:now\s+|also\s+|still\s+)?"
     r"(?:the|its|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:worst|largest|biggest|deadliest|"
     r"most\s+\w+|highest|lowest|greatest|smallest|heaviest|strongest|latest)\b[^.;:!?]{0,40}$")
+# "layoff policies", "a smoke alarm", "flood insurance": a signal word in the singular
+# before one of these names the kind of a thing, not something that happened (a verb,
+# "announced plans", "burning permits", is no modifier; "the unemployment rate fell" is).
+_THING_HEAD = re.compile(
+    r"(?<!ed)(?<!ing)(?<!s)\s+(?:polic(?:y|ies)|plans?|laws?|insurance|departments?|"
+    r"stations?|trucks?|alarms?|detectors?|prevention|safety|programs?|programmes?|funds?|"
+    r"zones?|codes?|drills?|kits?|preparedness|suppliers?|resources|industry|sector|"
+    r"equipment|regulations|standards|protocols?|procedures|guidelines|permits?)\b")
 # "the fire", "such a deal": an event told before, named again (its news is elsewhere).
 _KNOWN = re.compile(r"\b(?:the|this|that|such a|such an)\s+$")
 # A signal word that opens with its subject ("the board decided"): "the" is the subject's,
@@ -233,7 +241,7 @@ _OFFICE = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Gg]ov\.|[Pp]resident|[Mm]inist
                      r"[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ss]uperintendent|"
                      r"[Ss]heriff|[Cc]hair(?:man|woman)?|[Cc]ouncill?or|[Cc]ouncil(?:wo)?man|"
                      r"[Ii]nspector|[Ss]ergeant|[Ss]gt\.|[Ll]ieutenant|[Ll]t\.|[Cc]aptain|"
-                     r"[Cc]apt\.|[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?\b")
+                     r"[Cc]apt\.|[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?(?!\w)")
 
 
 # The end of a quotation opened in a sentence before: text, then a closing mark after
@@ -318,6 +326,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                     m.start() > 0 and sentence[m.start()].isupper()
                     and sentence[m.start() - 1] not in "\"“'‘("):
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
+            if _THING_HEAD.match(low, m.end()):
+                continue  # "layoff policies": a kind of thing, no event
             if _ADVICE.search(low, max(0, m.start() - 20), m.end() + 4):
                 continue  # "Drivers are urged to watch out": advice, no event
             if _RANKED.search(low, window, m.start()):
