@@ -390,7 +390,9 @@ _PAST_VERB = re.compile(
     + r")\b")
 # Words before an -ed word that make it an adjective or a participle, not a finite verb
 # ("the injured", "a proposed", "of detailed", "is based"), and -ed words that tell of a
-# state, a wish or a thought rather than something that happened.
+# state, a wish or a thought rather than something that happened, or only of how someone
+# spoke ("argued", "recalled": a statement's own signal words and rules say when that is
+# news).
 _NOT_SUBJECT = frozenset(
     "a an the this that these those his her its their our my your some any no every each all "
     "both many few several more most much other such of in on at for with by from to into onto "
@@ -404,10 +406,15 @@ _STATES = frozenset(
     "hundred kindred sacred naked wicked rugged ragged crooked beloved wretched learned "
     "talented skilled married tired worried pleased excited surprised shocked "
     "scared involved qualified experienced detailed limited united advanced supported "
-    "noted stated added explained described asked answered replied called titled "
+    "noted stated added explained described asked answered replied called titled argued "
+    "insisted suggested wondered questioned commented remarked acknowledged admitted "
+    "recalled mentioned maintained contended reiterated responded urged assured stressed "
+    "emphasised emphasized predicted estimated guessed assumed reasoned "
     "entitled featured compared tended intended allowed numbered totalled totaled measured "
     "weighed averaged ranged ranked".split())
-_NO_QUOTES = str.maketrans({c: " " for c in "“”\"‘’'"})
+# "ruled out foul play", "played down the risk": what is dismissed did not happen.
+_DISMISSAL = re.compile(r"\s+(?:out|down|off|aside)\b")
+_DISMISSING = frozenset({"ruled", "played", "brushed", "laughed"})
 
 
 def past_report(sentence: str) -> Trigger | None:
@@ -431,7 +438,8 @@ def past_report(sentence: str) -> Trigger | None:
         group = "pp" if m.group("pp") else "v"
         start, end = m.start(group), m.end(group)
         word = low[start:end]
-        if word in _STATES or (group == "v" and m.group("subject") in _NOT_SUBJECT):
+        if word in _STATES or (group == "v" and m.group("subject") in _NOT_SUBJECT) or (
+                word in _DISMISSING and _DISMISSAL.match(low, end)):
             continue
         if _UNREAL.search(low, max(0, start - 120), start) or _not_real(low, start, end):
             continue
