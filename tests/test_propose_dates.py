@@ -120,6 +120,16 @@ def test_a_place_in_a_clause_with_its_own_date_takes_that_date(parser: Geoparser
     assert row.start == date(2014, 1, 1) and "own clause" not in row.note
 
 
+def test_a_date_fronted_to_a_clause_dates_that_clause(parser: Geoparser) -> None:
+    # "and on February 20, Denmark confirmed a case in Aarhus": the comma after a fronted
+    # date does not cut it from its clause (nor the comma inside "March 10, 2015").
+    text = ("On March 10, 2015, Norway confirmed a case of the disease in Bergen, and on "
+            "February 20, Denmark confirmed a case in Aarhus.")
+    events = _events(parser, text)
+    days = sorted((e.start, e.end) for e in events)
+    assert days == [(date(2015, 2, 20), date(2015, 2, 20)), (date(2015, 3, 10), date(2015, 3, 10))]
+
+
 def test_a_past_story_goes_on_in_the_next_past_tense_sentence(parser: Geoparser) -> None:
     # Background told with a month or year long past ("first met them in May 2011") goes
     # on in the next sentence told in the past tense; a sentence of now does not take it.

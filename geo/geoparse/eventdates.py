@@ -292,6 +292,31 @@ _COUNTED_SINCE = re.compile(r"\bsince\b")
 CLAUSE_RULE = "the date of the place's own clause"
 
 
+# What may stand beside a fronted date phrase in its own segment ("and on January 23,").
+_FRONTED_FILLER = re.compile(r"\s*(?:(?:and|but|then|so)\s+)?(?:(?:on|in|at|by|during|early|"
+                             r"late|later|earlier|then)\s+)*\W*", re.IGNORECASE)
+
+
+def _clause_start(text: str, at: int, phrases: Sequence[tuple[int, int]]) -> int:
+    """Where the clause holding offset ``at`` of ``text`` starts: after the last clause
+    boundary before it (not a comma inside a date phrase, "March 1, 2006"), or before a
+    date phrase fronted to it ("and on January 23, Canada announced": the date opens
+    Canada's clause)."""
+    bounds = [m for m in _CLAUSE_BOUND.finditer(text, 0, max(0, at))
+              if not any(a <= m.start() < b for a, b in phrases)]
+    if not bounds:
+        return 0
+    left = bounds[-1].end()
+    previous = bounds[-2].end() if len(bounds) > 1 else 0
+    fronted = [(a, b) for a, b in phrases if previous <= a and b <= bounds[-1].start()]
+    if fronted and _FRONTED_FILLER.fullmatch("".join(
+            text[x:y] for x, y in zip([previous] + [b for _, b in fronted],
+                                      [a for a, _ in fronted] + [bounds[-1].start()],
+                                      strict=True))):
+        return previous
+    return left
+
+
 def clause_date(sentence: Sentence, place_start: int, place_end: int,
                 inside: list[DateMention], chosen: SentenceDate, trigger: Trigger,
                 published: date_) -> SentenceDate | None:
@@ -307,9 +332,8 @@ def clause_date(sentence: Sentence, place_start: int, place_end: int,
     if len(inside) < 2:
         return None
     text, base = sentence.text, sentence.start
-    left = 0
-    for m in _CLAUSE_BOUND.finditer(text, 0, max(0, place_start - base)):
-        left = m.end()
+    left = _clause_start(text, place_start - base, [(m.start - base, m.end - base)
+                                                    for m in inside])
     bound = _CLAUSE_BOUND.search(text, place_end - base)
     right = base + (bound.start() if bound else len(text))
     # "killed since the invasion of Iraq in 2003": the start of a count, not the date of
