@@ -288,3 +288,14 @@ def test_an_abbreviated_office_names_an_official() -> None:
     assert official_speaks('"They took the cables," Detective Sgt. Jo Reyes said.')
     assert official_speaks('"The roads are open," said Gov. Jo Reyes.')
     assert not official_speaks('"The roads are open," said Jo Reyes, a driver.')
+
+
+def test_a_past_verb_is_not_a_name_an_adjective_a_perfect_or_a_quotation() -> None:
+    from geo.geoparse.triggers import past_report
+    assert past_report("The council in Leeds granted the licence on Monday.") is not None
+    for text in ("Jo Reyes and Ann Rose in Leeds on Monday.",  # a name, not "rose"
+                 "Two cases in Leeds remained unconfirmed on Monday.",  # a copula's adjective
+                 "The mission in Leeds has so far kept a low profile.",  # a present perfect
+                 "We lost in Leeds on Monday,” the coach said.",  # a quotation's end
+                 "Experts in Leeds warned on Monday that prices would rise."):  # a warning
+        assert past_report(text) is None, text

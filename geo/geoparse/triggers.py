@@ -398,7 +398,10 @@ _NOT_SUBJECT = frozenset(
     "both many few several more most much other such of in on at for with by from to into onto "
     "over under about after before during since until than as like very so too not never is "
     "are be been being am was were had has have would could should will may might must can "
-    "get gets and or but nor yet if when while because although though newly well ill".split())
+    "get gets and or but nor yet if when while because although though newly well ill "
+    # a copula before a participle that is an adjective ("remain unconfirmed")
+    "remain remains remained seem seems seemed appear appears appeared become becomes "
+    "stay stays stayed look looks looked".split())
 _STATES = frozenset(
     "needed wanted seemed appeared included remained lived belonged contained owned liked "
     "loved hoped planned expected wished used based related located concerned interested "
@@ -409,12 +412,14 @@ _STATES = frozenset(
     "noted stated added explained described asked answered replied called titled argued "
     "insisted suggested wondered questioned commented remarked acknowledged admitted "
     "recalled mentioned maintained contended reiterated responded urged assured stressed "
-    "emphasised emphasized predicted estimated guessed assumed reasoned "
+    "emphasised emphasized predicted estimated guessed assumed reasoned pointed warned "
+    "suspected feared doubted designed "
     "entitled featured compared tended intended allowed numbered totalled totaled measured "
     "weighed averaged ranged ranked".split())
 # "ruled out foul play", "played down the risk": what is dismissed did not happen.
 _DISMISSAL = re.compile(r"\s+(?:out|down|off|aside)\b")
 _DISMISSING = frozenset({"ruled", "played", "brushed", "laughed"})
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
 
 
 def past_report(sentence: str) -> Trigger | None:
@@ -434,12 +439,19 @@ def past_report(sentence: str) -> Trigger | None:
     if _not_news(sentence, low):
         return None
     masked = _QUOTES.sub(lambda m: " " * len(m.group()), low)
+    closing = _CLOSING.match(masked)  # 'this is it.”': a quotation opened before ends
+    if closing:
+        masked = " " * closing.end() + masked[closing.end():]
     for m in _PAST_VERB.finditer(masked):
         group = "pp" if m.group("pp") else "v"
         start, end = m.start(group), m.end(group)
         word = low[start:end]
-        if word in _STATES or (group == "v" and m.group("subject") in _NOT_SUBJECT) or (
-                word in _DISMISSING and _DISMISSAL.match(low, end)):
+        if word in _STATES or (group == "v" and (
+                m.group("subject") in _NOT_SUBJECT
+                # "has so far kept": a present perfect
+                or _PERFECT_BEFORE.search(low, max(0, m.start() - 30), m.start()))) or (
+                word in _DISMISSING and _DISMISSAL.match(low, end)) or (
+                start > 0 and sentence[start].isupper()):  # "Ibrahim Hamed": a name
             continue
         if _UNREAL.search(low, max(0, start - 120), start) or _not_real(low, start, end):
             continue
