@@ -297,5 +297,6 @@ def test_a_past_verb_is_not_a_name_an_adjective_a_perfect_or_a_quotation() -> No
                  "Two cases in Leeds remained unconfirmed on Monday.",  # a copula's adjective
                  "The mission in Leeds has so far kept a low profile.",  # a present perfect
                  "We lost in Leeds on Monday,” the coach said.",  # a quotation's end
+                 'Among the ventures, we opened a branch in Leeds on Monday."',  # its end
                  "Experts in Leeds warned on Monday that prices would rise."):  # a warning
         assert past_report(text) is None, text

@@ -413,7 +413,7 @@ _STATES = frozenset(
     "insisted suggested wondered questioned commented remarked acknowledged admitted "
     "recalled mentioned maintained contended reiterated responded urged assured stressed "
     "emphasised emphasized predicted estimated guessed assumed reasoned pointed warned "
-    "suspected feared doubted designed "
+    "suspected feared doubted designed seen "
     "entitled featured compared tended intended allowed numbered totalled totaled measured "
     "weighed averaged ranged ranked".split())
 # "ruled out foul play", "played down the risk": what is dismissed did not happen.
@@ -438,10 +438,9 @@ def past_report(sentence: str) -> Trigger | None:
     low = sentence.lower()
     if _not_news(sentence, low):
         return None
-    masked = _QUOTES.sub(lambda m: " " * len(m.group()), low)
-    closing = _CLOSING.match(masked)  # 'this is it.”': a quotation opened before ends
-    if closing:
-        masked = " " * closing.end() + masked[closing.end():]
+    closing = _CLOSING.match(low)  # 'this is it.”': a quotation opened before ends
+    masked = " " * closing.end() + low[closing.end():] if closing else low
+    masked = _QUOTES.sub(lambda m: " " * len(m.group()), masked)
     for m in _PAST_VERB.finditer(masked):
         group = "pp" if m.group("pp") else "v"
         start, end = m.start(group), m.end(group)
