@@ -130,6 +130,19 @@ def test_a_date_fronted_to_a_clause_dates_that_clause(parser: Geoparser) -> None
     assert days == [(date(2015, 2, 20), date(2015, 2, 20)), (date(2015, 3, 10), date(2015, 3, 10))]
 
 
+def test_no_past_story_goes_on_from_a_count_or_into_a_sentence_of_now(
+        parser: Geoparser) -> None:
+    # "since the war last August": the start of a count, no past story told; "doesn't
+    # want": a sentence of now. Neither takes the month of the sentence before.
+    for text, words in (
+            ("The opposition in Tbilisi has kept up its protests since the war with Russia "
+             "last August. Police in Tbilisi said ten people were arrested.", "Police in"),
+            ("In December, the council sold the old bus depot in Hull to a builder. The mayor "
+             "told residents the city doesn't want a car park in Hull.", "The mayor told")):
+        row = _row(_events(parser, text), words)
+        assert row.start > date(2015, 3, 1), (text, row.date_rule)
+
+
 def test_a_past_story_goes_on_in_the_next_past_tense_sentence(parser: Geoparser) -> None:
     # Background told with a month or year long past ("first met them in May 2011") goes
     # on in the next sentence told in the past tense; a sentence of now does not take it.

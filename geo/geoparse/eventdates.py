@@ -49,7 +49,10 @@ BACKGROUND_RULE = (CONTEXT_RULE_PREFIX + " no date in the sentence; the past mon
 # A sentence that tells of now (present, present perfect, future): not the past story of
 # the sentence before.
 _NOW = re.compile(r"\b(?:is|are|has|have|says|say|will|would|can|cannot|may|might|must|"
+                  r"does|do|doesn['’]t|don['’]t|"
                   r"remains?|continues?|now|today|currently|still|['’]s|['’]re|['’]ve)\b")
+# "since" in the clause before a date phrase: the start of a count.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.]*$")
 _GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
 # How far a day carries: to the next sentence, and on within its paragraph (the story goes
 # on there), not for the whole text.
@@ -97,8 +100,12 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
                                        f"{m.date.rule}, the year before (a past event)", 1.0)
             if m.date.precision == DAY:
                 last, background = (i, current), None
-            elif m.date.end < article.published - timedelta(days=RECENT_DAYS):
-                background = (i, current)  # "first visited them in December 2004"
+            elif m.date.end < article.published - timedelta(days=RECENT_DAYS) and \
+                    not _SINCE_BEFORE.search(s.text, max(0, m.start - s.start - 80),
+                                             m.start - s.start):
+                # "first visited them in December 2004"; not "has stepped up pressure since
+                # the war last August": the start of a count tells no past story
+                background = (i, current)
             # "on October 5 ..., to Glasgow on October 6. Two days later, ...": a count
             # goes on from the last day the sentence tells.
             told = [x for x in inside
