@@ -143,6 +143,19 @@ def test_no_past_story_goes_on_from_a_count_or_into_a_sentence_of_now(
         assert row.start > date(2015, 3, 1), (text, row.date_rule)
 
 
+def test_what_follows_days_after_is_counted_back(parser: Geoparser) -> None:
+    # "came five days after the council announced": the announcement is five days before
+    # the day of the main clause (Saturday, carried); an arrest told before the count
+    # keeps its own day.
+    text = ("A gas leak forced the evacuation of a school in Truro on Saturday. The leak "
+            "came five days after the council in Truro announced a new safety plan.")
+    row = _row(_events(parser, text), "five days after")
+    assert row.start == date(2015, 3, 23) and "counted back" in row.date_rule
+    row = _row(_events(parser, "A man was arrested in Truro on Saturday five days after the "
+                               "theft of a van."), "arrested")
+    assert row.start == date(2015, 3, 28)
+
+
 def test_a_past_story_goes_on_in_the_next_past_tense_sentence(parser: Geoparser) -> None:
     # Background told with a month or year long past ("first met them in May 2011") goes
     # on in the next sentence told in the past tense; a sentence of now does not take it.

@@ -225,6 +225,32 @@ def _year_before(day: date_) -> date_:
         return day.replace(year=day.year - 1, day=28)
 
 
+# "The crash came five days after the council announced ...": what follows the count
+# happened that many days before the day of the sentence's main clause.
+_DAYS_AFTER = re.compile(r"(?i:\b(?P<num>\d{1,2}|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|a)\s+(?P<unit>day|week)s?\s+after\s+)")
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_PUNCTUATION = re.compile(r"[,;:()]")
+BACK_RULE = "counted back from the day of the sentence's main clause"
+
+
+def _counted_back(sentence: Sentence, trigger: Trigger,
+                  default: SentenceDate) -> SentenceDate | None:
+    """The day of a signal word told after "five days after" in a sentence with no date
+    phrase: that many days before the sentence's day, when that is a day."""
+    m = _DAYS_AFTER.search(sentence.text, max(0, trigger.start - 200), trigger.start)
+    if m is None or default.resolved.precision != DAY or _PUNCTUATION.search(
+            sentence.text, m.end(), trigger.start):
+        return None
+    n = m["num"].lower()
+    days = (int(n) if n.isdigit() else _COUNTS[n]) * (7 if m["unit"].lower() == "week" else 1)
+    day = default.resolved.start - timedelta(days=days)
+    resolved = ResolvedDate(m.group(0).strip(), day, day, DAY, BACK_RULE)
+    return SentenceDate(resolved, sentence.start + m.start(),
+                        f"{BACK_RULE} ({default.resolved.phrase or default.rule})", 0.8)
+
+
 def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
               default: SentenceDate, published: date_) -> SentenceDate | None:
     """The date of the clause the trigger is in: of the sentence's date phrases, the one
@@ -238,7 +264,7 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
     a day within :data:`FUTURE_DAYS`): what is planned has not happened.
     """
     if not inside:
-        return default
+        return _counted_back(sentence, trigger, default) or default
     at = sentence.start + trigger.start
 
     def cost(m: DateMention) -> int:
