@@ -298,5 +298,8 @@ def test_a_past_verb_is_not_a_name_an_adjective_a_perfect_or_a_quotation() -> No
                  "The mission in Leeds has so far kept a low profile.",  # a present perfect
                  "We lost in Leeds on Monday,” the coach said.",  # a quotation's end
                  'Among the ventures, we opened a branch in Leeds on Monday."',  # its end
-                 "Experts in Leeds warned on Monday that prices would rise."):  # a warning
+                 "Experts in Leeds warned on Monday that prices would rise.",  # a warning
+                 "The jobless rate in Leeds went up in February.",  # a statistic
+                 "Bus fares in Leeds increased by 5 percent in March.",  # a statistic
+                 "About 13 missed lessons in Leeds were in March."):  # a number, no subject
         assert past_report(text) is None, text

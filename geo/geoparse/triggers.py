@@ -413,12 +413,16 @@ _STATES = frozenset(
     "insisted suggested wondered questioned commented remarked acknowledged admitted "
     "recalled mentioned maintained contended reiterated responded urged assured stressed "
     "emphasised emphasized predicted estimated guessed assumed reasoned pointed warned "
-    "suspected feared doubted designed seen "
+    "suspected feared doubted designed seen quoted updated "
+    # a change of a quantity ("the rate increased"): a statistic, not a deed
+    "increased decreased declined dropped climbed jumped slipped soared plunged doubled "
+    "tripled "
     "entitled featured compared tended intended allowed numbered totalled totaled measured "
     "weighed averaged ranged ranked".split())
 # "ruled out foul play", "played down the risk": what is dismissed did not happen.
 _DISMISSAL = re.compile(r"\s+(?:out|down|off|aside)\b")
 _DISMISSING = frozenset({"ruled", "played", "brushed", "laughed"})
+_AMOUNT_MOVED = re.compile(r"went\s+(?:up|down)\b")  # "the rate went up": a statistic
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
 
 
@@ -445,8 +449,8 @@ def past_report(sentence: str) -> Trigger | None:
         group = "pp" if m.group("pp") else "v"
         start, end = m.start(group), m.end(group)
         word = low[start:end]
-        if word in _STATES or (group == "v" and (
-                m.group("subject") in _NOT_SUBJECT
+        if word in _STATES or _AMOUNT_MOVED.match(low, start) or (group == "v" and (
+                m.group("subject") in _NOT_SUBJECT or m.group("subject").isdigit()
                 # "has so far kept": a present perfect
                 or _PERFECT_BEFORE.search(low, max(0, m.start() - 30), m.start()))) or (
                 word in _DISMISSING and _DISMISSAL.match(low, end)) or (
