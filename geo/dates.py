@@ -358,6 +358,40 @@ def _r_year(g: dict[str, str], published: date) -> Resolved:
     return date(y, 1, 1), date(y, 12, 31), RANGE, "year"
 
 
+# Meteorological seasons of the northern hemisphere: (first month, last month); winter
+# runs from December into the next year.
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 2)}
+_SEASON = r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
+
+
+def _season_span(season: str, year: int) -> tuple[date, date]:
+    """The days of ``season`` that starts in ``year``."""
+    first, last = _SEASONS[season]
+    return date(year, first, 1), _month_span(year + (last < first), last)[1]
+
+
+def _r_season(g: dict[str, str], published: date) -> Resolved:
+    """ "last fall", "this spring", "the summer of 2004": a meteorological season of the
+    northern hemisphere (March-May, June-August, September-November, December-February;
+    approximate: a southern paper's summer is December-February). "last": the latest one
+    over before publication; "this": the publication year's (a winter: the one that ends in
+    it, when published in the first half of the year); with a year, the one that starts
+    in it (a winter: the one that ends in it)."""
+    season = g["season"].lower()
+    if g.get("year"):
+        year = int(g["year"]) - (season == "winter")
+        return (*_season_span(season, year), APPROXIMATE, "season-of-year")
+    year = published.year
+    if g["which"].lower() == "this":
+        if season == "winter" and published.month <= 6:
+            year -= 1  # "this winter" in January or March: the one that began in December
+        return (*_season_span(season, year), APPROXIMATE, "season-this-year")
+    while _season_span(season, year)[1] >= published:
+        year -= 1
+    return (*_season_span(season, year), APPROXIMATE, "season-before-publication")
+
+
 @dataclass(frozen=True)
 class _Rule:
     """One kind of date expression.
@@ -410,6 +444,8 @@ _RULES: tuple[_Rule, ...] = (
           r"(?P<period>week|month|year))", _r_period),
     _Rule(r"(?P<wk>(?i:last|this|over\s+the|during\s+the|at\s+the)\s+weekend)", _r_weekend),
     _Rule(rf"(?P<part>(?i:early|mid|late))[\s-]+{_YEAR}", _r_part_of_year),
+    _Rule(rf"(?P<which>(?i:last|this|past))\s+{_SEASON}", _r_season),
+    _Rule(rf"(?:(?i:the)\s+)?{_SEASON}\s+(?:(?i:of)\s+)?{_YEAR}", _r_season),
     _Rule(_YEAR, _r_year, before=r"(?i:in|since|during|until|throughout|of|from)\s+"),
     # A tally up to publication with no period of its own ("So far the only case has
     # been ...", "... confirmed to date."); not "so far as", "so far away", "up to date".

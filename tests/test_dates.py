@@ -197,3 +197,31 @@ def test_last_weekend_in_a_weekend_paper_is_the_one_before():
     saturday = D(2013, 6, 8)
     assert (resolve_date("last weekend", saturday).start,
             resolve_date("this weekend", saturday).end) == (D(2013, 6, 1), saturday)
+
+
+@pytest.mark.parametrize(
+    "phrase, published, start, end, rule",
+    [
+        # the latest such season over before publication
+        ("last fall", D(2005, 3, 6), D(2004, 9, 1), D(2004, 11, 30), "season-before-publication"),
+        ("last summer", PUB, D(2012, 6, 1), D(2012, 8, 31), "season-before-publication"),
+        ("last winter", D(2005, 3, 6), D(2004, 12, 1), D(2005, 2, 28),
+         "season-before-publication"),
+        # the publication year's; a winter in the first half of the year: the one ending
+        ("this spring", PUB, D(2013, 3, 1), D(2013, 5, 31), "season-this-year"),
+        ("this winter", D(2005, 3, 6), D(2004, 12, 1), D(2005, 2, 28), "season-this-year"),
+        ("this winter", D(2005, 11, 6), D(2005, 12, 1), D(2006, 2, 28), "season-this-year"),
+        # with a year: the season that starts in it (a winter: the one that ends in it)
+        ("the spring of 2004", PUB, D(2004, 3, 1), D(2004, 5, 31), "season-of-year"),
+        ("autumn 2010", PUB, D(2010, 9, 1), D(2010, 11, 30), "season-of-year"),
+        ("the winter of 2009", PUB, D(2008, 12, 1), D(2009, 2, 28), "season-of-year"),
+    ],
+)
+def test_a_season_is_its_three_months(phrase, published, start, end, rule):
+    got = resolve_date(phrase, published)
+    assert (got.start, got.end, got.precision, got.rule) == (start, end, APPROXIMATE, rule)
+
+
+def test_a_season_in_running_text_needs_a_year_or_last_this():
+    text = "Protesters marched in Lima last fall. Prices fall in winter. The leaves fall."
+    assert [m.phrase for m in find_dates(text, PUB)] == ["last fall"]

@@ -120,6 +120,42 @@ def test_a_place_in_a_clause_with_its_own_date_takes_that_date(parser: Geoparser
     assert row.start == date(2014, 1, 1) and "own clause" not in row.note
 
 
+def test_a_date_fronted_to_a_clause_dates_that_clause(parser: Geoparser) -> None:
+    # "and on February 20, Denmark confirmed a case in Aarhus": the comma after a fronted
+    # date does not cut it from its clause (nor the comma inside "March 10, 2015").
+    text = ("On March 10, 2015, Norway confirmed a case of the disease in Bergen, and on "
+            "February 20, Denmark confirmed a case in Aarhus.")
+    events = _events(parser, text)
+    days = sorted((e.start, e.end) for e in events)
+    assert days == [(date(2015, 2, 20), date(2015, 2, 20)), (date(2015, 3, 10), date(2015, 3, 10))]
+
+
+def test_no_past_story_goes_on_from_a_count_or_into_a_sentence_of_now(
+        parser: Geoparser) -> None:
+    # "since the war last August": the start of a count, no past story told; "doesn't
+    # want": a sentence of now. Neither takes the month of the sentence before.
+    for text, words in (
+            ("The opposition in Tbilisi has kept up its protests since the war with Russia "
+             "last August. Police in Tbilisi said ten people were arrested.", "Police in"),
+            ("In December, the council sold the old bus depot in Hull to a builder. The mayor "
+             "told residents the city doesn't want a car park in Hull.", "The mayor told")):
+        row = _row(_events(parser, text), words)
+        assert row.start > date(2015, 3, 1), (text, row.date_rule)
+
+
+def test_what_follows_days_after_is_counted_back(parser: Geoparser) -> None:
+    # "came five days after the council announced": the announcement is five days before
+    # the day of the main clause (Saturday, carried); an arrest told before the count
+    # keeps its own day.
+    text = ("A gas leak forced the evacuation of a school in Truro on Saturday. The leak "
+            "came five days after the council in Truro announced a new safety plan.")
+    row = _row(_events(parser, text), "five days after")
+    assert row.start == date(2015, 3, 23) and "counted back" in row.date_rule
+    row = _row(_events(parser, "A man was arrested in Truro on Saturday five days after the "
+                               "theft of a van."), "arrested")
+    assert row.start == date(2015, 3, 28)
+
+
 def test_a_past_story_goes_on_in_the_next_past_tense_sentence(parser: Geoparser) -> None:
     # Background told with a month or year long past ("first met them in May 2011") goes
     # on in the next sentence told in the past tense; a sentence of now does not take it.

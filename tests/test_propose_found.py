@@ -21,7 +21,8 @@ def _has(events: list[Event], words: str) -> bool:
 
 def test_an_official_in_their_own_words_makes_a_statement(parser: Geoparser) -> None:
     # Direct speech is a comment unless an official speaks: then a reader maps it.
-    lead = "Floodwater reached the centre of Shrewsbury on Monday. "
+    # (The lead tells no event: a statement after one would be folded into it.)
+    lead = "Floodwater is still high in the centre of Shrewsbury. "
     quote = '"This has been a very hard week for every family on the river," '
     events = _events(parser, lead + quote + "said Shrewsbury Mayor Jo Reyes.")
     assert _has(events, "said Shrewsbury Mayor")
@@ -251,3 +252,54 @@ def test_a_strain_identified_or_a_farm_quarantined_is_a_health_event(
 
 def test_a_person_identified_is_no_outbreak(parser: Geoparser) -> None:
     assert not _events(parser, "The suspect was identified as a 32-year-old man from Leeds.")
+
+
+def test_a_dated_placed_sentence_in_the_past_is_an_event_whatever_its_verb(
+        parser: Geoparser) -> None:
+    # No signal word: a finite verb in the past, a place and a date of the year before
+    # publication make a report (regular, irregular, passive).
+    for text, verb in (("Flags flew at half-staff across Concord yesterday.", "flew"),
+                       ("On Monday, the Norwich school board named Jo Reyes its new head "
+                        "teacher.", "named"),
+                       ("Water samples were collected from a farm near Leeds on March 28.",
+                        "collected"),
+                       ("The volunteers helped clean the riverbank in Shrewsbury on Saturday "
+                        "afternoon.", "helped")):
+        events = _events(parser, text)
+        assert events and f"trigger: '{verb}'" in events[0].note, text
+    assert str(_events(parser, "Water samples were collected from a farm near Leeds on "
+                               "March 28.")[0].start) == "2015-03-28"
+
+
+def test_no_event_without_a_past_deed_a_recent_date_and_a_place(parser: Geoparser) -> None:
+    for text in ("Flags will fly at half-staff across Concord on Friday.",  # future
+                 "The board named Jo Reyes its new chief on Monday.",  # no place named
+                 "Enrolment in Leeds has slowed since January.",  # present perfect: a trend
+                 "She was born in Leeds in 1990.",  # a state, and history
+                 "The team arrived in Leeds in 2001 and settled by the river.",  # history
+                 "Jo Reyes was in Leeds on Monday.",  # no deed
+                 "The crowd in Concord yesterday numbered more than 500.",  # a measure
+                 "The Shrewsbury council had not granted the licence by Monday."):  # denied
+        assert not _events(parser, text), text
+
+
+def test_an_abbreviated_office_names_an_official() -> None:
+    # "Sgt.", "Gov.": the title ends at its dot.
+    assert official_speaks('"They took the cables," Detective Sgt. Jo Reyes said.')
+    assert official_speaks('"The roads are open," said Gov. Jo Reyes.')
+    assert not official_speaks('"The roads are open," said Jo Reyes, a driver.')
+
+
+def test_a_past_verb_is_not_a_name_an_adjective_a_perfect_or_a_quotation() -> None:
+    from geo.geoparse.triggers import past_report
+    assert past_report("The council in Leeds granted the licence on Monday.") is not None
+    for text in ("Jo Reyes and Ann Rose in Leeds on Monday.",  # a name, not "rose"
+                 "Two cases in Leeds remained unconfirmed on Monday.",  # a copula's adjective
+                 "The mission in Leeds has so far kept a low profile.",  # a present perfect
+                 "We lost in Leeds on Monday,” the coach said.",  # a quotation's end
+                 'Among the ventures, we opened a branch in Leeds on Monday."',  # its end
+                 "Experts in Leeds warned on Monday that prices would rise.",  # a warning
+                 "The jobless rate in Leeds went up in February.",  # a statistic
+                 "Bus fares in Leeds increased by 5 percent in March.",  # a statistic
+                 "About 13 missed lessons in Leeds were in March."):  # a number, no subject
+        assert past_report(text) is None, text

@@ -49,7 +49,10 @@ BACKGROUND_RULE = (CONTEXT_RULE_PREFIX + " no date in the sentence; the past mon
 # A sentence that tells of now (present, present perfect, future): not the past story of
 # the sentence before.
 _NOW = re.compile(r"\b(?:is|are|has|have|says|say|will|would|can|cannot|may|might|must|"
+                  r"does|do|doesn['’]t|don['’]t|"
                   r"remains?|continues?|now|today|currently|still|['’]s|['’]re|['’]ve)\b")
+# "since" in the clause before a date phrase: the start of a count.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;:.]*$")
 _GOES_ON = re.compile(r"(?:That|This|These|Those|Then|Later|Afterwards|Subsequently)\b")
 # How far a day carries: to the next sentence, and on within its paragraph (the story goes
 # on there), not for the whole text.
@@ -97,8 +100,12 @@ def sentence_dates(article: Article, dates: list[DateMention]) -> list[SentenceD
                                        f"{m.date.rule}, the year before (a past event)", 1.0)
             if m.date.precision == DAY:
                 last, background = (i, current), None
-            elif m.date.end < article.published - timedelta(days=RECENT_DAYS):
-                background = (i, current)  # "first visited them in December 2004"
+            elif m.date.end < article.published - timedelta(days=RECENT_DAYS) and \
+                    not _SINCE_BEFORE.search(s.text, max(0, m.start - s.start - 80),
+                                             m.start - s.start):
+                # "first visited them in December 2004"; not "has stepped up pressure since
+                # the war last August": the start of a count tells no past story
+                background = (i, current)
             # "on October 5 ..., to Glasgow on October 6. Two days later, ...": a count
             # goes on from the last day the sentence tells.
             told = [x for x in inside
@@ -218,6 +225,32 @@ def _year_before(day: date_) -> date_:
         return day.replace(year=day.year - 1, day=28)
 
 
+# "The crash came five days after the council announced ...": what follows the count
+# happened that many days before the day of the sentence's main clause.
+_DAYS_AFTER = re.compile(r"(?i:\b(?P<num>\d{1,2}|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|a)\s+(?P<unit>day|week)s?\s+after\s+)")
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_PUNCTUATION = re.compile(r"[,;:()]")
+BACK_RULE = "counted back from the day of the sentence's main clause"
+
+
+def _counted_back(sentence: Sentence, trigger: Trigger,
+                  default: SentenceDate) -> SentenceDate | None:
+    """The day of a signal word told after "five days after" in a sentence with no date
+    phrase: that many days before the sentence's day, when that is a day."""
+    m = _DAYS_AFTER.search(sentence.text, max(0, trigger.start - 200), trigger.start)
+    if m is None or default.resolved.precision != DAY or _PUNCTUATION.search(
+            sentence.text, m.end(), trigger.start):
+        return None
+    n = m["num"].lower()
+    days = (int(n) if n.isdigit() else _COUNTS[n]) * (7 if m["unit"].lower() == "week" else 1)
+    day = default.resolved.start - timedelta(days=days)
+    resolved = ResolvedDate(m.group(0).strip(), day, day, DAY, BACK_RULE)
+    return SentenceDate(resolved, sentence.start + m.start(),
+                        f"{BACK_RULE} ({default.resolved.phrase or default.rule})", 0.8)
+
+
 def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
               default: SentenceDate, published: date_) -> SentenceDate | None:
     """The date of the clause the trigger is in: of the sentence's date phrases, the one
@@ -231,7 +264,7 @@ def pick_date(sentence: Sentence, trigger: Trigger, inside: list[DateMention],
     a day within :data:`FUTURE_DAYS`): what is planned has not happened.
     """
     if not inside:
-        return default
+        return _counted_back(sentence, trigger, default) or default
     at = sentence.start + trigger.start
 
     def cost(m: DateMention) -> int:
@@ -292,6 +325,31 @@ _COUNTED_SINCE = re.compile(r"\bsince\b")
 CLAUSE_RULE = "the date of the place's own clause"
 
 
+# What may stand beside a fronted date phrase in its own segment ("and on January 23,").
+_FRONTED_FILLER = re.compile(r"\s*(?:(?:and|but|then|so)\s+)?(?:(?:on|in|at|by|during|early|"
+                             r"late|later|earlier|then)\s+)*\W*", re.IGNORECASE)
+
+
+def _clause_start(text: str, at: int, phrases: Sequence[tuple[int, int]]) -> int:
+    """Where the clause holding offset ``at`` of ``text`` starts: after the last clause
+    boundary before it (not a comma inside a date phrase, "March 1, 2006"), or before a
+    date phrase fronted to it ("and on January 23, Canada announced": the date opens
+    Canada's clause)."""
+    bounds = [m for m in _CLAUSE_BOUND.finditer(text, 0, max(0, at))
+              if not any(a <= m.start() < b for a, b in phrases)]
+    if not bounds:
+        return 0
+    left = bounds[-1].end()
+    previous = bounds[-2].end() if len(bounds) > 1 else 0
+    fronted = [(a, b) for a, b in phrases if previous <= a and b <= bounds[-1].start()]
+    if fronted and _FRONTED_FILLER.fullmatch("".join(
+            text[x:y] for x, y in zip([previous] + [b for _, b in fronted],
+                                      [a for a, _ in fronted] + [bounds[-1].start()],
+                                      strict=True))):
+        return previous
+    return left
+
+
 def clause_date(sentence: Sentence, place_start: int, place_end: int,
                 inside: list[DateMention], chosen: SentenceDate, trigger: Trigger,
                 published: date_) -> SentenceDate | None:
@@ -307,9 +365,8 @@ def clause_date(sentence: Sentence, place_start: int, place_end: int,
     if len(inside) < 2:
         return None
     text, base = sentence.text, sentence.start
-    left = 0
-    for m in _CLAUSE_BOUND.finditer(text, 0, max(0, place_start - base)):
-        left = m.end()
+    left = _clause_start(text, place_start - base, [(m.start - base, m.end - base)
+                                                    for m in inside])
     bound = _CLAUSE_BOUND.search(text, place_end - base)
     right = base + (bound.start() if bound else len(text))
     # "killed since the invasion of Iraq in 2003": the start of a count, not the date of

@@ -25,6 +25,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 import pandas as pd
 
@@ -58,6 +59,7 @@ from geo.geoparse.triggers import (
     SPEECH_ONLY,
     Trigger,
     official_speaks,
+    past_report,
     quoted_share,
     trigger_of,
 )
@@ -101,6 +103,8 @@ _SPEAKS = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z]\w*)?)?(?:,[^,.;:]{0,60
 
 ANAPHORA_WEIGHT = 0.7  # a place read from "the town" is surer than none, less than a name
 FOCUS_WEIGHT = 0.6  # the story's place for a sentence that names none
+# A date within the year before publication: news (past_report); older, history.
+RECENT = timedelta(days=366)
 LOOKBACK = 200  # places named before a sentence that "the town" may refer to
 
 
@@ -268,6 +272,12 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                 INLINE_CREDIT.match(body, sentence.end):
             continue  # the headline, a caption
         trigger = trigger_of(sentence.text, None if kinds else kinds)  # the opening
+        if trigger is None and within(toponyms, starts, sentence.start, sentence.end) and any(
+                article.published - RECENT <= m.resolved.end <= article.published
+                for m in within(dates, date_starts, sentence.start, sentence.end)):
+            # No signal word, but a place, a recent date and a verb in the past: "Flags
+            # flew at half-staff in Concord yesterday" is news whatever its verb.
+            trigger = past_report(sentence.text)
         if trigger is None or (trigger.word.lower() in SPEECH_ONLY and _UNNAMED.search(
                 sentence.text, max(0, trigger.start - 20), trigger.start)):
             continue

@@ -236,12 +236,15 @@ _QUOTES = re.compile(r"[“\"][^“”\"]*[”\"]|[“\"][^“”\"]*$")
 # A speaker named by an office ("said Governor Jo Reyes", "a police spokeswoman said"):
 # what an official says in their own words is a statement a reader maps, unlike the words
 # of a witness, a neighbour or a player.
-_OFFICE = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Gg]ov\.|[Pp]resident|[Mm]inister|[Pp]remier|"
-                     r"[Ss]ecretary|[Ss]enator|[Ss]en\.|[Cc]ommissioner|[Cc]hief|[Oo]fficer|"
+_OFFICE = re.compile(r"\b(?:(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Mm]inister|[Pp]remier|"
+                     r"[Ss]ecretary|[Ss]enator|[Cc]ommissioner|[Cc]hief|[Oo]fficer|"
                      r"[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ss]uperintendent|"
                      r"[Ss]heriff|[Cc]hair(?:man|woman)?|[Cc]ouncill?or|[Cc]ouncil(?:wo)?man|"
-                     r"[Ii]nspector|[Ss]ergeant|[Ss]gt\.|[Ll]ieutenant|[Ll]t\.|[Cc]aptain|"
-                     r"[Cc]apt\.|[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?(?!\w)")
+                     r"[Ii]nspector|[Ss]ergeant|[Ll]ieutenant|[Cc]aptain|"
+                     r"[Mm]arshal|[Pp]rosecutor|[Aa]ttorney|[Cc]oroner|[Oo]fficial)s?\b"
+                     # "Sgt. Don Yarbrough", "Gov. Jo Reyes": an abbreviation ends at its dot
+                     # (no word boundary after it)
+                     r"|(?:Gov|Sen|Sgt|Lt|Capt|Det|Insp|Supt)\.)")
 
 
 # The end of a quotation opened in a sentence before: text, then a closing mark after
@@ -308,13 +311,34 @@ def _every_trigger(sentence: str) -> tuple[Trigger, ...]:
     return tuple(_real_triggers(sentence, None))
 
 
+def _not_real(low: str, start: int, end: int) -> bool:
+    """Whether the word at ``low[start:end]`` tells of what did not happen: advice, a
+    ranking, an opinion, a trend, what is feared, denied or conditional."""
+    window = max(0, start - 120)  # bounded look-back: linear time
+    return bool(
+        _ADVICE.search(low, max(0, start - 20), end + 4)  # "Drivers are urged to"
+        or _RANKED.search(low, window, start)  # "is the worst outbreak in Africa"
+        # "should have cut the tax", "couldn't fault them for": opinions
+        or _COUNTERFACTUAL.search(low, window, start) or _JUDGED.search(low, window, start)
+        or _EVALUATED.search(low, window, start)
+        or _TREND_SUBJECT.search(low, max(0, start - 40), start)  # "a trend that started"
+        # "warned that an epidemic would": feared, not happened
+        or _FEARED.search(low, window, start) or _NONE_OF.search(low, window, start)
+        or _DENIED.search(low, window, start) or _CONDITION.search(low, window, start))
+
+
+def _not_news(sentence: str, low: str) -> bool:
+    """A question, a generic sentence, a trend over years, an exclamation to the reader."""
+    return sentence.rstrip().endswith("?") or bool(
+        _GENERIC_WORDS.search(low) and _GENERIC.search(low)) or bool(
+        _TREND_WORDS.search(low) and _TREND.search(low) and not _A_DAY.search(low)) or bool(
+        sentence.rstrip().endswith("!") and _EXCLAIMED.search(sentence))
+
+
 def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigger]:
     low = sentence.lower()
-    if sentence.rstrip().endswith("?") or (_GENERIC_WORDS.search(low) and _GENERIC.search(
-            low)) or (_TREND_WORDS.search(low) and _TREND.search(low) and not _A_DAY.search(low)):
-        return
-    if sentence.rstrip().endswith("!") and _EXCLAIMED.search(sentence):
-        return  # "Good luck this weekend!": to the reader
+    if _not_news(sentence, low):
+        return  # "Good luck this weekend!": to the reader; "clashes are frequent"
     again: set[str] = set()
     possible = _possible_categories(low)
     for i, (category, pattern) in enumerate(_CATEGORY_RES):
@@ -328,19 +352,8 @@ def _real_triggers(sentence: str, told: Container[str] | None) -> Iterator[Trigg
                 continue  # "Fire Department", "Blaze Ayers": a name, not the word
             if _THING_HEAD.match(low, m.end()):
                 continue  # "layoff policies": a kind of thing, no event
-            if _ADVICE.search(low, max(0, m.start() - 20), m.end() + 4):
-                continue  # "Drivers are urged to watch out": advice, no event
-            if _RANKED.search(low, window, m.start()):
-                continue  # "is the worst outbreak in Africa": a ranking, told elsewhere
-            if _COUNTERFACTUAL.search(low, window, m.start()) or _JUDGED.search(
-                    low, window, m.start()) or _EVALUATED.search(low, window, m.start()):
-                continue  # "should have cut the tax", "couldn't fault them for": opinions
-            if _TREND_SUBJECT.search(low, max(0, m.start() - 40), m.start()):
-                continue  # "a trend that started": a trend
-            if _FEARED.search(low, window, m.start()) or _NONE_OF.search(
-                    low, window, m.start()) or _DENIED.search(
-                    low, window, m.start()) or _CONDITION.search(low, window, m.start()):
-                continue  # "warned that an epidemic would": feared, not happened
+            if _not_real(low, m.start(), m.end()):
+                continue
             if category == "statement" and low[m.start():m.end()] in _SPEECH_OR_WARNING and (
                     _UNREAL_SPEECH.match(low, m.end())
                     or _UNREAL_BEFORE_SPEECH.search(low, max(0, m.start() - 200), m.start())):
@@ -362,3 +375,99 @@ def category_of(sentence: str) -> str | None:
     """The category of the sentence's event (see :func:`trigger_of`), or None."""
     trigger = trigger_of(sentence)
     return trigger.category if trigger else None
+
+
+# A finite verb in the past, for a sentence with no signal word (:func:`past_report`):
+# "he retired", "the council granted", "Egypt proposed", "Flags flew", "were taken",
+# "had also been painted". A regular past ends in -ed (not -eed: "need");
+# after "was", "has" or "had" a participle may be irregular ("were taken").
+_IRREGULAR_PAST = (r"flew|took|went|made|gave|left|lost|won|began|came|met|held|sent|brought|"
+                   r"bought|fell|rose|struck|led|ran|broke|built|caught|chose|drove|fled|fought|"
+                   r"grew|kept|paid|sold|spent|stood|stole|threw|wrote|shot|spoke|became|got|"
+                   r"sought|taught|saw|swore|tore|hung|drew|sank|rang|put|set|hit|cut|shut")
+_IRREGULAR_PARTICIPLE = (r"taken|given|made|held|sent|brought|built|caught|kept|paid|sold|spent|"
+                         r"stolen|thrown|written|shot|put|set|hit|cut|shut|led|left|lost|won|"
+                         r"begun|met|struck|fought|fled|bought|broken|chosen|driven|done|seen|"
+                         r"torn|sworn|hung|drawn|grown|run|flown|fallen|risen|sunk|spoken")
+_ADVERB = r"(?:(?:also|then|later|since|just|already|once|first|again|\w{3,}ly)\s+)"
+_PAST_VERB = re.compile(
+    # "was taken", "had also been painted": a passive or past perfect (not "has slowed":
+    # a present perfect takes no date of its own, so the sentence's is another clause's)
+    r"\b(?:was|were|had)\s+" + _ADVERB + r"{0,2}(?:been\s+" + _ADVERB + r"?)?"
+    r"(?P<pp>\w{2,}[^\We]ed|" + _IRREGULAR_PARTICIPLE + r")\b"
+    # "the board named", "he retired", "Egypt proposed", "Flags flew": after a subject
+    r"|\b(?P<subject>\w+)\s+" + _ADVERB + r"?(?P<v>\w{2,}[^\We]ed|" + _IRREGULAR_PAST
+    + r")\b")
+# Words before an -ed word that make it an adjective or a participle, not a finite verb
+# ("the injured", "a proposed", "of detailed", "is based"), and -ed words that tell of a
+# state, a wish or a thought rather than something that happened, or only of how someone
+# spoke ("argued", "recalled": a statement's own signal words and rules say when that is
+# news).
+_NOT_SUBJECT = frozenset(
+    "a an the this that these those his her its their our my your some any no every each all "
+    "both many few several more most much other such of in on at for with by from to into onto "
+    "over under about after before during since until than as like very so too not never is "
+    "are be been being am was were had has have would could should will may might must can "
+    "get gets and or but nor yet if when while because although though newly well ill "
+    # a copula before a participle that is an adjective ("remain unconfirmed")
+    "remain remains remained seem seems seemed appear appears appeared become becomes "
+    "stay stays stayed look looks looked".split())
+_STATES = frozenset(
+    "needed wanted seemed appeared included remained lived belonged contained owned liked "
+    "loved hoped planned expected wished used based related located concerned interested "
+    "supposed scheduled aged estimated believed considered required continued lasted "
+    "hundred kindred sacred naked wicked rugged ragged crooked beloved wretched learned "
+    "talented skilled married tired worried pleased excited surprised shocked "
+    "scared involved qualified experienced detailed limited united advanced supported "
+    "noted stated added explained described asked answered replied called titled argued "
+    "insisted suggested wondered questioned commented remarked acknowledged admitted "
+    "recalled mentioned maintained contended reiterated responded urged assured stressed "
+    "emphasised emphasized predicted estimated guessed assumed reasoned pointed warned "
+    "suspected feared doubted designed seen quoted updated "
+    # a change of a quantity ("the rate increased"): a statistic, not a deed
+    "increased decreased declined dropped climbed jumped slipped soared plunged doubled "
+    "tripled "
+    "entitled featured compared tended intended allowed numbered totalled totaled measured "
+    "weighed averaged ranged ranked".split())
+# "ruled out foul play", "played down the risk": what is dismissed did not happen.
+_DISMISSAL = re.compile(r"\s+(?:out|down|off|aside)\b")
+_DISMISSING = frozenset({"ruled", "played", "brushed", "laughed"})
+_AMOUNT_MOVED = re.compile(r"went\s+(?:up|down)\b")  # "the rate went up": a statistic
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
+
+
+def past_report(sentence: str) -> Trigger | None:
+    """The finite past-tense verb that makes a sentence with no signal word an event, as
+    category "other" (a topic word re-labels it), or None.
+
+    A careful reader maps what a dated sentence says was done, whatever the verb ("Two
+    weeks ago, the board named her sole finalist", "Flags flew at half-staff yesterday",
+    "Samples were taken on August 28"); a word list never holds every verb. The caller
+    asks this only of a sentence with a date of its own, not after publication; the
+    verb must lie outside quotation marks and pass the checks of a signal word (not
+    after "will", "if", "not", not feared, advised, ranked or judged), in a sentence
+    that is not a question, generic or a trend. Words that say only how someone spoke
+    ("noted", "added") or of a state ("remained", "was based") are left out.
+    """
+    low = sentence.lower()
+    if _not_news(sentence, low):
+        return None
+    closing = _CLOSING.match(low)  # 'this is it.”': a quotation opened before ends
+    masked = " " * closing.end() + low[closing.end():] if closing else low
+    masked = _QUOTES.sub(lambda m: " " * len(m.group()), masked)
+    for m in _PAST_VERB.finditer(masked):
+        group = "pp" if m.group("pp") else "v"
+        start, end = m.start(group), m.end(group)
+        word = low[start:end]
+        if word in _STATES or _AMOUNT_MOVED.match(low, start) or (group == "v" and (
+                m.group("subject") in _NOT_SUBJECT or m.group("subject").isdigit()
+                # "has so far kept": a present perfect
+                or _PERFECT_BEFORE.search(low, max(0, m.start() - 30), m.start()))) or (
+                word in _DISMISSING and _DISMISSAL.match(low, end)) or (
+                start > 0 and sentence[start].isupper()):  # "Ibrahim Hamed": a name
+            continue
+        if _UNREAL.search(low, max(0, start - 120), start) or _not_real(low, start, end):
+            continue
+        topic = next((c for c, p in _TOPIC_RES if p.search(low)), None)
+        return Trigger(topic or OTHER, sentence[start:end], start, end, frozenset(), OTHER)
+    return None
