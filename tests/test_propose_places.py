@@ -188,3 +188,26 @@ def test_a_sentence_naming_only_the_country_goes_on_where_the_last_event_was(
             "fled after a robbery. A federal grand jury in Cincinnati indicted the pair on "
             "Tuesday. Acting U.S. Attorney Jane Doe announced the indictment on Tuesday.")
     assert _places(parser, _events(parser, text), "announced") == {("Cincinnati", "US")}
+
+
+def _story(parser: Geoparser, text: str) -> str:
+    from geo.geoparse import discourse
+
+    article = _article(text)
+    toponyms = [t for t in article_mentions(article, parser) if t.place is not None]
+    story = discourse.focus(article, toponyms, None, parser.gazetteer)
+    return story.place.name if story is not None else ""
+
+
+def test_a_town_of_the_county_named_most_is_the_story_place(parser: Geoparser) -> None:
+    # The county (and its fire service and police) is named three times, the town once:
+    # every mention of the county speaks for the town inside it, which says more.
+    text = ("A barn fire destroyed hay bales in Dorset on Saturday. Dorset Fire and Rescue "
+            "Service said crews were called to a farm near Sherborne shortly after midnight. "
+            "Dorset Police closed the lane for several hours.")
+    assert _story(parser, text) == "Sherborne"
+    # A town outside the county gets no credit from it; the county stays the story's.
+    text = ("A barn fire destroyed hay bales in Dorset on Saturday. Dorset Fire and Rescue "
+            "Service said the farmer, who lives in Glasgow, was away. Dorset Police closed "
+            "the lane for several hours.")
+    assert _story(parser, text) == "Dorset"

@@ -18,6 +18,7 @@ from geo.article import Article
 from geo.gazetteer import Gazetteer, Place
 from geo.gazetteer.document import admin1_of, prior
 from geo.gazetteer.normalize import fold
+from geo.gazetteer.qualified import lies_in
 from geo.geoparse import seats
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Toponym
@@ -196,9 +197,11 @@ def _listed_with_states(text: str, toponyms: list[Toponym], k: int) -> bool:
     return False
 
 
-def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> Toponym | None:
+def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None,
+          gazetteer: Gazetteer | None = None) -> Toponym | None:
     """The place the story is about: the dateline, else the local place named most often
-    (the earliest among equals), else the place named most often."""
+    (the earliest among equals; with ``gazetteer``, a town also counts the mentions of the
+    county it lies in), else the place named most often."""
     if lead is not None:
         return lead
     usable = [t for t in toponyms if t.place is not None and t.text not in DEMONYMS
@@ -215,9 +218,48 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
     for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):
         if pool:
             counts = Counter(t.place.id for t in pool)
+            if gazetteer is not None:
+                counts = _with_their_areas(pool, counts, gazetteer)
             best = max(counts.values())
             return next(t for t in pool if counts[t.place.id] == best)
     return None
+
+
+# Areas a story names on its way to the town where it happened.
+_TOWN_AREAS = frozenset({"county", "admin2", "district"})
+
+
+def _with_their_areas(pool: list[Toponym], counts: Counter, gazetteer: Gazetteer) -> Counter:
+    """``counts`` with each town credited the mentions of the county it lies in.
+
+    News names the county or its offices ("a caravan park in Cornwall", "Lexington County
+    sheriff's deputies") and, once, the town where it happened ("in the town of Camborne",
+    "near Batesburg-Leesville"): every mention of the county speaks for the town as well,
+    which says more precisely where. A county with no town of it named keeps its own count.
+    """
+    areas = {t.place.id: t.place for t in pool if t.place.kind in _TOWN_AREAS}
+    if not areas:
+        return counts
+    out = Counter(counts)
+    for t in {t.place.id: t for t in pool}.values():
+        if t.place.kind in _TOWN_AREAS:
+            continue
+        out[t.place.id] += sum(counts[a.id] for a in areas.values()
+                               if lies_in(t.place, a, gazetteer))
+    return out
+
+
+def county_note(toponyms: list[Toponym], story: Toponym, gazetteer: Gazetteer) -> str:
+    """"; in Cornwall, named 6 times": the county whose mentions made ``story`` the
+    story's place (see :func:`_with_their_areas`), or ""."""
+    if story.place is None or story.place.kind in _TOWN_AREAS:
+        return ""
+    counts = Counter(t.place.id for t in toponyms if t.place is not None
+                     and t.place.kind in _TOWN_AREAS)
+    areas = {t.place.id: t.place for t in toponyms if t.place is not None
+             and t.place.id in counts and lies_in(story.place, t.place, gazetteer)}
+    return "".join(f"; in {a.name}, named {counts[k]} time{'s' if counts[k] > 1 else ''}"
+                   for k, a in areas.items())
 
 
 # "A Gainesville man", "the Arlington teen", "Sarnia native": the place says who, not where.

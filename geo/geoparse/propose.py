@@ -238,7 +238,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                         if t.place is not None and t.place.id == lead.place.id else t
                         for t in toponyms]
             lead = city
-    story = discourse.focus(article, toponyms, lead)
+    story = discourse.focus(article, toponyms, lead, parser.gazetteer)
     away = _away_from_dateline(article, toponyms, lead)
     if away is not None:  # "BEIRUT (Reuters) - Forces pushed into Homs": a Homs story
         story = away
@@ -252,7 +252,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     else:
         n = sum(t.place.id == story.place.id for t in toponyms)
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
-                     f"(named {n} time{'s' if n > 1 else ''})")
+                     f"(named {n} time{'s' if n > 1 else ''}"
+                     f"{discourse.county_note(toponyms, story, parser.gazetteer)})")
     news = news_paragraphs(article)
     topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
