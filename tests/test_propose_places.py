@@ -211,3 +211,22 @@ def test_a_town_of_the_county_named_most_is_the_story_place(parser: Geoparser) -
             "Service said the farmer, who lives in Glasgow, was away. Dorset Police closed "
             "the lane for several hours.")
     assert _story(parser, text) == "Dorset"
+
+
+def test_a_town_a_short_distance_away_is_the_place(parser: Geoparser) -> None:
+    # "two miles east of X", "half a mile south of X": the event is at X, as near as a map
+    # pin goes; "40 miles east of X" is only a reference point.
+    for text, town in (("A tractor overturned on a gravel road about two miles east of "
+                        "Fergus Falls on Monday, the sheriff said.", "Fergus Falls"),
+                       ("A small plane crashed half a mile south of Hutchinson on Sunday, "
+                        "killing the pilot.", "Hutchinson")):
+        (event,) = _events(parser, text)
+        assert parser.gazetteer.get(event.place_id).name == town
+        assert "place: no place in the sentence" not in event.note
+    (event,) = _events(parser, "A tractor overturned on a gravel road about 40 miles east "
+                               "of Fergus Falls on Monday, the sheriff said.")
+    assert "place: no place in the sentence" in event.note
+    # Near a border, the country across it is still only the reference.
+    (event,) = _events(parser, "Shells struck a village five kilometres from the border "
+                               "with Lebanon on Sunday, killing two farmers.")
+    assert "place: no place in the sentence" in event.note

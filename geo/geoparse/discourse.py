@@ -318,8 +318,50 @@ def is_part_of_name(text: str, t: Toponym) -> bool:
 
 
 def is_reference(text: str, t: Toponym) -> bool:
-    """True when the place is a reference point ("six miles northeast of Gilroy")."""
-    return bool(_REFERENCE_BEFORE.search(text[max(0, t.start - 60):t.start]))
+    """True when the place is a reference point ("30 miles north of Baghdad", "the border
+    with Georgia"), not a town close by ("two miles east of Brandon": see :func:`near_km`)."""
+    before = text[max(0, t.start - 60):t.start]
+    found = _REFERENCE_BEFORE.search(before)
+    if found is None:
+        return False
+    if t.place is None or t.place.kind not in _TOWN_KINDS or re.search(
+            r"border|frontier", found.group(), re.IGNORECASE):
+        return True  # "10 kilometers from the frontier with Lebanon": not in Lebanon
+    km = _distance_km(before[:found.start() + 24])
+    return km is None or km > NEAR_KM
+
+
+_TOWN_KINDS = frozenset({"city", "town", "village", "suburb", "neighbourhood", "neighborhood"})
+
+
+NEAR_KM = 10.0  # "N miles east of TOWN" this close is at the town, as a map pin goes
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "half a": 0.5,
+                 "a half": 0.5, "half": 0.5, "a quarter": 0.25, "a few": 3}
+# "two miles", "1/2 mile", "1.5 km", "half a mile", "6-mile": the distance before the
+# direction; the last one in the window is the reference's.
+_DISTANCE = re.compile(
+    r"\b(?P<n>\d+(?:[.,]\d+)?|\d+/\d+|half a|a half|a quarter|a few|half|an?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)[\s-]+(?P<unit>kilometers?|kilometres?|miles?|km)\b",
+    re.IGNORECASE)
+
+
+def _distance_km(before: str) -> float | None:
+    """The distance (in km) written last in ``before``, or None."""
+    found = None
+    for match in _DISTANCE.finditer(before):
+        found = match
+    if found is None:
+        return None
+    n = found.group("n").lower()
+    if n in _NUMBER_WORDS:
+        value = float(_NUMBER_WORDS[n])
+    elif "/" in n:
+        a, b = n.split("/")
+        value = int(a) / int(b) if int(b) else 0.0
+    else:
+        value = float(n.replace(",", ""))
+    return value * (1.609 if found.group("unit").lower().startswith("mile") else 1.0)
 
 
 # "the strategic region of Al-Qusayr": the district, not the town.
