@@ -230,3 +230,16 @@ def test_a_town_a_short_distance_away_is_the_place(parser: Geoparser) -> None:
     (event,) = _events(parser, "Shells struck a village five kilometres from the border "
                                "with Lebanon on Sunday, killing two farmers.")
     assert "place: no place in the sentence" in event.note
+
+
+def test_a_place_after_a_preposition_and_an_article_is_located(parser: Geoparser) -> None:
+    # "from a Nebraska ranch" says where, as "from the ranch in Nebraska" would: not an
+    # actor set aside because "in the United States" says where.
+    (event,) = _events(parser, "Inspectors confirmed the disease in the United States on "
+                               "Monday, after a cow from a Nebraska ranch tested positive.")
+    assert parser.gazetteer.get(event.place_id).name == "Nebraska"
+    # "according to a US spokesperson": who speaks, not where it happened.
+    events = _events(parser, "A barn burned near Richmond, Kentucky, on Sunday.\n\nTwo men "
+                             "were treated for burns at a hospital in Kentucky, according to "
+                             "a UK spokesperson.")
+    assert "United Kingdom" not in {parser.gazetteer.get(e.place_id).name for e in events}

@@ -587,6 +587,7 @@ _ACTOR_AFTER = re.compile(
     r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"
     r"president|prime minister|minister|ministry|administration|police|navy|air force|"
     r"diplomats?|envoy|leaders?|regime|state media|state television|attorney|"
+    r"spokes(?:man|woman|person|people)|"
     r"department|congress|senate|consulate|geological survey|census|"
     r"coast guard|marines|supreme court|district court)\b", re.IGNORECASE)
 
@@ -612,6 +613,11 @@ _PREPOSITIONS = _LOCATIVE | frozenset(
     "from to into toward towards of for on by via over off through within as called named".split())
 
 
+# "in the Netherlands", "from a Washington state farm", "at an Ohio hospital": the place
+# is (part of) what the preposition introduces.
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _words_before(text: str, t: Toponym, n: int = 2) -> list[str]:
     return text[max(0, t.start - 40):t.start].lower().split()[-n:]
 
@@ -621,7 +627,7 @@ def is_located(text: str, t: Toponym) -> bool:
     in Newberry", "in the Netherlands")."""
     words = _words_before(text, t)
     return bool(words) and (words[-1] in _LOCATIVE or (
-        len(words) == 2 and words[-1] == "the" and words[0] in _LOCATIVE))
+        len(words) == 2 and words[-1] in _ARTICLES and words[0] in _LOCATIVE))
 
 
 def is_bare(text: str, t: Toponym) -> bool:
@@ -636,7 +642,7 @@ def is_bare(text: str, t: Toponym) -> bool:
     if words[-1] in {"and", "or"}:
         return not (len(words) == 2 and words[0].rstrip(",") in _PREPOSITIONS)
     return not (words[-1] in _PREPOSITIONS or (
-        words[-1] == "the" and len(words) == 2 and words[0] in _PREPOSITIONS))
+        words[-1] in _ARTICLES and len(words) == 2 and words[0] in _PREPOSITIONS))
 
 
 # "in Malaysia, Myanmar, the Maldives and Kenya": one list, one preposition.
