@@ -243,3 +243,22 @@ def test_a_place_after_a_preposition_and_an_article_is_located(parser: Geoparser
                              "were treated for burns at a hospital in Kentucky, according to "
                              "a UK spokesperson.")
     assert "United Kingdom" not in {parser.gazetteer.get(e.place_id).name for e in events}
+
+
+def test_a_place_in_a_country_the_story_never_names_is_a_namesake(parser: Geoparser) -> None:
+    # A Georgian story: the gazetteer knows "Ajara" only as a town in India, a country the
+    # text never names, thousands of kilometres from every place it does name. No pin
+    # in India; the story's own places instead.
+    text = ("Floods hit western Georgia on Sunday. Rivers burst their banks near Kutaisi and "
+            "Batumi, and the road to Tbilisi was closed. In the mountain region of Ajara, "
+            "two villages were cut off by landslides on Monday.")
+    mentions = {t.text: t for t in article_mentions(_article(text), parser)}
+    assert mentions["Ajara"].place is None
+    assert "story's country" in mentions["Ajara"].reason
+    countries = {parser.gazetteer.get(e.place_id).country_code for e in _events(parser, text)}
+    assert countries == {"GE"}
+    # A town across the border, near the places the story names, is meant as written.
+    text = ("Fighting spread across Sudan on Sunday. Shelling was reported near Khartoum, "
+            "Omdurman and Kosti, and refugees fled south to Malakal on Monday.")
+    mentions = {t.text: t for t in article_mentions(_article(text), parser)}
+    assert mentions["Malakal"].place is not None

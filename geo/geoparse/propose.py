@@ -48,7 +48,7 @@ from geo.geoparse.mentions import (
     is_speaker_seat,
 )
 from geo.geoparse.spans import within
-from geo.geoparse.storyregion import far_namesakes, outside_their_area
+from geo.geoparse.storyregion import far_foreign_namesakes, far_namesakes, outside_their_area
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
     BROAD,
@@ -212,7 +212,8 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
                           key=lambda t: t.start)
     # "near Star Lake" in a Minnesota story: not Star Lake, New York.
     mentions = outside_their_area(mentions, body, parser.gazetteer)  # "Stroud, Ontario"
-    return far_namesakes(mentions, parser.lookup, parser.gazetteer)
+    mentions = far_namesakes(mentions, parser.lookup, parser.gazetteer)
+    return far_foreign_namesakes(mentions, parser.lookup, parser.gazetteer)  # Ajara
 
 
 def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
