@@ -262,3 +262,17 @@ def test_a_place_in_a_country_the_story_never_names_is_a_namesake(parser: Geopar
             "Omdurman and Kosti, and refugees fled south to Malakal on Monday.")
     mentions = {t.text: t for t in article_mentions(_article(text), parser)}
     assert mentions["Malakal"].place is not None
+
+
+def test_the_site_named_again_is_where_it_was_introduced(parser: Geoparser) -> None:
+    # "a farm in Alabama ... the farm": the farm is in Alabama, wherever else the story is.
+    text = ("Officials in Atlanta said on Tuesday that a sick cow had been found on a farm in "
+            "Alabama last week.\n\nVeterinarians in Atlanta tested the samples twice. "
+            "Inspectors quarantined the farm on Monday.")
+    (event,) = [e for e in _events(parser, text) if "quarantined" in e.excerpt]
+    assert parser.gazetteer.get(event.place_id).name == "Alabama"
+    assert '"the farm" read as Alabama' in event.note
+    # A site of another kind is not that one: the story's place.
+    text = text.replace("quarantined the farm", "closed the school")
+    (event,) = [e for e in _events(parser, text) if "closed" in e.excerpt]
+    assert parser.gazetteer.get(event.place_id).name == "Atlanta"

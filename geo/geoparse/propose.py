@@ -33,7 +33,7 @@ from geo.dates import find_dates
 from geo.events import Event, events_frame
 from geo.gazetteer import Place
 from geo.geoparse import discourse, facilities, seats
-from geo.geoparse.anaphora import antecedent
+from geo.geoparse.anaphora import antecedent, site_antecedent
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
 from geo.geoparse.elaboration import Told, elaborates, with_folded
@@ -394,7 +394,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             carried = previous[2] if previous is not None and previous[:2] == (
                 sentence.index - 1, sentence.paragraph) else None
             extra = _implied_site(sentence, trigger, before, parser, story, story_how,
-                                  carried, speaking)
+                                  carried, speaking, body)
             if extra is not None:
                 sites.append(extra)
         elif all(x.role == "origin" for x in sites):
@@ -537,8 +537,8 @@ def _body_site(speaking: seats.Mention, parser: Geoparser) -> Site | None:
 
 def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
                   parser: Geoparser, story: Toponym | None, story_how: str,
-                  carried: Site | None = None, speaking: seats.Mention | None = None
-                  ) -> Site | None:
+                  carried: Site | None = None, speaking: seats.Mention | None = None,
+                  body: str = "") -> Site | None:
     """The place of a sentence that names none: the seat of a body that speaks ("the
     World Health Organization said": Geneva), "the town", a state body's capital, the
     one local place of the event told in the sentence before (the story goes on there:
@@ -548,7 +548,8 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
         site = _body_site(speaking, parser)
         if site is not None:
             return site
-    referred = antecedent(sentence, before, parser.gazetteer)
+    referred = antecedent(sentence, before, parser.gazetteer) or (
+        site_antecedent(sentence, before, body) if body else None)
     if referred is not None:
         return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
                     "named earlier", ANAPHORA_WEIGHT, "site", implied=True)
