@@ -275,8 +275,9 @@ _RESIDENT_BEFORE = re.compile(
     r"native of|resident of|residents of|graduate of|grew up in|raised in|born in|"
     r"lived in|lives in|hometown of|home town of|hails from|moved here from)\s+$"
 )
-# "10 kilometers from the frontier with Lebanon", "six miles northeast of Gilroy",
-# "the border with Georgia": a reference point, not where the event happens.
+# "10 kilometers from the frontier with Lebanon", "30 miles northeast of Gilroy",
+# "the border with Georgia": a reference point, not where the event happens (a town a
+# few miles off is, as a pin goes: see is_reference).
 _REFERENCE_BEFORE = re.compile(
     r"(?:(?:kilometers?|kilometres?|miles?|km)\s+(?:\w+\s+)?(?:from|of|south|north|east|west"
     r"|northeast|northwest|southeast|southwest)(?:\s+(?:of|from))?(?:\s+the)?(?:\s+\w+)?"
