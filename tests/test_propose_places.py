@@ -211,6 +211,10 @@ def test_a_town_of_the_county_named_most_is_the_story_place(parser: Geoparser) -
             "Service said the farmer, who lives in Glasgow, was away. Dorset Police closed "
             "the lane for several hours.")
     assert _story(parser, text) == "Dorset"
+    # A city larger than the council area its point lies in is no part of it.
+    text = ("Horses were quarantined at Randwick on Saturday. Randwick officials closed the "
+            "track. Trainers in Sydney were told to wait.")
+    assert _story(parser, text) == "Randwick"
 
 
 def test_a_town_a_short_distance_away_is_the_place(parser: Geoparser) -> None:

@@ -245,8 +245,14 @@ def _with_their_areas(pool: list[Toponym], counts: Counter, gazetteer: Gazetteer
         if t.place.kind in _TOWN_AREAS:
             continue
         out[t.place.id] += sum(counts[a.id] for a in areas.values()
-                               if lies_in(t.place, a, gazetteer))
+                               if _inside(t.place, a, gazetteer))
     return out
+
+
+def _inside(town: Place, county: Place, gazetteer: Gazetteer) -> bool:
+    """Whether ``town`` lies in ``county`` and is smaller than it (Sydney is no part of
+    the Randwick council area, though its point lies within the area's reach)."""
+    return town.precision_km < county.precision_km and lies_in(town, county, gazetteer)
 
 
 def county_note(toponyms: list[Toponym], story: Toponym, gazetteer: Gazetteer) -> str:
@@ -257,7 +263,7 @@ def county_note(toponyms: list[Toponym], story: Toponym, gazetteer: Gazetteer) -
     counts = Counter(t.place.id for t in toponyms if t.place is not None
                      and t.place.kind in _TOWN_AREAS)
     areas = {t.place.id: t.place for t in toponyms if t.place is not None
-             and t.place.id in counts and lies_in(story.place, t.place, gazetteer)}
+             and t.place.id in counts and _inside(story.place, t.place, gazetteer)}
     return "".join(f"; in {a.name}, named {counts[k]} time{'s' if counts[k] > 1 else ''}"
                    for k, a in areas.items())
 
