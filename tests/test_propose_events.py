@@ -73,7 +73,8 @@ def test_residence_and_reference_places_are_not_the_site(parser: Geoparser) -> N
     events = _events(parser, "A Denver man was arrested in Boulder on Tuesday.", title="t")
     assert {e.place_id for e in events} == _where(_events(
         parser, "Police arrested a man in Boulder on Tuesday.", title="t"), "Boulder")
-    quake = _events(parser, "An earthquake struck on Tuesday about six miles northeast "
+    # Six miles off is at the town as a pin goes (tests/test_propose_places.py); sixty not.
+    quake = _events(parser, "An earthquake struck on Tuesday about 60 miles northeast "
                             "of Gilroy, in Santa Clara County.", title="t")
     assert quake and all("Gilroy" not in e.note.split("place:")[1].split("; set aside")[0]
                          and "Gilroy (a reference point)" in e.note for e in quake)

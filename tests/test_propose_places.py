@@ -188,3 +188,95 @@ def test_a_sentence_naming_only_the_country_goes_on_where_the_last_event_was(
             "fled after a robbery. A federal grand jury in Cincinnati indicted the pair on "
             "Tuesday. Acting U.S. Attorney Jane Doe announced the indictment on Tuesday.")
     assert _places(parser, _events(parser, text), "announced") == {("Cincinnati", "US")}
+
+
+def _story(parser: Geoparser, text: str) -> str:
+    from geo.geoparse import discourse
+
+    article = _article(text)
+    toponyms = [t for t in article_mentions(article, parser) if t.place is not None]
+    story = discourse.focus(article, toponyms, None, parser.gazetteer)
+    return story.place.name if story is not None else ""
+
+
+def test_a_town_of_the_county_named_most_is_the_story_place(parser: Geoparser) -> None:
+    # The county (and its fire service and police) is named three times, the town once:
+    # every mention of the county speaks for the town inside it, which says more.
+    text = ("A barn fire destroyed hay bales in Dorset on Saturday. Dorset Fire and Rescue "
+            "Service said crews were called to a farm near Sherborne shortly after midnight. "
+            "Dorset Police closed the lane for several hours.")
+    assert _story(parser, text) == "Sherborne"
+    # A town outside the county gets no credit from it; the county stays the story's.
+    text = ("A barn fire destroyed hay bales in Dorset on Saturday. Dorset Fire and Rescue "
+            "Service said the farmer, who lives in Glasgow, was away. Dorset Police closed "
+            "the lane for several hours.")
+    assert _story(parser, text) == "Dorset"
+    # A city larger than the council area its point lies in is no part of it.
+    text = ("Horses were quarantined at Randwick on Saturday. Randwick officials closed the "
+            "track. Trainers in Sydney were told to wait.")
+    assert _story(parser, text) == "Randwick"
+
+
+def test_a_town_a_short_distance_away_is_the_place(parser: Geoparser) -> None:
+    # "two miles east of X", "half a mile south of X": the event is at X, as near as a map
+    # pin goes; "40 miles east of X" is only a reference point.
+    for text, town in (("A tractor overturned on a gravel road about two miles east of "
+                        "Fergus Falls on Monday, the sheriff said.", "Fergus Falls"),
+                       ("A small plane crashed half a mile south of Hutchinson on Sunday, "
+                        "killing the pilot.", "Hutchinson")):
+        (event,) = _events(parser, text)
+        assert parser.gazetteer.get(event.place_id).name == town
+        assert "place: no place in the sentence" not in event.note
+    (event,) = _events(parser, "A tractor overturned on a gravel road about 40 miles east "
+                               "of Fergus Falls on Monday, the sheriff said.")
+    assert "place: no place in the sentence" in event.note
+    # Near a border, the country across it is still only the reference.
+    (event,) = _events(parser, "Shells struck a village five kilometres from the border "
+                               "with Lebanon on Sunday, killing two farmers.")
+    assert "place: no place in the sentence" in event.note
+
+
+def test_a_place_after_a_preposition_and_an_article_is_located(parser: Geoparser) -> None:
+    # "from a Nebraska ranch" says where, as "from the ranch in Nebraska" would: not an
+    # actor set aside because "in the United States" says where.
+    (event,) = _events(parser, "Inspectors confirmed the disease in the United States on "
+                               "Monday, after a cow from a Nebraska ranch tested positive.")
+    assert parser.gazetteer.get(event.place_id).name == "Nebraska"
+    # "according to a US spokesperson": who speaks, not where it happened.
+    events = _events(parser, "A barn burned near Richmond, Kentucky, on Sunday.\n\nTwo men "
+                             "were treated for burns at a hospital in Kentucky, according to "
+                             "a UK spokesperson.")
+    assert "United Kingdom" not in {parser.gazetteer.get(e.place_id).name for e in events}
+
+
+def test_a_place_in_a_country_the_story_never_names_is_a_namesake(parser: Geoparser) -> None:
+    # A Georgian story: the gazetteer knows "Ajara" only as a town in India, a country the
+    # text never names, thousands of kilometres from every place it does name. No pin
+    # in India; the story's own places instead.
+    text = ("Floods hit western Georgia on Sunday. Rivers burst their banks near Kutaisi and "
+            "Batumi, and the road to Tbilisi was closed. In the mountain region of Ajara, "
+            "two villages were cut off by landslides on Monday.")
+    mentions = {t.text: t for t in article_mentions(_article(text), parser)}
+    assert mentions["Ajara"].place is None
+    assert "story's country" in mentions["Ajara"].reason
+    countries = {parser.gazetteer.get(e.place_id).country_code for e in _events(parser, text)}
+    assert countries == {"GE"}
+    # A town across the border, near the places the story names, is meant as written.
+    text = ("Fighting spread across Sudan on Sunday. Shelling was reported near Khartoum, "
+            "Omdurman and Kosti, and refugees fled south to Malakal on Monday.")
+    mentions = {t.text: t for t in article_mentions(_article(text), parser)}
+    assert mentions["Malakal"].place is not None
+
+
+def test_the_site_named_again_is_where_it_was_introduced(parser: Geoparser) -> None:
+    # "a farm in Alabama ... the farm": the farm is in Alabama, wherever else the story is.
+    text = ("Officials in Atlanta said on Tuesday that a sick cow had been found on a farm in "
+            "Alabama last week.\n\nVeterinarians in Atlanta tested the samples twice. "
+            "Inspectors quarantined the farm on Monday.")
+    (event,) = [e for e in _events(parser, text) if "quarantined" in e.excerpt]
+    assert parser.gazetteer.get(event.place_id).name == "Alabama"
+    assert '"the farm" read as Alabama' in event.note
+    # A site of another kind is not that one: the story's place.
+    text = text.replace("quarantined the farm", "closed the school")
+    (event,) = [e for e in _events(parser, text) if "closed" in e.excerpt]
+    assert parser.gazetteer.get(event.place_id).name == "Atlanta"

@@ -57,6 +57,9 @@ def _speaker(sentence: str) -> str | None:
      "Centers for Disease Control and Prevention"),
     ("The FDA, which regulates medicines, said the pills were safe.",
      "Food and Drug Administration"),
+    # A relative clause without commas between the body and its verb.
+    ("The Robert Koch Institute which monitors infectious diseases across the country "
+     "confirmed the result.", "Robert Koch Institute"),
     ("\"Throw it away,\" said a spokeswoman for the FDA, Ann Lee.",
      "Food and Drug Administration"),
     ("The recall was needed, according to the Consumer Product Safety Commission.",

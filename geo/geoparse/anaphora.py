@@ -76,3 +76,30 @@ def antecedent(sentence: Sentence, before: list[Toponym], gazetteer: Gazetteer |
             if t.place is not None and t.place.kind in kinds:
                 return m.group(0), t
     return None
+
+
+# "the farm", "the lab", "the mine": a site introduced before with its place ("on a farm
+# in Alabama", "a mobile meth lab near Batesburg-Leesville").
+_SITES = ("farm|ranch|school|plant|factory|mine|hospital|zoo|camp|prison|jail|mosque|church|"
+          "cemetery|mall|store|restaurant|hotel|base|laboratory|lab|refinery|warehouse|"
+          "complex|facility")
+_SITE_AGAIN = re.compile(r"\b[Tt]he\s+(" + _SITES + r")\b(?!\s+of\b)")
+_SITE_INTRODUCED = re.compile(r"\b(" + _SITES + r")s?\s+(?:in|near|outside|at)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+
+
+def site_antecedent(sentence: Sentence, before: list[Toponym], text: str
+                    ) -> tuple[str, Toponym] | None:
+    """The place of the site "the farm" (lab, mine, school...) of ``sentence`` refers back
+    to: the last place named right after that kind of site before the sentence ("a cow on
+    a farm in Alabama ... The animal was buried on the farm": Alabama). ``text``: the
+    article's body, whose offsets ``before`` carries."""
+    m = _SITE_AGAIN.search(sentence.text)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    for t in reversed(before):
+        intro = _SITE_INTRODUCED.search(text, max(0, t.start - 40), t.start)
+        if t.place is not None and intro is not None and intro.group(1).lower() == word:
+            return m.group(0), t
+    return None

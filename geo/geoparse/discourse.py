@@ -18,6 +18,7 @@ from geo.article import Article
 from geo.gazetteer import Gazetteer, Place
 from geo.gazetteer.document import admin1_of, prior
 from geo.gazetteer.normalize import fold
+from geo.gazetteer.qualified import lies_in
 from geo.geoparse import seats
 from geo.geoparse.lexicon import DEMONYMS
 from geo.geoparse.toponyms import Toponym
@@ -196,9 +197,11 @@ def _listed_with_states(text: str, toponyms: list[Toponym], k: int) -> bool:
     return False
 
 
-def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> Toponym | None:
+def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None,
+          gazetteer: Gazetteer | None = None) -> Toponym | None:
     """The place the story is about: the dateline, else the local place named most often
-    (the earliest among equals), else the place named most often."""
+    (the earliest among equals; with ``gazetteer``, a town also counts the mentions of the
+    county it lies in), else the place named most often."""
     if lead is not None:
         return lead
     usable = [t for t in toponyms if t.place is not None and t.text not in DEMONYMS
@@ -215,9 +218,54 @@ def focus(article: Article, toponyms: list[Toponym], lead: Toponym | None) -> To
     for pool in ([t for t in usable if t.place.kind in LOCAL_KINDS], usable):
         if pool:
             counts = Counter(t.place.id for t in pool)
+            if gazetteer is not None:
+                counts = _with_their_areas(pool, counts, gazetteer)
             best = max(counts.values())
             return next(t for t in pool if counts[t.place.id] == best)
     return None
+
+
+# Areas a story names on its way to the town where it happened.
+_TOWN_AREAS = frozenset({"county", "admin2", "district"})
+
+
+def _with_their_areas(pool: list[Toponym], counts: Counter, gazetteer: Gazetteer) -> Counter:
+    """``counts`` with each town credited the mentions of the county it lies in.
+
+    News names the county or its offices ("a caravan park in Cornwall", "Lexington County
+    sheriff's deputies") and, once, the town where it happened ("in the town of Camborne",
+    "near Batesburg-Leesville"): every mention of the county speaks for the town as well,
+    which says more precisely where. A county with no town of it named keeps its own count.
+    """
+    areas = {t.place.id: t.place for t in pool if t.place.kind in _TOWN_AREAS}
+    if not areas:
+        return counts
+    out = Counter(counts)
+    for t in {t.place.id: t for t in pool}.values():
+        if t.place.kind in _TOWN_AREAS:
+            continue
+        out[t.place.id] += sum(counts[a.id] for a in areas.values()
+                               if _inside(t.place, a, gazetteer))
+    return out
+
+
+def _inside(town: Place, county: Place, gazetteer: Gazetteer) -> bool:
+    """Whether ``town`` lies in ``county`` and is smaller than it (Sydney is no part of
+    the Randwick council area, though its point lies within the area's reach)."""
+    return town.precision_km < county.precision_km and lies_in(town, county, gazetteer)
+
+
+def county_note(toponyms: list[Toponym], story: Toponym, gazetteer: Gazetteer) -> str:
+    """"; in Cornwall, named 6 times": the county whose mentions made ``story`` the
+    story's place (see :func:`_with_their_areas`), or ""."""
+    if story.place is None or story.place.kind in _TOWN_AREAS:
+        return ""
+    counts = Counter(t.place.id for t in toponyms if t.place is not None
+                     and t.place.kind in _TOWN_AREAS)
+    areas = {t.place.id: t.place for t in toponyms if t.place is not None
+             and t.place.id in counts and _inside(story.place, t.place, gazetteer)}
+    return "".join(f"; in {a.name}, named {counts[k]} time{'s' if counts[k] > 1 else ''}"
+                   for k, a in areas.items())
 
 
 # "A Gainesville man", "the Arlington teen", "Sarnia native": the place says who, not where.
@@ -233,8 +281,9 @@ _RESIDENT_BEFORE = re.compile(
     r"native of|resident of|residents of|graduate of|grew up in|raised in|born in|"
     r"lived in|lives in|hometown of|home town of|hails from|moved here from)\s+$"
 )
-# "10 kilometers from the frontier with Lebanon", "six miles northeast of Gilroy",
-# "the border with Georgia": a reference point, not where the event happens.
+# "10 kilometers from the frontier with Lebanon", "30 miles northeast of Gilroy",
+# "the border with Georgia": a reference point, not where the event happens (a town a
+# few miles off is, as a pin goes: see is_reference).
 _REFERENCE_BEFORE = re.compile(
     r"(?:(?:kilometers?|kilometres?|miles?|km)\s+(?:\w+\s+)?(?:from|of|south|north|east|west"
     r"|northeast|northwest|southeast|southwest)(?:\s+(?:of|from))?(?:\s+the)?(?:\s+\w+)?"
@@ -276,8 +325,50 @@ def is_part_of_name(text: str, t: Toponym) -> bool:
 
 
 def is_reference(text: str, t: Toponym) -> bool:
-    """True when the place is a reference point ("six miles northeast of Gilroy")."""
-    return bool(_REFERENCE_BEFORE.search(text[max(0, t.start - 60):t.start]))
+    """True when the place is a reference point ("30 miles north of Baghdad", "the border
+    with Georgia"), not a town close by ("two miles east of Brandon": see :func:`near_km`)."""
+    before = text[max(0, t.start - 60):t.start]
+    found = _REFERENCE_BEFORE.search(before)
+    if found is None:
+        return False
+    if t.place is None or t.place.kind not in _TOWN_KINDS or re.search(
+            r"border|frontier", found.group(), re.IGNORECASE):
+        return True  # "10 kilometers from the frontier with Lebanon": not in Lebanon
+    km = _distance_km(before[:found.start() + 24])
+    return km is None or km > NEAR_KM
+
+
+_TOWN_KINDS = frozenset({"city", "town", "village", "suburb", "neighbourhood", "neighborhood"})
+
+
+NEAR_KM = 10.0  # "N miles east of TOWN" this close is at the town, as a map pin goes
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "half a": 0.5,
+                 "a half": 0.5, "half": 0.5, "a quarter": 0.25, "a few": 3}
+# "two miles", "1/2 mile", "1.5 km", "half a mile", "6-mile": the distance before the
+# direction; the last one in the window is the reference's.
+_DISTANCE = re.compile(
+    r"\b(?P<n>\d+(?:[.,]\d+)?|\d+/\d+|half a|a half|a quarter|a few|half|an?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)[\s-]+(?P<unit>kilometers?|kilometres?|miles?|km)\b",
+    re.IGNORECASE)
+
+
+def _distance_km(before: str) -> float | None:
+    """The distance (in km) written last in ``before``, or None."""
+    found = None
+    for match in _DISTANCE.finditer(before):
+        found = match
+    if found is None:
+        return None
+    n = found.group("n").lower()
+    if n in _NUMBER_WORDS:
+        value = float(_NUMBER_WORDS[n])
+    elif "/" in n:
+        a, b = n.split("/")
+        value = int(a) / int(b) if int(b) else 0.0
+    else:
+        value = float(n.replace(",", ""))
+    return value * (1.609 if found.group("unit").lower().startswith("mile") else 1.0)
 
 
 # "the strategic region of Al-Qusayr": the district, not the town.
@@ -503,6 +594,7 @@ _ACTOR_AFTER = re.compile(
     r"\s+(?:government|army|military|forces|troops|officials|authorities|embassy|"
     r"president|prime minister|minister|ministry|administration|police|navy|air force|"
     r"diplomats?|envoy|leaders?|regime|state media|state television|attorney|"
+    r"spokes(?:man|woman|person|people)|"
     r"department|congress|senate|consulate|geological survey|census|"
     r"coast guard|marines|supreme court|district court)\b", re.IGNORECASE)
 
@@ -528,6 +620,11 @@ _PREPOSITIONS = _LOCATIVE | frozenset(
     "from to into toward towards of for on by via over off through within as called named".split())
 
 
+# "in the Netherlands", "from a Washington state farm", "at an Ohio hospital": the place
+# is (part of) what the preposition introduces.
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _words_before(text: str, t: Toponym, n: int = 2) -> list[str]:
     return text[max(0, t.start - 40):t.start].lower().split()[-n:]
 
@@ -537,7 +634,7 @@ def is_located(text: str, t: Toponym) -> bool:
     in Newberry", "in the Netherlands")."""
     words = _words_before(text, t)
     return bool(words) and (words[-1] in _LOCATIVE or (
-        len(words) == 2 and words[-1] == "the" and words[0] in _LOCATIVE))
+        len(words) == 2 and words[-1] in _ARTICLES and words[0] in _LOCATIVE))
 
 
 def is_bare(text: str, t: Toponym) -> bool:
@@ -552,7 +649,7 @@ def is_bare(text: str, t: Toponym) -> bool:
     if words[-1] in {"and", "or"}:
         return not (len(words) == 2 and words[0].rstrip(",") in _PREPOSITIONS)
     return not (words[-1] in _PREPOSITIONS or (
-        words[-1] == "the" and len(words) == 2 and words[0] in _PREPOSITIONS))
+        words[-1] in _ARTICLES and len(words) == 2 and words[0] in _PREPOSITIONS))
 
 
 # "in Malaysia, Myanmar, the Maldives and Kenya": one list, one preposition.

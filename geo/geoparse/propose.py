@@ -34,7 +34,7 @@ from geo.dates import find_dates
 from geo.events import Event, events_frame
 from geo.gazetteer import Place
 from geo.geoparse import discourse, facilities, seats
-from geo.geoparse.anaphora import antecedent
+from geo.geoparse.anaphora import antecedent, site_antecedent
 from geo.geoparse.attribution import actors_of, reporters
 from geo.geoparse.categorise import categorise
 from geo.geoparse.comment import opens_with_quote
@@ -50,7 +50,7 @@ from geo.geoparse.mentions import (
     is_speaker_seat,
 )
 from geo.geoparse.spans import within
-from geo.geoparse.storyregion import far_namesakes, outside_their_area
+from geo.geoparse.storyregion import far_foreign_namesakes, far_namesakes, outside_their_area
 from geo.geoparse.tense import tells_an_act
 from geo.geoparse.toponyms import Geoparser, Toponym
 from geo.geoparse.triggers import (
@@ -218,7 +218,8 @@ def article_mentions(article: Article, parser: Geoparser) -> list[Toponym]:
                           key=lambda t: t.start)
     # "near Star Lake" in a Minnesota story: not Star Lake, New York.
     mentions = outside_their_area(mentions, body, parser.gazetteer)  # "Stroud, Ontario"
-    return far_namesakes(mentions, parser.lookup, parser.gazetteer)
+    mentions = far_namesakes(mentions, parser.lookup, parser.gazetteer)
+    return far_foreign_namesakes(mentions, parser.lookup, parser.gazetteer)  # Ajara
 
 
 def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[list[Event]]:
@@ -244,7 +245,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
                         if t.place is not None and t.place.id == lead.place.id else t
                         for t in toponyms]
             lead = city
-    story = discourse.focus(article, toponyms, lead)
+    story = discourse.focus(article, toponyms, lead, parser.gazetteer)
     away = _away_from_dateline(article, toponyms, lead)
     if away is not None:  # "BEIRUT (Reuters) - Forces pushed into Homs": a Homs story
         story = away
@@ -258,7 +259,8 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
     else:
         n = sum(t.place.id == story.place.id for t in toponyms)
         story_how = (f"no place in the sentence: the story's place, {story.place.name} "
-                     f"(named {n} time{'s' if n > 1 else ''})")
+                     f"(named {n} time{'s' if n > 1 else ''}"
+                     f"{discourse.county_note(toponyms, story, parser.gazetteer)})")
     news = news_paragraphs(article)
     topic: str | None = None  # the category of the story's first specific event
     told: set[tuple[str, str]] = set()  # (place id, category) of the events proposed
@@ -407,7 +409,7 @@ def _proposals(article: Article, parser: Geoparser | None = None) -> Iterator[li
             carried = previous[2] if previous is not None and previous[:2] == (
                 sentence.index - 1, sentence.paragraph) else None
             extra = _implied_site(sentence, trigger, before, parser, story, story_how,
-                                  carried, speaking)
+                                  carried, speaking, body)
             if extra is not None:
                 sites.append(extra)
         elif all(x.role == "origin" for x in sites):
@@ -550,8 +552,8 @@ def _body_site(speaking: seats.Mention, parser: Geoparser) -> Site | None:
 
 def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
                   parser: Geoparser, story: Toponym | None, story_how: str,
-                  carried: Site | None = None, speaking: seats.Mention | None = None
-                  ) -> Site | None:
+                  carried: Site | None = None, speaking: seats.Mention | None = None,
+                  body: str = "") -> Site | None:
     """The place of a sentence that names none: the seat of a body that speaks ("the
     World Health Organization said": Geneva), "the town", a state body's capital, the
     one local place of the event told in the sentence before (the story goes on there:
@@ -561,7 +563,8 @@ def _implied_site(sentence: Sentence, trigger: Trigger, before: list[Toponym],
         site = _body_site(speaking, parser)
         if site is not None:
             return site
-    referred = antecedent(sentence, before, parser.gazetteer)
+    referred = antecedent(sentence, before, parser.gazetteer) or (
+        site_antecedent(sentence, before, body) if body else None)
     if referred is not None:
         return Site(referred[1].place, f"\"{referred[0]}\" read as {referred[1].text}, "
                     "named earlier", ANAPHORA_WEIGHT, "site", implied=True)

@@ -192,6 +192,9 @@ _SPEAK = re.compile(
 # ", which regulates food and drugs," between a subject and its verb; "(WHO)", "[CDC]":
 # the abbreviation written after the full name.
 _PARENTHESIS = re.compile(r",[^,;:.!?\"“”()]{1,100},\s*")
+# "the Institute which specializes in animal diseases confirmed": a relative clause
+# without commas between the body and its verb.
+_RELATIVE = re.compile(r"^\s+(?:which|who)\s+[^,;:.!?\"“”()]{1,100}$")
 _ABBREVIATION = re.compile(r"^\s*[(\[][A-Z][A-Za-z.]{1,9}[)\]]")
 # "UN peacekeepers said", "IAEA inspectors said", "the UN agency said": people or an
 # agency of the body in the field, or another body, not the body at its seat.
@@ -222,6 +225,7 @@ def _subject_of(sentence: str, body: Mention, verb: re.Match[str]) -> bool:
         return False
     between = _ABBREVIATION.sub("", sentence[body.end:verb.start()])
     between = _PARENTHESIS.sub(" ", between, count=1)
+    between = _RELATIVE.sub(" ", between)
     return not _CLAUSE_END.search(between) and len(between.split()) <= MAX_SUBJECT_GAP \
         and not _NOT_SAID.search(between)
 

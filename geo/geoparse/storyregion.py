@@ -33,6 +33,7 @@ from geo.geoparse.toponyms import Toponym
 MIN_NAMES = 3  # distinct local names in one region before it is the story's
 MIN_SHARE = 0.6  # of the distinct local names whose region is known
 FAR_KM = 250.0  # a town this far from every other named place is out of the story
+FAR_ABROAD_KM = 1000.0  # the same, for a place in a country the story never names
 GREAT_CITY = 500_000  # a city this large is meant by its name wherever the story is
 _AREAS = frozenset({"country", "continent", "region", "ocean", "sea", "world region"})
 _STATES = frozenset({"state", "admin1", "province"})
@@ -146,3 +147,66 @@ def outside_their_area(toponyms: list[Toponym], text: str, gazetteer: Gazetteer
             out[k] = replace(t, place=None, reason=f"no namesake in {area.text}; "
                                                    f"{t.place.name} lies elsewhere")
     return out
+
+
+def far_foreign_namesakes(toponyms: list[Toponym], lookup: Callable[[str], Sequence[Place]],
+                          gazetteer: Gazetteer) -> list[Toponym]:
+    """``toponyms`` with a place resolved in a country the text never names, far from all
+    its other places, moved to its namesake in the story's country, or left without a
+    place when the gazetteer has none there.
+
+    The same reading as :func:`far_namesakes`, a level up: a story about Georgia that
+    names Tbilisi and "the coastal region of Ajara" means Georgia's Ajara, not the Indian
+    town the gazetteer knows by that spelling; a pin in a country the story never
+    mentions, :data:`FAR_ABROAD_KM` from every place it names, is worse than none. The
+    story's country holds :data:`MIN_NAMES` and :data:`MIN_SHARE` of the distinct names
+    whose country is known; great cities and names written with their area are left as
+    they are.
+    """
+    codes: dict[str, str] = {}
+    for t in toponyms:
+        if t.place is not None and t.place.country_code and fold(t.text) not in codes:
+            codes[fold(t.text)] = t.place.country_code
+    if not codes:
+        return toponyms
+    home, n = Counter(codes.values()).most_common(1)[0]
+    if n < MIN_NAMES or n < MIN_SHARE * len(codes):
+        return toponyms
+    named = {t.place.country_code for t in toponyms
+             if t.place is not None and t.place.kind == "country"}
+    points = [t for t in toponyms if t.place is not None and t.place.kind not in _AREAS]
+    moved: dict[str, Toponym | None] = {}
+    out = []
+    for t in toponyms:
+        key = fold(t.text)
+        if key not in moved:
+            moved[key] = _reread_abroad(t, home, named, points, lookup)
+        new = moved[key]
+        out.append(t if new is None else replace(new, start=t.start, end=t.end,
+                                                 text=t.text, score=t.score))
+    return out
+
+
+def _reread_abroad(t: Toponym, home: str, named: set[str], points: list[Toponym],
+                   lookup: Callable[[str], Sequence[Place]]) -> Toponym | None:
+    """The toponym re-read in the story's country, or None to keep it as it is."""
+    p = t.place
+    if p is None or p.kind in _AREAS or (p.population or 0) >= GREAT_CITY:
+        return None
+    if not p.country_code or p.country_code == home or p.country_code in named:
+        return None
+    if "with its area" in t.reason:
+        return None
+    others = [o.place for o in points if fold(o.text) != fold(t.text)]
+    if others and (km_matrix([p], others)[0] <= FAR_ABROAD_KM).any():
+        return None  # a town across the border (Malakal in a Sudan story) is meant
+    there = [c for c in lookup(t.text) if fold(c.name) == fold(t.text)
+             and c.kind not in _AREAS and c.country_code == home]
+    if there:
+        best = max(there, key=prior)
+        return replace(t, place=best, reason=f"{best.name}: the namesake in the story's "
+                                              f"country; {p.name} ({p.country_code}) lies in "
+                                              f"a country the text never names")
+    return replace(t, place=None, reason=f"no namesake in the story's country; {p.name} "
+                                         f"({p.country_code}) lies in a country the text "
+                                         f"never names")
